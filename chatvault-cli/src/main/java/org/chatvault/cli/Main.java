@@ -1,0 +1,1 @@
+package org.chatvault.cli; public class Main { public static void main(String[] a){} }

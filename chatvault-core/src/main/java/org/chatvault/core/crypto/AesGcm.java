@@ -1,0 +1,62 @@
+package org.chatvault.core.crypto;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.chatvault.core.error.CorruptDataException;
+
+/**
+ * AES-256-GCM with a 96-bit nonce and 128-bit tag. Input is fed in 64 KiB slices: on JDK 25 one
+ * {@code doFinal} over several MiB is ten times slower than sliced updates.
+ */
+public final class AesGcm {
+    public static final int NONCE_BYTES = 12;
+    public static final int TAG_BYTES = 16;
+    private static final int SLICE = 64 * 1024;
+
+    private AesGcm() {}
+
+    public static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
+        try {
+            Cipher c = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
+            byte[] out = new byte[len + TAG_BYTES];
+            int o = 0;
+            int end = off + len;
+            for (int p = off; p < end; p += SLICE) {
+                o += c.update(plain, p, Math.min(SLICE, end - p), out, o);
+            }
+            c.doFinal(out, o);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    public static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
+        if (len < TAG_BYTES) throw new CorruptDataException("ciphertext shorter than its tag");
+        try {
+            Cipher c = init(Cipher.DECRYPT_MODE, key, nonce, aad);
+            byte[] out = new byte[len - TAG_BYTES];
+            int o = 0;
+            int end = off + len;
+            for (int p = off; p < end; p += SLICE) {
+                o += c.update(cipherText, p, Math.min(SLICE, end - p), out, o);
+            }
+            c.doFinal(out, o);
+            return out;
+        } catch (AEADBadTagException e) {
+            throw new CorruptDataException("authentication failed: data was altered or belongs to another key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    private static Cipher init(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+        c.updateAAD(aad);
+        return c;
+    }
+}

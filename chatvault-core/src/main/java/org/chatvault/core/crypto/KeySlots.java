@@ -1,0 +1,121 @@
+package org.chatvault.core.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.error.WrongKeyException;
+
+/**
+ * Wraps and unwraps the master key. A slot is {@code version ‖ kind ‖ params ‖ nonce ‖ AES-GCM(MK)}
+ * where the AAD is {@code "chatvault-keyslot" ‖ version ‖ kind ‖ params}; docs/FORMAT.md §5.
+ */
+public final class KeySlots {
+    public static final int VERSION = 1;
+    private static final byte[] AAD_PREFIX = "chatvault-keyslot".getBytes(StandardCharsets.US_ASCII);
+    private static final String LABEL_RECOVERY = "chatvault/v1/slot/recovery";
+    private static final String LABEL_DEVICE = "chatvault/v1/slot/device";
+    private static final int SALT_BYTES = 16;
+
+    private KeySlots() {}
+
+    public static byte[] sealWithRecoveryKey(MasterKey mk, RecoveryKey rk, SecureRandom random) {
+        byte[] wrap = Hkdf.derive(rk.bytes(), LABEL_RECOVERY, 32);
+        return seal(KeySlotKind.RECOVERY, new byte[0], wrap, mk, nonce(random));
+    }
+
+    public static byte[] sealWithDeviceSecret(MasterKey mk, byte[] deviceSecret, SecureRandom random) {
+        byte[] wrap = Hkdf.derive(deviceSecret, LABEL_DEVICE, 32);
+        return seal(KeySlotKind.DEVICE, new byte[0], wrap, mk, nonce(random));
+    }
+
+    public static byte[] sealWithPassphrase(MasterKey mk, char[] passphrase, Argon2Params p, SecureRandom random) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        return sealWithPassphrase(mk, passphrase, p, salt, nonce(random));
+    }
+
+    static byte[] sealWithPassphrase(MasterKey mk, char[] passphrase, Argon2Params p, byte[] salt, byte[] nonce) {
+        byte[] params = ByteBuffer.allocate(SALT_BYTES + 9).put(salt)
+                .putInt(p.memoryKiB()).putInt(p.iterations()).put((byte) p.parallelism()).array();
+        byte[] wrap = Argon2id.hash(passphrase, salt, p, 32);
+        return seal(KeySlotKind.PASSPHRASE, params, wrap, mk, nonce);
+    }
+
+    static byte[] seal(KeySlotKind kind, byte[] params, byte[] wrapKey, MasterKey mk, byte[] nonce) {
+        byte[] header = header(kind, params);
+        byte[] raw = mk.copyBytes();
+        try {
+            byte[] ct = AesGcm.encrypt(wrapKey, nonce, Bytes.concat(AAD_PREFIX, header), raw, 0, raw.length);
+            return Bytes.concat(header, nonce, ct);
+        } finally {
+            Bytes.wipe(raw);
+            Bytes.wipe(wrapKey);
+        }
+    }
+
+    public static KeySlotKind kindOf(byte[] slot) {
+        if (slot.length < 2 || slot[0] != VERSION) throw new CorruptDataException("unsupported key slot version");
+        return KeySlotKind.fromCode(slot[1]);
+    }
+
+    public static MasterKey openWithRecoveryKey(byte[] slot, RecoveryKey rk) {
+        requireKind(slot, KeySlotKind.RECOVERY);
+        return open(slot, 0, Hkdf.derive(rk.bytes(), LABEL_RECOVERY, 32), "recovery key");
+    }
+
+    public static MasterKey openWithDeviceSecret(byte[] slot, byte[] deviceSecret) {
+        requireKind(slot, KeySlotKind.DEVICE);
+        return open(slot, 0, Hkdf.derive(deviceSecret, LABEL_DEVICE, 32), "device key");
+    }
+
+    public static MasterKey openWithPassphrase(byte[] slot, char[] passphrase) {
+        requireKind(slot, KeySlotKind.PASSPHRASE);
+        if (slot.length < 2 + SALT_BYTES + 9) throw new CorruptDataException("truncated passphrase key slot");
+        ByteBuffer b = ByteBuffer.wrap(slot, 2, SALT_BYTES + 9);
+        byte[] salt = new byte[SALT_BYTES];
+        b.get(salt);
+        Argon2Params p = new Argon2Params(b.getInt(), b.getInt(), b.get());
+        if (p.memoryKiB() > 4 * 1024 * 1024 || p.iterations() > 64)
+            throw new CorruptDataException("passphrase key slot asks for unreasonable Argon2id cost");
+        return open(slot, SALT_BYTES + 9, Argon2id.hash(passphrase, salt, p, 32), "passphrase");
+    }
+
+    private static MasterKey open(byte[] slot, int paramsLength, byte[] wrapKey, String what) {
+        int headerLen = 2 + paramsLength;
+        int ctLen = slot.length - headerLen - AesGcm.NONCE_BYTES;
+        if (ctLen != MasterKey.BYTES + AesGcm.TAG_BYTES) {
+            Bytes.wipe(wrapKey);
+            throw new CorruptDataException("key slot has the wrong length");
+        }
+        byte[] header = java.util.Arrays.copyOfRange(slot, 0, headerLen);
+        byte[] nonce = java.util.Arrays.copyOfRange(slot, headerLen, headerLen + AesGcm.NONCE_BYTES);
+        try {
+            return MasterKey.of(AesGcm.decrypt(wrapKey, nonce, Bytes.concat(AAD_PREFIX, header), slot,
+                    headerLen + AesGcm.NONCE_BYTES, ctLen));
+        } catch (CorruptDataException e) {
+            throw new WrongKeyException("the " + what + " does not open this vault");
+        } finally {
+            Bytes.wipe(wrapKey);
+        }
+    }
+
+    private static void requireKind(byte[] slot, KeySlotKind expected) {
+        KeySlotKind actual = kindOf(slot);
+        if (actual != expected) throw new IllegalArgumentException("key slot is a " + actual + " slot, not " + expected);
+    }
+
+    private static byte[] header(KeySlotKind kind, byte[] params) {
+        byte[] h = new byte[2 + params.length];
+        h[0] = VERSION;
+        h[1] = (byte) kind.code();
+        System.arraycopy(params, 0, h, 2, params.length);
+        return h;
+    }
+
+    private static byte[] nonce(SecureRandom random) {
+        byte[] n = new byte[AesGcm.NONCE_BYTES];
+        random.nextBytes(n);
+        return n;
+    }
+}

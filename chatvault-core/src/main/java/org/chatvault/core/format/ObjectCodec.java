@@ -1,0 +1,162 @@
+package org.chatvault.core.format;
+
+import com.github.luben.zstd.Zstd;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.chatvault.core.crypto.AesGcm;
+import org.chatvault.core.crypto.VaultKeys;
+import org.chatvault.core.error.CorruptDataException;
+
+/**
+ * Seals plaintext into vault objects and opens them again (docs/FORMAT.md §3). Not thread-safe:
+ * it holds {@link Mac} instances; give each worker thread its own codec.
+ *
+ * <p>Body layout: {@code "CV" ‖ version ‖ kind ‖ compression ‖ nonce[12] ‖ AES-256-GCM ciphertext ‖ tag}.
+ */
+public final class ObjectCodec {
+    public static final int FORMAT_VERSION = 1;
+    public static final int HEADER_BYTES = 5 + AesGcm.NONCE_BYTES;
+    public static final int MAX_PLAINTEXT = 8 * 1024 * 1024;
+    static final int COMPRESSION_NONE = 0;
+    static final int COMPRESSION_ZSTD = 1;
+    private static final int ZSTD_LEVEL = 3;
+
+    private final Mac idMac;
+    private final Mac contentKeyMac;
+    private final Mac structureKeyMac;
+    private final SecureRandom random;
+
+    public ObjectCodec(VaultKeys keys, SecureRandom random) {
+        this.idMac = hmac(keys.objectIdKey());
+        this.contentKeyMac = hmac(keys.objectKey());
+        this.structureKeyMac = hmac(keys.manifestKey());
+        this.random = random;
+    }
+
+    /** {@code HMAC-SHA256(objectIdKey, kind ‖ plaintext)}. */
+    public ObjectId idOf(ObjectKind kind, byte[] plain) {
+        idMac.update((byte) kind.code());
+        idMac.update(plain);
+        return ObjectId.of(idMac.doFinal());
+    }
+
+    public SealedObject seal(ObjectKind kind, int bucket, byte[] plain) {
+        return seal(kind, bucket, plain, true);
+    }
+
+    /** @param tryCompress false for data known to be incompressible (JPEG, MP4 …) */
+    public SealedObject seal(ObjectKind kind, int bucket, byte[] plain, boolean tryCompress) {
+        byte[] nonce = new byte[AesGcm.NONCE_BYTES];
+        random.nextBytes(nonce);
+        return seal(kind, bucket, plain, tryCompress, nonce);
+    }
+
+    SealedObject seal(ObjectKind kind, int bucket, byte[] plain, boolean tryCompress, byte[] nonce) {
+        if (plain.length > MAX_PLAINTEXT) throw new IllegalArgumentException("object plaintext over 8 MiB");
+        if (kind.bucketed() == (bucket == 0)) throw new IllegalArgumentException(kind + " objects " + (kind.bucketed() ? "need" : "take no") + " bucket");
+        ObjectId id = idOf(kind, plain);
+        byte[] payload = plain;
+        int compression = COMPRESSION_NONE;
+        if (tryCompress && plain.length > 64) {
+            byte[] z = Zstd.compress(plain, ZSTD_LEVEL);
+            if (z.length < plain.length) {
+                payload = z;
+                compression = COMPRESSION_ZSTD;
+            }
+        }
+        byte[] header = header(kind, compression, nonce);
+        byte[] key = objectKey(kind, id);
+        byte[] ct = AesGcm.encrypt(key, nonce, aad(kind, compression, id), payload, 0, payload.length);
+        java.util.Arrays.fill(key, (byte) 0);
+        byte[] body = new byte[HEADER_BYTES + ct.length];
+        System.arraycopy(header, 0, body, 0, HEADER_BYTES);
+        System.arraycopy(ct, 0, body, HEADER_BYTES, ct.length);
+        return new SealedObject(id, kind, bucket, body);
+    }
+
+    /**
+     * Authenticates and decrypts an object fetched under {@code id}, then checks that the
+     * plaintext really hashes to that id.
+     *
+     * @throws CorruptDataException if anything about it is wrong
+     */
+    public byte[] open(ObjectId id, ObjectKind expectedKind, byte[] body) {
+        ObjectKind kind = peekKind(body);
+        if (kind != expectedKind) throw new CorruptDataException("object " + id + " is a " + kind + ", expected " + expectedKind);
+        int compression = body[4];
+        if (compression != COMPRESSION_NONE && compression != COMPRESSION_ZSTD)
+            throw new CorruptDataException("object " + id + " names unknown compression " + compression);
+        byte[] nonce = java.util.Arrays.copyOfRange(body, 5, HEADER_BYTES);
+        byte[] key = objectKey(kind, id);
+        byte[] payload;
+        try {
+            payload = AesGcm.decrypt(key, nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
+        } catch (CorruptDataException e) {
+            throw new CorruptDataException("object " + id + " does not authenticate: it was altered, swapped or belongs to another vault");
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        byte[] plain = compression == COMPRESSION_ZSTD ? decompress(id, payload) : payload;
+        if (!idOf(kind, plain).equals(id)) throw new CorruptDataException("object " + id + " content does not match its id");
+        return plain;
+    }
+
+    /** Reads the kind from a body's header, checking magic and version; the server uses this too. */
+    public static ObjectKind peekKind(byte[] body) {
+        if (body.length < HEADER_BYTES + AesGcm.TAG_BYTES || body[0] != 'C' || body[1] != 'V')
+            throw new CorruptDataException("not a Chatvault object (bad magic or too short)");
+        if (body[2] != FORMAT_VERSION) throw new CorruptDataException("unsupported object format version " + body[2]);
+        try {
+            return ObjectKind.fromCode(body[3]);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptDataException("unknown object kind " + body[3]);
+        }
+    }
+
+    private static byte[] decompress(ObjectId id, byte[] z) {
+        long size = Zstd.getFrameContentSize(z);
+        if (size < 0 || size > MAX_PLAINTEXT) throw new CorruptDataException("object " + id + " has a bad zstd frame");
+        byte[] out = new byte[(int) size];
+        long n = Zstd.decompressByteArray(out, 0, out.length, z, 0, z.length);
+        if (Zstd.isError(n) || n != size) throw new CorruptDataException("object " + id + " does not decompress");
+        return out;
+    }
+
+    private byte[] objectKey(ObjectKind kind, ObjectId id) {
+        Mac m = kind.structure() ? structureKeyMac : contentKeyMac;
+        m.update(id.toBytes());
+        return m.doFinal();
+    }
+
+    private static byte[] header(ObjectKind kind, int compression, byte[] nonce) {
+        byte[] h = new byte[HEADER_BYTES];
+        h[0] = 'C';
+        h[1] = 'V';
+        h[2] = FORMAT_VERSION;
+        h[3] = (byte) kind.code();
+        h[4] = (byte) compression;
+        System.arraycopy(nonce, 0, h, 5, AesGcm.NONCE_BYTES);
+        return h;
+    }
+
+    private static byte[] aad(ObjectKind kind, int compression, ObjectId id) {
+        byte[] a = new byte[3 + ObjectId.BYTES];
+        a[0] = FORMAT_VERSION;
+        a[1] = (byte) kind.code();
+        a[2] = (byte) compression;
+        id.writeTo(a, 3);
+        return a;
+    }
+
+    private static Mac hmac(byte[] key) {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(new SecretKeySpec(key, "HmacSHA256"));
+            return m;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}

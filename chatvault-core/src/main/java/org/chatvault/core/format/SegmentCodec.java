@@ -1,0 +1,98 @@
+package org.chatvault.core.format;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+
+/**
+ * The plaintext encoding of a message segment, schema 1 (docs/FORMAT.md §6):
+ * {@code u8 schema ‖ string conversationId ‖ varint count ‖ message*}.
+ */
+public final class SegmentCodec {
+    public static final int SCHEMA = 1;
+    static final int F_TEXT = 1, F_REPLY = 2, F_FORWARD = 4, F_EDITED = 8, F_ATTACHMENTS = 16;
+
+    private SegmentCodec() {}
+
+    public static byte[] encode(String conversationId, List<Message> messages) {
+        ByteWriter body = new ByteWriter(4096);
+        long prev = 0;
+        for (Message m : messages) {
+            encodeMessage(body, m, prev);
+            prev = m.sentAt();
+        }
+        return assemble(conversationId, messages.size(), body);
+    }
+
+    static byte[] assemble(String conversationId, int count, ByteWriter body) {
+        ByteWriter w = new ByteWriter(body.size() + conversationId.length() * 3 + 16);
+        w.u8(SCHEMA).string(conversationId).varint(count);
+        w.bytes(body.toByteArray());
+        return w.toByteArray();
+    }
+
+    static void encodeMessage(ByteWriter w, Message m, long previousSentAt) {
+        int flags = (m.text() != null ? F_TEXT : 0) | (m.replyTo() != null ? F_REPLY : 0)
+                | (m.forwardedFrom() != null ? F_FORWARD : 0) | (m.editedAt() != null ? F_EDITED : 0)
+                | (m.attachments().isEmpty() ? 0 : F_ATTACHMENTS);
+        w.string(m.id()).svarint(m.sentAt() - previousSentAt).string(m.sender()).u8(m.type().code()).u8(flags);
+        if (m.text() != null) w.string(m.text());
+        if (m.replyTo() != null) w.string(m.replyTo());
+        if (m.forwardedFrom() != null) w.string(m.forwardedFrom());
+        if (m.editedAt() != null) w.svarint(m.editedAt() - m.sentAt());
+        if (!m.attachments().isEmpty()) {
+            w.varint(m.attachments().size());
+            for (Attachment a : m.attachments()) {
+                w.string(a.contentId()).string(a.name()).string(a.mime()).varint(a.size())
+                        .string(a.thumbnailId() == null ? "" : a.thumbnailId());
+            }
+        }
+    }
+
+    public static Segment decode(byte[] plain) {
+        ByteReader r = new ByteReader(plain);
+        int schema = r.u8();
+        if (schema != SCHEMA) throw new CorruptDataException("unsupported segment schema " + schema);
+        String conversationId = r.string();
+        int count = r.count(5);
+        List<Message> messages = new ArrayList<>(count);
+        long prev = 0;
+        for (int i = 0; i < count; i++) {
+            String id = r.string();
+            long sentAt = prev + r.svarint();
+            String sender = r.string();
+            MessageType type;
+            try {
+                type = MessageType.fromCode(r.u8());
+            } catch (IllegalArgumentException e) {
+                throw new CorruptDataException(e.getMessage());
+            }
+            int flags = r.u8();
+            String text = (flags & F_TEXT) != 0 ? r.string() : null;
+            String replyTo = (flags & F_REPLY) != 0 ? r.string() : null;
+            String forwarded = (flags & F_FORWARD) != 0 ? r.string() : null;
+            Long edited = (flags & F_EDITED) != 0 ? sentAt + r.svarint() : null;
+            List<Attachment> attachments = List.of();
+            if ((flags & F_ATTACHMENTS) != 0) {
+                int n = r.count(5);
+                attachments = new ArrayList<>(n);
+                for (int j = 0; j < n; j++) {
+                    String contentId = r.string(), name = r.string(), mime = r.string();
+                    long size = r.varint();
+                    String thumb = r.string();
+                    attachments.add(new Attachment(contentId, name, mime, size, thumb.isEmpty() ? null : thumb));
+                }
+            }
+            messages.add(new Message(conversationId, id, sentAt, sender, type, text, attachments, replyTo, forwarded, edited, false));
+            prev = sentAt;
+        }
+        r.expectEnd();
+        return new Segment(conversationId, messages);
+    }
+
+    /** A decoded segment. */
+    public record Segment(String conversationId, List<Message> messages) {}
+}
