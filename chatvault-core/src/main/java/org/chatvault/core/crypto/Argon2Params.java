@@ -8,7 +8,8 @@ public record Argon2Params(int memoryKiB, int iterations, int parallelism) {
     public static final Argon2Params LOGIN = new Argon2Params(19 * 1024, 2, 1);
 
     public Argon2Params {
-        if (memoryKiB < 8 || iterations < 1 || parallelism < 1 || parallelism > 16)
-            throw new IllegalArgumentException("invalid Argon2id parameters");
+        // RFC 9106 needs at least 8 KiB per lane; other implementations refuse less.
+        if (parallelism < 1 || parallelism > 16 || memoryKiB < 8 * parallelism || iterations < 1)
+            throw new IllegalArgumentException("invalid Argon2id parameters m=" + memoryKiB + " t=" + iterations + " p=" + parallelism);
     }
 }

@@ -16,6 +16,8 @@ public final class KeySlots {
     private static final String LABEL_RECOVERY = "chatvault/v1/slot/recovery";
     private static final String LABEL_DEVICE = "chatvault/v1/slot/device";
     private static final int SALT_BYTES = 16;
+    static final int MAX_MEMORY_KIB = 1024 * 1024;
+    static final int MAX_ITERATIONS = 16;
 
     private KeySlots() {}
 
@@ -56,7 +58,11 @@ public final class KeySlots {
 
     public static KeySlotKind kindOf(byte[] slot) {
         if (slot.length < 2 || slot[0] != VERSION) throw new CorruptDataException("unsupported key slot version");
-        return KeySlotKind.fromCode(slot[1]);
+        try {
+            return KeySlotKind.fromCode(slot[1]);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptDataException("key slot of unknown kind " + slot[1]);
+        }
     }
 
     public static MasterKey openWithRecoveryKey(byte[] slot, RecoveryKey rk) {
@@ -75,9 +81,13 @@ public final class KeySlots {
         ByteBuffer b = ByteBuffer.wrap(slot, 2, SALT_BYTES + 9);
         byte[] salt = new byte[SALT_BYTES];
         b.get(salt);
-        Argon2Params p = new Argon2Params(b.getInt(), b.getInt(), b.get());
-        if (p.memoryKiB() > 4 * 1024 * 1024 || p.iterations() > 64)
-            throw new CorruptDataException("passphrase key slot asks for unreasonable Argon2id cost");
+        int memory = b.getInt(), iterations = b.getInt(), parallelism = b.get() & 0xFF;
+        // A slot comes from the server, which must not be able to make a client hash for hours or run out of memory.
+        if (memory > MAX_MEMORY_KIB || iterations < 1 || iterations > MAX_ITERATIONS || parallelism < 1 || parallelism > 16
+                || memory < 8 * parallelism)
+            throw new CorruptDataException("passphrase key slot asks for Argon2id cost outside the accepted range (m=" + memory
+                    + " KiB, t=" + iterations + ", p=" + parallelism + ")");
+        Argon2Params p = new Argon2Params(memory, iterations, parallelism);
         return open(slot, SALT_BYTES + 9, Argon2id.hash(passphrase, salt, p, 32), "passphrase");
     }
 

@@ -13,6 +13,12 @@ public final class Months {
         return d.getYear() * 100 + d.getMonthValue();
     }
 
+    /** Whether {@code yyyymm} is a month from January 1970 to December 9999. */
+    public static boolean isValid(int yyyymm) {
+        int month = yyyymm % 100;
+        return yyyymm >= 197001 && yyyymm <= 999912 && month >= 1 && month <= 12;
+    }
+
     /** First millisecond of the month. */
     public static long start(int yyyymm) {
         return LocalDate.of(yyyymm / 100, yyyymm % 100, 1).toEpochDay() * MS_PER_DAY;

@@ -56,6 +56,7 @@ public final class ObjectCodec {
     SealedObject seal(ObjectKind kind, int bucket, byte[] plain, boolean tryCompress, byte[] nonce) {
         if (plain.length > MAX_PLAINTEXT) throw new IllegalArgumentException("object plaintext over 8 MiB");
         if (kind.bucketed() == (bucket == 0)) throw new IllegalArgumentException(kind + " objects " + (kind.bucketed() ? "need" : "take no") + " bucket");
+        if (bucket != 0 && !Months.isValid(bucket)) throw new IllegalArgumentException("bucket " + bucket + " is not a yyyymm month from 1970 to 9999");
         ObjectId id = idOf(kind, plain);
         byte[] payload = plain;
         int compression = COMPRESSION_NONE;

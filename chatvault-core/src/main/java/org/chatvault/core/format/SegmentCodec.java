@@ -17,14 +17,18 @@ public final class SegmentCodec {
 
     private SegmentCodec() {}
 
+    /** Encodes the messages in the order given; ephemeral ones are left out (they are never backed up). */
     public static byte[] encode(String conversationId, List<Message> messages) {
         ByteWriter body = new ByteWriter(4096);
         long prev = 0;
+        int count = 0;
         for (Message m : messages) {
+            if (m.ephemeral()) continue;
             encodeMessage(body, m, prev);
             prev = m.sentAt();
+            count++;
         }
-        return assemble(conversationId, messages.size(), body);
+        return assemble(conversationId, count, body);
     }
 
     static byte[] assemble(String conversationId, int count, ByteWriter body) {
@@ -71,6 +75,8 @@ public final class SegmentCodec {
                 throw new CorruptDataException(e.getMessage());
             }
             int flags = r.u8();
+            if ((flags & ~(F_TEXT | F_REPLY | F_FORWARD | F_EDITED | F_ATTACHMENTS)) != 0)
+                throw new CorruptDataException("segment message has reserved flag bits set: " + flags);
             String text = (flags & F_TEXT) != 0 ? r.string() : null;
             String replyTo = (flags & F_REPLY) != 0 ? r.string() : null;
             String forwarded = (flags & F_FORWARD) != 0 ? r.string() : null;

@@ -26,6 +26,8 @@ public final class Segmenter {
     }
 
     public void add(Message m) {
+        if (!m.conversationId().equals(conversationId))
+            throw new IllegalArgumentException("message of conversation " + m.conversationId() + " fed to the segmenter of " + conversationId);
         if (m.ephemeral()) return;
         if (m.sentAt() < last && count > 0) throw new IllegalArgumentException("messages must arrive in time order");
         int mMonth = Months.of(m.sentAt());

@@ -1,0 +1,113 @@
+package org.chatvault.core;
+
+import java.util.HexFormat;
+import java.util.List;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+
+/**
+ * The known answers of docs/FORMAT.md §10. Every hex value here was computed independently by
+ * {@code src/test/python/format_vectors.py} (Python hmac/hashlib for HMAC, HKDF and SHA-256;
+ * the {@code cryptography} package for AES-256-GCM and Argon2id; the zstd 1.5.4 command-line
+ * tool for the one zstd frame) and pasted here; the tests check that the Java code agrees.
+ */
+public final class TestVectors {
+    private TestVectors() {}
+
+    public static byte[] unhex(String hex) { return HexFormat.of().parseHex(hex); }
+
+    public static String hex(byte[] b) { return HexFormat.of().formatHex(b); }
+
+    /** {@code n} bytes counting up from {@code first}: 000102…, a0a1a2… */
+    public static byte[] counting(int first, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (first + i);
+        return b;
+    }
+
+    // §2: master key 000102…1f and its HKDF-SHA256 subkeys.
+    public static final byte[] MASTER_KEY = counting(0x00, 32);
+    public static final String OBJECT_ID_KEY = "95c7a0175bd4f14f8e6f1c1834752c8b9299b11b853bb048dd19fe784a411e6a";
+    public static final String OBJECT_KEY = "d7f19311450a5a3470e3786807fc791296d564e023144879c9f638ebee4817b3";
+    public static final String MANIFEST_KEY = "adc261f33beef1a11331ee555a4c4a1b64040288bbd2d321ccdafd076ce953f9";
+
+    // §6: a three-message segment of conversation "chat-42" (2024-03).
+    public static final String CONVERSATION_ID = "chat-42";
+    public static final long T0 = 1_709_251_200_000L; // 2024-03-01T00:00:00Z
+    public static final List<Message> SEGMENT_MESSAGES = List.of(
+            Message.text(CONVERSATION_ID, "m1", T0, "alice", "hi \u2615"),
+            new Message(CONVERSATION_ID, "m2", T0 + 5_000, "bob", MessageType.IMAGE, null,
+                    List.of(new Attachment("sha256:ab", "cat.jpg", "image/jpeg", 123_456, "thumb-1")),
+                    "m1", null, null, false),
+            new Message(CONVERSATION_ID, "m3", T0 + 5_000, "alice", MessageType.TEXT, "look", List.of(),
+                    null, "chan-7", T0 + 65_000, false));
+    public static final String SEGMENT = "0107636861742d343203026d318090fcf4be6305616c696365010106686920e29895026d32904e"
+            + "03626f620212026d3101097368613235363a6162076361742e6a70670a696d6167652f6a706567c0c407077468756d622d3102"
+            + "6d330005616c696365010d046c6f6f6b066368616e2d37c0a907";
+    /** HMAC-SHA256(objectIdKey, 0x01 ‖ SEGMENT). */
+    public static final String SEGMENT_ID = "b08e9906b0f7bc85e9a17ec4c783d3e651bb8fb988bb8a9dae60fc89da855923";
+    /** HMAC-SHA256(objectKey, SEGMENT_ID): the key a SEGMENT object with this id is sealed under. */
+    public static final String SEGMENT_OBJECT_KEY = "be2cc1e21d2c5f2c3999af4b655eadf763ba20b1253cb37a90278863db535964";
+
+    /** Four messages "g0".."g3", one a minute from T0, all with the same text: compresses well. */
+    public static final String GREETING = "good morning, good morning, good morning!";
+    public static final String SEGMENT_REPETITIVE = "0107636861742d3432040267308090fcf4be6305616c696365010129676f6f64206d6f"
+            + "726e696e672c20676f6f64206d6f726e696e672c20676f6f64206d6f726e696e6721026731c0a90705616c696365010129676f"
+            + "6f64206d6f726e696e672c20676f6f64206d6f726e696e672c20676f6f64206d6f726e696e6721026732c0a90705616c696365"
+            + "010129676f6f64206d6f726e696e672c20676f6f64206d6f726e696e672c20676f6f64206d6f726e696e6721026733c0a90705"
+            + "616c696365010129676f6f64206d6f726e696e672c20676f6f64206d6f726e696e672c20676f6f64206d6f726e696e6721";
+    public static final String SEGMENT_REPETITIVE_ID = "e2fb27072b857621b5d7cbaf010de90668aa6b9ead4d02dfbc3001d73a46884e";
+    /** zstd level 3, single frame with content size, no checksum (zstd-jni and the zstd 1.5.4 CLI agree). */
+    public static final String SEGMENT_REPETITIVE_ZSTD = "28b52ffd20ed15020034030107636861742d3432040267308090fcf4be6305"
+            + "616c696365010129676f6f64206d6f726e696e672c2021026731c0a9073233040002a7109c375b9d4661cf32";
+
+    // §7: the index of "chat-42" (group "Family 🏠", alice/bob/carol) listing SEGMENT.
+    public static final String INDEX = "0107636861742d3432020b46616d696c7920f09f8fa00305616c69636503626f62056361726f6c01"
+            + SEGMENT_ID + "a3ad0c8088bebadf3188270374";
+    public static final String INDEX_ID = "4e0cc95971ec8c7280a7c080f8a1a24fe4ba814ab66fc4adc96653549272ccc8";
+
+    // §8: a root manifest with one entry pointing at INDEX.
+    public static final String MANIFEST = "010107636861742d3432e883c2badf3103" + INDEX_ID;
+    public static final String MANIFEST_ID = "a83b5d99f39cebfb8fb747d8c62e9fae518fbc909df9c9cd5cdc270e9f955a76";
+    /** HMAC-SHA256(manifestKey, MANIFEST_ID). */
+    public static final String MANIFEST_OBJECT_KEY = "1b5d4c9237dd69b08bad50c23d8412e33440b244c5a4f528e0aafc92ae5e0b3a";
+
+    // §3: sealed bodies with fixed nonces.
+    /** ROOT_MANIFEST, MANIFEST (49 bytes: too small to try zstd), nonce a0…ab. */
+    public static final String SEAL_A = "4356010500a0a1a2a3a4a5a6a7a8a9aaab4729acf7b5114829128ea92b2df80d95639a382eed0715e4"
+            + "aa77352c8fb97ab5f38894ae659b2a5aca37126d36976adb3e237efa4cd86e6c79d76afe64c973a2af";
+    /** SEGMENT, SEGMENT_REPETITIVE (237 bytes, zstd frame of 77 bytes), nonce b0…bb. */
+    public static final String SEAL_B = "4356010101b0b1b2b3b4b5b6b7b8b9babba3ffa0c1197d03ddb4bc4eeb3bb351cac2b60f6e3ac70e05"
+            + "69f20dee0bf3b24d3ecb203763dd5bede57985967184aebdfcb41334018b77edda57ba717b7ffacdc10402b55eaee8898b6c52fc"
+            + "1c656340fcc41a3135c49f8a3536f3";
+    /** MEDIA_CHUNK, bytes 00…63 (100 bytes; zstd would make 109), nonce c0…cb. */
+    public static final byte[] MEDIA = counting(0x00, 100);
+    public static final String MEDIA_ID = "7b49fb38dbf9101aa3480439a721a18f4cd3d8a40bf1b49161eb3569e8ca944c";
+    public static final String SEAL_C = "4356010200c0c1c2c3c4c5c6c7c8c9cacbd5db158d289132b3040f4d2fb7dfda643833bfb1088e771e"
+            + "37dedaa5b461acff5755c7cc6994c98ca8822dca8552a6c9f05742907c0ebeeaaf4334dd9d5407e57507aa52f1fd35616060b347"
+            + "2b03cacaf9dc58d3b04b315a0bd6036c03835658eb9c7db9320279f69b9f07ac74d5c261c7e3e2dd";
+
+    // §5: key slots wrapping MASTER_KEY.
+    public static final byte[] RECOVERY_KEY = counting(0x20, 32);
+    public static final String RECOVERY_DISPLAY = "2021-2223-2425-2627-2829-2a2b-2c2d-2e2f-3031-3233-3435-3637-3839-3a3b-3c3d-3e3f";
+    public static final String RECOVERY_WRAP_KEY = "343301152999d038346689e820dbbf7cd86f82a54536db5d32097c4e8681ca74";
+    /** nonce 10…1b. */
+    public static final String RECOVERY_SLOT = "0101101112131415161718191a1b11de85cc25e4fb6aeed3902681836e1a6ad401200ab31ae4"
+            + "ed5cd20a0a346470a3ec5e4cc09798f9d2a08f38f6033d64";
+    public static final byte[] DEVICE_SECRET = counting(0x40, 32);
+    /** nonce 20…2b. */
+    public static final String DEVICE_SLOT = "0103202122232425262728292a2b2470e1d5e70493ea79651bd4e8d95e2667621c8805bb7e6244"
+            + "b72038c3296fbf7dd881d3ee1bfd6d85d542a7572cbeeb";
+    public static final String PASSPHRASE = "correct horse battery staple \u2713";
+    /** salt 30…3f, 64 KiB, 1 pass, 1 lane: tiny, for the vector only. */
+    public static final byte[] PASSPHRASE_SALT = counting(0x30, 16);
+    public static final String PASSPHRASE_WRAP_KEY = "b13ca86a89229d72ed0a03f8fde97b6232da11dc3796d57ab332c6c90eff1402";
+    /** nonce 40…4b. */
+    public static final String PASSPHRASE_SLOT = "0102303132333435363738393a3b3c3d3e3f000000400000000101404142434445464748494a"
+            + "4bd205dd1edd28fdcce5e633f3f09de27c07e4e58eb6cee227ed42a72bd9097b86a8423acc4a9b405f0b8f90ae1856cd87";
+
+    // §5: login secret of user "Alice" (salted as "alice") with password "hunter2".
+    public static final String LOGIN_SALT = "627f8d2136f0eeea296f09e3fa260b72";
+    public static final String LOGIN_SECRET = "16a70f61cc40327ad34f5c4ba9f2b97c255bf03a9a2001599fc9c1627ca69548";
+}

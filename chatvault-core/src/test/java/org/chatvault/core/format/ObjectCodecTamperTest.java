@@ -1,0 +1,173 @@
+package org.chatvault.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chatvault.core.TestVectors.*;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.chatvault.core.crypto.AesGcm;
+import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.error.CorruptDataException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** docs/FORMAT.md §3.8: everything wrong with a body is a CorruptDataException. */
+class ObjectCodecTamperTest {
+    private ObjectCodec codec;
+
+    @BeforeEach
+    void setUp() {
+        codec = new ObjectCodec(MasterKey.of(MASTER_KEY.clone()).deriveVaultKeys(), new SecureRandom());
+    }
+
+    @Test
+    void roundTripsEveryKindAndSize() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (ObjectKind kind : ObjectKind.values()) {
+            for (int size : new int[] {0, 1, 64, 65, 1000, 70_000, 300_000}) {
+                byte[] plain = new byte[size];
+                for (int i = 0; i < size; i++) plain[i] = (byte) (i % 7 == 0 ? rnd.nextInt(256) : 'a');
+                SealedObject s = codec.seal(kind, kind.bucketed() ? 202501 : 0, plain);
+                assertThat(ObjectCodec.peekKind(s.body())).isEqualTo(kind);
+                assertThat(codec.open(s.id(), kind, s.body())).as("%s %d", kind, size).isEqualTo(plain);
+            }
+        }
+    }
+
+    @Test
+    void flippingAnyBitOfABodyIsDetected() {
+        for (String vector : new String[] {SEAL_A, SEAL_B, SEAL_C}) {
+            byte[] good = unhex(vector);
+            ObjectKind kind = ObjectKind.fromCode(good[3]);
+            ObjectId id = idFor(vector);
+            assertThat(codec.open(id, kind, good)).isNotNull();
+            for (int i = 0; i < good.length; i++) {
+                for (int bit = 0; bit < 8; bit++) {
+                    byte[] bad = good.clone();
+                    bad[i] ^= (byte) (1 << bit);
+                    assertThatThrownBy(() -> codec.open(id, kind, bad)).as("byte %d bit %d", i, bit)
+                            .isInstanceOf(CorruptDataException.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bodiesCannotBeSwappedBetweenIds() {
+        SealedObject a = codec.seal(ObjectKind.SEGMENT, 202403, "first segment".getBytes());
+        SealedObject b = codec.seal(ObjectKind.SEGMENT, 202403, "second segment".getBytes());
+        assertThatThrownBy(() -> codec.open(a.id(), ObjectKind.SEGMENT, b.body())).isInstanceOf(CorruptDataException.class);
+        assertThatThrownBy(() -> codec.open(b.id(), ObjectKind.SEGMENT, a.body())).isInstanceOf(CorruptDataException.class);
+        // also across kinds and key roots: a manifest body offered under a segment id
+        assertThatThrownBy(() -> codec.open(ObjectId.parse(SEGMENT_ID), ObjectKind.ROOT_MANIFEST, unhex(SEAL_A)))
+                .isInstanceOf(CorruptDataException.class);
+    }
+
+    @Test
+    void theWrongKindIsRejected() {
+        for (ObjectKind wrong : ObjectKind.values()) {
+            if (wrong == ObjectKind.ROOT_MANIFEST) continue;
+            assertThatThrownBy(() -> codec.open(ObjectId.parse(MANIFEST_ID), wrong, unhex(SEAL_A)))
+                    .as("%s", wrong).isInstanceOf(CorruptDataException.class);
+        }
+        // the same plaintext sealed as another kind has another id, and the header cannot be relabelled
+        byte[] relabelled = unhex(SEAL_A);
+        relabelled[3] = (byte) ObjectKind.CONVERSATION_INDEX.code();
+        assertThatThrownBy(() -> codec.open(ObjectId.parse(MANIFEST_ID), ObjectKind.CONVERSATION_INDEX, relabelled))
+                .isInstanceOf(CorruptDataException.class);
+    }
+
+    @Test
+    void truncatedAndExtendedBodiesAreRejected() {
+        byte[] good = unhex(SEAL_B);
+        ObjectId id = ObjectId.parse(SEGMENT_REPETITIVE_ID);
+        for (int n = 0; n < good.length; n++) {
+            byte[] cut = Arrays.copyOf(good, n);
+            assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, cut)).as("length %d", n)
+                    .isInstanceOf(CorruptDataException.class);
+        }
+        byte[] longer = Arrays.copyOf(good, good.length + 1);
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, longer)).isInstanceOf(CorruptDataException.class);
+    }
+
+    @Test
+    void anotherVaultsObjectsDoNotOpen() {
+        ObjectCodec other = new ObjectCodec(MasterKey.of(counting(0x01, 32)).deriveVaultKeys(), new SecureRandom());
+        assertThatThrownBy(() -> other.open(ObjectId.parse(SEGMENT_REPETITIVE_ID), ObjectKind.SEGMENT, unhex(SEAL_B)))
+                .isInstanceOf(CorruptDataException.class);
+    }
+
+    /** The last check: a body that authenticates under an id but whose plaintext hashes to another id. Only a holder
+     *  of the keys can build one; this test can, because it knows them. */
+    @Test
+    void plaintextThatDoesNotHashToItsIdIsRejected() throws Exception {
+        ObjectId claimed = ObjectId.parse(SEGMENT_ID);
+        byte[] body = craft(ObjectKind.SEGMENT, 0, claimed, "not the segment".getBytes(), counting(0, 12));
+        assertThatThrownBy(() -> codec.open(claimed, ObjectKind.SEGMENT, body))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("does not match its id");
+        // sanity: the same crafting with the right plaintext opens
+        assertThat(codec.open(claimed, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 0, claimed, unhex(SEGMENT), counting(0, 12))))
+                .isEqualTo(unhex(SEGMENT));
+    }
+
+    @Test
+    void unknownCompressionAndBadZstdFramesAreRejected() throws Exception {
+        ObjectId id = ObjectId.parse(SEGMENT_ID);
+        byte[] plain = unhex(SEGMENT);
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 2, id, plain, counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("unknown compression");
+        // "zstd" flag over bytes that are no zstd frame
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 1, id, plain, counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class);
+        // a valid zstd frame that does not declare its content size (streaming encoders omit it) is refused
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        try (ZstdOutputStream z = new ZstdOutputStream(streamed)) {
+            z.write(plain);
+        }
+        byte[] frame = streamed.toByteArray();
+        assertThat(Zstd.getFrameContentSize(frame)).isNegative();
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 1, id, frame, counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("bad zstd frame");
+        // while a frame with content size opens, whatever level made it: compressed bytes are not part of the id
+        byte[] level19 = Zstd.compress(plain, 19);
+        assertThat(codec.open(id, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 1, id, level19, counting(0, 12)))).isEqualTo(plain);
+    }
+
+    @Test
+    void bucketsAreRequiredExactlyForContentKinds() {
+        assertThatThrownBy(() -> codec.seal(ObjectKind.SEGMENT, 0, new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.seal(ObjectKind.ROOT_MANIFEST, 202401, new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> codec.seal(ObjectKind.MEDIA_CHUNK, 202401, new byte[ObjectCodec.MAX_PLAINTEXT + 1]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private ObjectId idFor(String vector) {
+        return ObjectId.parse(vector.equals(SEAL_A) ? MANIFEST_ID : vector.equals(SEAL_B) ? SEGMENT_REPETITIVE_ID : MEDIA_ID);
+    }
+
+    /** Builds a body by hand from §3: header ‖ AES-GCM(perObjectKey, nonce, aad, payload). */
+    private static byte[] craft(ObjectKind kind, int compression, ObjectId id, byte[] payload, byte[] nonce) throws Exception {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(new SecretKeySpec(unhex(kind.structure() ? MANIFEST_KEY : OBJECT_KEY), "HmacSHA256"));
+        byte[] key = m.doFinal(id.toBytes());
+        byte[] aad = new byte[35];
+        aad[0] = 1;
+        aad[1] = (byte) kind.code();
+        aad[2] = (byte) compression;
+        id.writeTo(aad, 3);
+        byte[] ct = AesGcm.encrypt(key, nonce, aad, payload, 0, payload.length);
+        byte[] header = {'C', 'V', 1, (byte) kind.code(), (byte) compression};
+        byte[] body = new byte[5 + 12 + ct.length];
+        System.arraycopy(header, 0, body, 0, 5);
+        System.arraycopy(nonce, 0, body, 5, 12);
+        System.arraycopy(ct, 0, body, 17, ct.length);
+        return body;
+    }
+}

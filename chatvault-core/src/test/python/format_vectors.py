@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Independent computation of the docs/FORMAT.md §10 test vectors.
+
+Written from docs/FORMAT.md, not from the Java code: HMAC, HKDF and SHA-256 come from the
+Python standard library (hmac, hashlib); AES-256-GCM and Argon2id from the `cryptography`
+package; zstd (only to check the one compressed vector) from the `zstd` command-line tool.
+The Java known-answer tests (TestVectors and the *VectorsTest classes) assert the values printed here.
+
+    python3 chatvault-core/src/test/python/format_vectors.py
+"""
+import hashlib
+import hmac
+import shutil
+import subprocess
+import sys
+
+try:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+except ImportError:  # pragma: no cover
+    AESGCM = Argon2id = None
+
+
+def h(b: bytes) -> str:
+    return b.hex()
+
+
+# ---- §4 primitives ---------------------------------------------------------------------------
+def varint(v: int) -> bytes:
+    v &= (1 << 64) - 1  # a Java long, two's complement
+    out = bytearray()
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+def svarint(v: int) -> bytes:
+    return varint((v << 1) ^ (v >> 63))  # zigzag on a signed 64-bit value
+
+
+def string(s: str) -> bytes:
+    b = s.encode("utf-8")
+    return varint(len(b)) + b
+
+
+def u8(v: int) -> bytes:
+    return bytes([v])
+
+
+# ---- §2 keys ---------------------------------------------------------------------------------
+def hkdf_sha256(ikm: bytes, info: bytes, length: int = 32, salt: bytes = b"") -> bytes:
+    prk = hmac.new(salt, ikm, hashlib.sha256).digest()
+    okm, t, i = b"", b"", 1
+    while len(okm) < length:
+        t = hmac.new(prk, t + info + bytes([i]), hashlib.sha256).digest()
+        okm += t
+        i += 1
+    return okm[:length]
+
+
+def hmac256(key: bytes, data: bytes) -> bytes:
+    return hmac.new(key, data, hashlib.sha256).digest()
+
+
+MK = bytes(range(32))
+OBJECT_ID_KEY = hkdf_sha256(MK, b"chatvault/v1/object-id")
+OBJECT_KEY = hkdf_sha256(MK, b"chatvault/v1/object-encryption")
+MANIFEST_KEY = hkdf_sha256(MK, b"chatvault/v1/manifest")
+
+KIND = {"SEGMENT": 1, "MEDIA_CHUNK": 2, "FILE_RECIPE": 3, "CONVERSATION_INDEX": 4,
+        "ROOT_MANIFEST": 5, "KEY_SLOT": 6, "THUMBNAIL": 7}
+STRUCTURE = {4, 5, 6}
+
+
+def object_id(kind: int, plain: bytes) -> bytes:
+    return hmac256(OBJECT_ID_KEY, bytes([kind]) + plain)
+
+
+def object_key(kind: int, oid: bytes) -> bytes:
+    return hmac256(MANIFEST_KEY if kind in STRUCTURE else OBJECT_KEY, oid)
+
+
+def seal(kind: int, plain: bytes, nonce: bytes, payload: bytes | None = None, compression: int = 0):
+    """payload/compression: pass the zstd frame for a compressed object (zstd output is not
+    something this script reproduces; it is checked by decompressing instead)."""
+    oid = object_id(kind, plain)
+    if payload is None:
+        payload = plain
+    aad = bytes([1, kind, compression]) + oid
+    ct = AESGCM(object_key(kind, oid)).encrypt(nonce, payload, aad)
+    return oid, b"CV" + bytes([1, kind, compression]) + nonce + ct
+
+
+def zstd_frame_of(plain: bytes) -> bytes:
+    """zstd -3 without checksum; the CLI writes the content size like the library does."""
+    r = subprocess.run(["zstd", "-3", "--no-check", "-q", "-c", "--stream-size=%d" % len(plain)],
+                       input=plain, capture_output=True, check=True)
+    return r.stdout
+
+
+def unzstd(frame: bytes) -> bytes:
+    return subprocess.run(["zstd", "-d", "-q", "-c"], input=frame, capture_output=True, check=True).stdout
+
+
+# ---- §6 segment ------------------------------------------------------------------------------
+def message(mid, sent, prev, sender, mtype, text=None, attachments=(), reply=None, fwd=None, edited=None):
+    flags = (1 if text is not None else 0) | (2 if reply is not None else 0) | (4 if fwd is not None else 0) \
+        | (8 if edited is not None else 0) | (16 if attachments else 0)
+    out = string(mid) + svarint(sent - prev) + string(sender) + u8(mtype) + u8(flags)
+    if text is not None: out += string(text)
+    if reply is not None: out += string(reply)
+    if fwd is not None: out += string(fwd)
+    if edited is not None: out += svarint(edited - sent)
+    if attachments:
+        out += varint(len(attachments))
+        for (cid, name, mime, size, thumb) in attachments:
+            out += string(cid) + string(name) + string(mime) + varint(size) + string(thumb or "")
+    return out
+
+
+T0 = 1709251200000  # 2024-03-01T00:00:00Z
+SEGMENT = u8(1) + string("chat-42") + varint(3) \
+    + message("m1", T0, 0, "alice", 1, text="hi \u2615") \
+    + message("m2", T0 + 5000, T0, "bob", 2,
+              attachments=[("sha256:ab", "cat.jpg", "image/jpeg", 123456, "thumb-1")], reply="m1") \
+    + message("m3", T0 + 5000, T0 + 5000, "alice", 1, text="look", fwd="chan-7", edited=T0 + 65000)
+
+GREETING = "good morning, good morning, good morning!"
+SEGMENT_REPETITIVE = u8(1) + string("chat-42") + varint(4) + b"".join(
+    message("g%d" % i, T0 + 60000 * i, 0 if i == 0 else T0 + 60000 * (i - 1), "alice", 1, text=GREETING)
+    for i in range(4))
+
+# ---- §7 conversation index -------------------------------------------------------------------
+SEGMENT_ID = object_id(KIND["SEGMENT"], SEGMENT)
+INDEX = u8(1) + string("chat-42") + u8(2) + string("Family \U0001F3E0") + varint(3) \
+    + string("alice") + string("bob") + string("carol") + varint(1) \
+    + SEGMENT_ID + varint(202403) + varint(T0) + varint(5000) + varint(3) + varint(len(SEGMENT))
+INDEX_ID = object_id(KIND["CONVERSATION_INDEX"], INDEX)
+
+# ---- §8 root manifest ------------------------------------------------------------------------
+MANIFEST = u8(1) + varint(1) + string("chat-42") + varint(T0 + 65000) + varint(3) + INDEX_ID
+MANIFEST_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST)
+
+MEDIA = bytes(range(100))
+
+
+def main() -> int:
+    out = {}
+    out["objectIdKey"] = h(OBJECT_ID_KEY)
+    out["objectKey"] = h(OBJECT_KEY)
+    out["manifestKey"] = h(MANIFEST_KEY)
+    out["varint(300)"] = h(varint(300))
+    out["varint(-1)"] = h(varint(-1))
+    out["svarint(-1)"] = h(svarint(-1))
+    out["svarint(1)"] = h(svarint(1))
+    out["svarint(-64)"] = h(svarint(-64))
+    out["svarint(64)"] = h(svarint(64))
+    out["segment"] = h(SEGMENT)
+    out["segment.id"] = h(SEGMENT_ID)
+    out["segmentRepetitive"] = h(SEGMENT_REPETITIVE)
+    out["segmentRepetitive.id"] = h(object_id(1, SEGMENT_REPETITIVE))
+    out["index"] = h(INDEX)
+    out["index.id"] = h(INDEX_ID)
+    out["manifest"] = h(MANIFEST)
+    out["manifest.id"] = h(MANIFEST_ID)
+    out["media.id"] = h(object_id(KIND["MEDIA_CHUNK"], MEDIA))
+    out["manifest.key"] = h(object_key(5, MANIFEST_ID))
+    out["segment.key"] = h(object_key(1, SEGMENT_ID))
+
+    if AESGCM is None:
+        print("cryptography is not importable: AES-GCM and Argon2id vectors not computed", file=sys.stderr)
+    else:
+        # A: root manifest, 49 bytes <= 64: never compressed; manifest key.
+        _, body = seal(5, MANIFEST, bytes(range(0xa0, 0xac)))
+        out["sealA.body"] = h(body)
+        # C: media chunk, 100 bytes 00..63 that zstd cannot shrink: stored uncompressed; object key.
+        _, body = seal(2, MEDIA, bytes(range(0xc0, 0xcc)))
+        out["sealC.body"] = h(body)
+        # B: repetitive segment, compressed. The zstd frame is the Java library's output; here we
+        # (1) compare it with the zstd CLI's, (2) check it decompresses to the plaintext, and (3)
+        # re-encrypt it independently.
+        if shutil.which("zstd"):
+            frame = zstd_frame_of(SEGMENT_REPETITIVE)
+            assert unzstd(frame) == SEGMENT_REPETITIVE
+            out["segmentRepetitive.zstdCli"] = h(frame)
+            oid, body = seal(1, SEGMENT_REPETITIVE, bytes(range(0xb0, 0xbc)), payload=frame, compression=1)
+            out["sealB.body(with CLI frame)"] = h(body)
+
+        # §5 key slots
+        def slot(kind, params, wrap, nonce):
+            header = bytes([1, kind]) + params
+            return header + nonce + AESGCM(wrap).encrypt(nonce, MK, b"chatvault-keyslot" + header)
+
+        rk = bytes(range(0x20, 0x40))
+        out["recovery.display"] = "-".join(h(rk)[i:i + 4] for i in range(0, 64, 4))
+        out["recovery.wrap"] = h(hkdf_sha256(rk, b"chatvault/v1/slot/recovery"))
+        out["recovery.slot"] = h(slot(1, b"", hkdf_sha256(rk, b"chatvault/v1/slot/recovery"), bytes(range(0x10, 0x1c))))
+        dev = bytes(range(0x40, 0x60))
+        out["device.slot"] = h(slot(3, b"", hkdf_sha256(dev, b"chatvault/v1/slot/device"), bytes(range(0x20, 0x2c))))
+        salt = bytes(range(0x30, 0x40))
+        pw = "correct horse battery staple \u2713".encode("utf-8")
+        wrap = Argon2id(salt=salt, length=32, iterations=1, lanes=1, memory_cost=64).derive(pw)
+        params = salt + (64).to_bytes(4, "big") + (1).to_bytes(4, "big") + bytes([1])
+        out["passphrase.wrap"] = h(wrap)
+        out["passphrase.slot"] = h(slot(2, params, wrap, bytes(range(0x40, 0x4c))))
+        lsalt = hashlib.sha256(b"chatvault/v1/login:" + "Alice".lower().encode("utf-8")).digest()[:16]
+        out["login.salt"] = h(lsalt)
+        out["login.secret"] = h(Argon2id(salt=lsalt, length=32, iterations=2, lanes=1, memory_cost=19 * 1024)
+                                .derive("hunter2".encode("utf-8")))
+    for k, v in out.items():
+        print(f"{k} = {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
