@@ -1,0 +1,22 @@
+package org.chatvault.bench;
+
+import java.util.Arrays;
+import org.chatvault.bench.e2e.EndToEndBenchmark;
+
+/** {@code chatvault-bench e2e [options]} or {@code chatvault-bench jmh [JMH options]}. */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String what = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (what) {
+            case "e2e" -> EndToEndBenchmark.main(rest);
+            case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            default -> {
+                System.out.println("usage: chatvault-bench e2e [--preset small|medium|large] [--conversations N --messages N] [--runs N]");
+                System.out.println("       chatvault-bench jmh [JMH options, e.g. -f 1 -wi 3 -i 5]");
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.chatvault.bench.jmh;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.format.ObjectCodec;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.core.format.SegmentCodec;
+import org.chatvault.core.model.Message;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** The per-segment work of backup and restore: encode, seal (zstd + AES-GCM + HMAC), open, decode. */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class CodecBenchmark {
+    private ObjectCodec codec;
+    private List<Message> messages;
+    private byte[] segment;
+    private SealedObject sealed;
+
+    @Setup
+    public void setUp() {
+        codec = new ObjectCodec(MasterKey.generate(new SecureRandom()).deriveVaultKeys(), new SecureRandom());
+        SplittableRandom r = new SplittableRandom(1);
+        String[] words = {"hello", "周末", "去", "吃饭", "meeting", "tomorrow", "👍", "好的", "ok", "see", "you", "哈哈哈"};
+        messages = new ArrayList<>();
+        long t = 1_700_000_000_000L;
+        for (int i = 0; i < 4_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 1 + r.nextInt(12); w > 0; w--) sb.append(words[r.nextInt(words.length)]).append(' ');
+            t += 1 + r.nextInt(60_000);
+            messages.add(Message.text("c42", "m" + i, t, "user" + r.nextInt(5), sb.toString()));
+        }
+        segment = SegmentCodec.encode("c42", messages);
+        sealed = codec.seal(ObjectKind.SEGMENT, 202611, segment);
+    }
+
+    /** Messages per second through the segment encoder. */
+    @Benchmark
+    public byte[] encodeSegment() { return SegmentCodec.encode("c42", messages); }
+
+    @Benchmark
+    public SealedObject sealSegment() { return codec.seal(ObjectKind.SEGMENT, 202611, segment); }
+
+    @Benchmark
+    public byte[] openSegment() { return codec.open(sealed.id(), ObjectKind.SEGMENT, sealed.body()); }
+
+    @Benchmark
+    public SegmentCodec.Segment decodeSegment() { return SegmentCodec.decode(segment); }
+}

@@ -1,0 +1,89 @@
+package org.chatvault.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.ProfileStore;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.account.Unlock;
+import org.chatvault.client.backup.BackupReport;
+import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.restore.RestoreReport;
+import org.chatvault.client.verify.VerifyReport;
+import org.chatvault.client.verify.VerifyService;
+import org.chatvault.server.ChatvaultServer;
+import org.chatvault.server.config.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Show the whole product on this machine: start an embedded server, generate a chat history, back it up,"
+                + " add messages and back up again, restore onto a second device, verify, and check both devices hold the same chats.%n"
+                + "Example: chatvault demo --messages 200000")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--seed", defaultValue = "42", description = "History seed (default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--conversations", defaultValue = "300", description = "Conversations (default: ${DEFAULT-VALUE}).") int conversations;
+    @Option(names = "--messages", defaultValue = "100000", description = "Messages (default: ${DEFAULT-VALUE}).") long messages;
+    @Option(names = "--dir", description = "Keep everything in this directory instead of a temporary one that is deleted afterwards.") Path dir;
+
+    @Override public Integer call() throws IOException {
+        Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("chatvault-demo");
+        try {
+            return demo(root);
+        } finally {
+            if (dir == null) Directories.deleteTree(root);
+        }
+    }
+
+    private int demo(Path root) {
+        Clock clock = Clock.systemUTC();
+        ServerConfig cfg = ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server"));
+        char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
+        try (ChatvaultServer server = ChatvaultServer.start(cfg, clock)) {
+            say("1. embedded server on %s, data in %s", server.baseUri(), cfg.dataDir());
+            Path phone = root.resolve("old-phone"), newPhone = root.resolve("new-phone");
+            AccountService.Created created = new AccountService(new ProfileStore(phone)).create(server.baseUri(), "demo", password, null);
+            say("2. account 'demo' created; recovery key %s", created.recoveryKey());
+            try (Session a = created.session(); LocalStore storeA = LocalStore.open(phone.resolve("local.db"))) {
+                long t = System.nanoTime();
+                Histories.fill(storeA, new GeneratorOptions(seed, conversations, messages, clock.millis() - 3_600_000L, 3, 0.005), n -> {});
+                say("3. generated %,d messages in %,d conversations in %.2f s", messages, conversations, secs(t));
+                BackupReport first = BackupCommand.run(a, storeA);
+                say("4. initial %s (%,.0f messages/s)", BackupCommand.describe(first), first.messagesEncoded() / Math.max(0.001, first.elapsed().toMillis() / 1000.0));
+                int added = Histories.appendRecent(storeA, 1_000, clock.millis());
+                BackupReport second = BackupCommand.run(a, storeA);
+                say("5. %,d new messages, incremental %s", added, BackupCommand.describe(second));
+                try (Session b = new AccountService(new ProfileStore(newPhone)).login(server.baseUri(), "demo", password,
+                        new Unlock.WithRecoveryKey(created.recoveryKey()));
+                     LocalStore storeB = LocalStore.open(newPhone.resolve("local.db"))) {
+                    say("6. new phone logged in with the recovery key");
+                    RestoreReport r = RestoreCommand.run(b, storeB);
+                    say("7. %s (%,.0f messages/s)", RestoreCommand.describe(r), r.messages() / Math.max(0.001, r.allText().toMillis() / 1000.0));
+                    VerifyReport v = new VerifyService(b).run();
+                    say("8. %s", VerifyCommand.describe(v));
+                    v.problems().forEach(p -> say("   PROBLEM: %s", p));
+                    List<String> diffs = StoreComparison.differences(storeA, storeB, 10);
+                    if (!v.ok() || !diffs.isEmpty()) {
+                        diffs.forEach(d -> say("   DIFFERENCE: %s", d));
+                        say("DEMO FAILED");
+                        return ErrorHandler.FAILED;
+                    }
+                    say("9. both phones hold the same %,d messages in %,d conversations: demo passed", storeB.messageCount(),
+                            storeB.conversations().size());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    private static void say(String fmt, Object... args) { System.out.println(String.format(fmt, args)); }
+}

@@ -1,0 +1,32 @@
+package org.chatvault.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.client.local.LocalStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Fill the local database with a realistic synthetic chat history.%n"
+                + "Example: chatvault generate --seed 7 --conversations 300 --messages 200000")
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin ClientOptions client;
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same history (default: ${DEFAULT-VALUE}).") long seed;
+    @Option(names = "--conversations", defaultValue = "300", description = "Number of conversations (default: ${DEFAULT-VALUE}).") int conversations;
+    @Option(names = "--messages", defaultValue = "100000", description = "Total number of messages (default: ${DEFAULT-VALUE}).") long messages;
+    @Option(names = "--years", defaultValue = "3", description = "Years of history ending now (default: ${DEFAULT-VALUE}).") int years;
+
+    @Override public Integer call() {
+        if (conversations < 1 || messages < 0) throw new CliException("--conversations must be ≥ 1 and --messages ≥ 0");
+        long start = System.nanoTime();
+        try (LocalStore store = LocalStore.open(client.db()); ProgressBar bar = Progress.bar("generate", messages, "msg")) {
+            Histories.fill(store, new GeneratorOptions(seed, conversations, messages, Clock.systemUTC().millis(), years, 0.005), bar::stepBy);
+        }
+        System.out.printf("generated %,d messages in %,d conversations into %s in %.1f s%n", messages, conversations, client.db(),
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,57 @@
+package org.chatvault.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.ProfileStore;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.restore.RestoreListener;
+import org.chatvault.client.restore.RestoreReport;
+import org.chatvault.client.restore.RestoreService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Restore the vault into the local database: recent chats first, then all history. Resumes if interrupted.%n"
+                + "Example: chatvault login … && chatvault restore")
+final class RestoreCommand implements Callable<Integer> {
+    @Mixin ClientOptions client;
+
+    @Override public Integer call() {
+        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
+             LocalStore store = LocalStore.open(client.db())) {
+            RestoreReport r = run(session, store);
+            System.out.println(describe(r));
+        }
+        return 0;
+    }
+
+    static RestoreReport run(Session session, LocalStore store) {
+        ProgressBar[] bar = {null};
+        try {
+            return new RestoreService(session, store, Clock.systemUTC()).run(new RestoreListener() {
+                @Override public void started(long total) { bar[0] = Progress.bar("restore", total, "msg"); }
+
+                @Override public void firstScreenReady(Duration since, long bytes, int conversations, long messages) {
+                    System.err.printf("%nfirst screen ready after %d ms: %d conversations, %,d messages, %,d bytes fetched%n",
+                            since.toMillis(), conversations, messages, bytes);
+                }
+
+                @Override public void messagesRestored(long messages) { bar[0].stepBy(messages); }
+            });
+        } finally {
+            if (bar[0] != null) bar[0].close();
+        }
+    }
+
+    static String describe(RestoreReport r) {
+        if (r.version() == 0) return "restore: the vault is empty";
+        return String.format("restore: version %d, %d conversations, %,d messages; first screen after %d ms (%,d bytes), "
+                        + "all text after %d ms (%,d bytes fetched)",
+                r.version(), r.conversations(), r.messages(), r.firstScreen().toMillis(), r.bytesBeforeFirstScreen(),
+                r.allText().toMillis(), r.bytesFetched());
+    }
+}

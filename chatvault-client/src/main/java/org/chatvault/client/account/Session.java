@@ -1,0 +1,34 @@
+package org.chatvault.client.account;
+
+import java.security.SecureRandom;
+import org.chatvault.client.http.VaultApi;
+import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.crypto.VaultKeys;
+import org.chatvault.core.format.ObjectCodec;
+
+/** An unlocked vault: the API client plus the keys. Closing it wipes the keys. */
+public final class Session implements AutoCloseable {
+    private final VaultApi api;
+    private final MasterKey masterKey;
+    private final VaultKeys keys;
+    private final SecureRandom random;
+
+    Session(VaultApi api, MasterKey masterKey, SecureRandom random) {
+        this.api = api;
+        this.masterKey = masterKey;
+        this.keys = masterKey.deriveVaultKeys();
+        this.random = random;
+    }
+
+    public VaultApi api() { return api; }
+
+    /** A fresh codec; codecs are not thread-safe, so each worker takes its own. */
+    public ObjectCodec newCodec() { return new ObjectCodec(keys, random); }
+
+    MasterKey masterKey() { return masterKey; }
+
+    @Override public void close() {
+        keys.destroy();
+        masterKey.destroy();
+    }
+}

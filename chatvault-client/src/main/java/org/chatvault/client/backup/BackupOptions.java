@@ -1,0 +1,15 @@
+package org.chatvault.client.backup;
+
+/**
+ * Tuning of the upload: a batch is sent once it holds {@code batchBytes} of objects or
+ * {@code batchObjects} objects. Larger batches mean fewer round trips; smaller ones lose less
+ * work when a connection drops mid-batch.
+ */
+public record BackupOptions(int batchBytes, int batchObjects) {
+    public static final BackupOptions DEFAULT = new BackupOptions(8 * 1024 * 1024, 4_000);
+
+    public BackupOptions {
+        if (batchBytes < 1 || batchBytes > 48 * 1024 * 1024) throw new IllegalArgumentException("batchBytes must be 1 B to 48 MiB");
+        if (batchObjects < 1 || batchObjects > 10_000) throw new IllegalArgumentException("batchObjects must be 1 to 10,000");
+    }
+}

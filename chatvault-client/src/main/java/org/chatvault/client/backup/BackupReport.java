@@ -1,0 +1,7 @@
+package org.chatvault.client.backup;
+
+import java.time.Duration;
+
+/** What one backup did. {@code version} is the committed head (unchanged when there was nothing to do). */
+public record BackupReport(long version, int conversationsChanged, long messagesEncoded, int segmentsWritten,
+                           long objectsUploaded, long bytesUploaded, long objectsAlreadyPresent, Duration elapsed) {}

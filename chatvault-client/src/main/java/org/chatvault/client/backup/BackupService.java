@@ -1,0 +1,190 @@
+package org.chatvault.client.backup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.local.DirtyConversation;
+import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.client.local.SyncState.BackedUpConversation;
+import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.Months;
+import org.chatvault.core.format.ObjectCodec;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RootManifest;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.format.Segmenter;
+import org.chatvault.core.model.Conversation;
+
+/**
+ * Incremental backup of a LocalStore into the vault (DESIGN.md §4). Only conversations changed
+ * since the last commit are re-encoded, and only from the first month a change touched; content
+ * addressing makes everything else free. Safe to kill at any point: objects that landed are
+ * found by {@code missing} next time, and the head moves only by one compare-and-swap commit.
+ */
+public final class BackupService {
+    private final Session session;
+    private final LocalStore store;
+    private final Clock clock;
+    private final BackupOptions options;
+
+    public BackupService(Session session, LocalStore store, Clock clock) {
+        this(session, store, clock, BackupOptions.DEFAULT);
+    }
+
+    public BackupService(Session session, LocalStore store, Clock clock, BackupOptions options) {
+        this.session = session;
+        this.store = store;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    public BackupReport run(BackupListener listener) {
+        long started = clock.millis();
+        SyncState sync = store.syncState();
+        Dtos.Head head = session.api().head();
+        Optional<SyncState.Head> known = sync.head();
+        boolean inStep = head.version() == 0 ? known.isEmpty()
+                : known.isPresent() && known.get().version() == head.version() && known.get().root().hex().equals(head.root());
+        if (!inStep) {
+            // This store does not know the server's head: re-check everything. Content addressing
+            // keeps it cheap on the wire: only objects the server lacks are uploaded.
+            sync.forgetVault();
+            store.markAllDirty();
+        }
+        Map<String, BackedUpConversation> carried = inStep || head.version() == 0 ? Map.of() : serverOnlyConversations(head);
+        List<DirtyConversation> dirty = store.dirtyConversations();
+        if (dirty.isEmpty() && head.version() > 0)
+            return new BackupReport(head.version(), 0, 0, 0, 0, 0, 0, Duration.ofMillis(clock.millis() - started));
+
+        Map<String, BackedUpConversation> before = sync.conversations();
+        Map<String, BackedUpConversation> after = new HashMap<>(carried);
+        after.putAll(before);
+        Set<ObjectId> added = new LinkedHashSet<>();
+        Set<ObjectId> dropped = new LinkedHashSet<>();
+        List<ConversationState> changed = new ArrayList<>(dirty.size());
+        ObjectCodec codec = session.newCodec();
+        long messages = 0;
+        int segmentsWritten = 0;
+        listener.started(dirty.size());
+        ObjectId root;
+        long uploadedObjects, uploadedBytes, skipped;
+        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
+            for (DirtyConversation d : dirty) {
+                Conversation conv = store.conversation(d.conversationId())
+                        .orElseThrow(() -> new ClientException("conversation " + d.conversationId() + " vanished during backup"));
+                List<SegmentRef> old = sync.segments(conv.id());
+                List<SegmentRef> segments = new ArrayList<>();
+                long[] count = {0};
+                if (d.dirtySince() == Long.MAX_VALUE) {
+                    segments.addAll(old);
+                } else {
+                    long from = d.dirtySince() == Long.MIN_VALUE ? Long.MIN_VALUE : Months.start(Months.of(d.dirtySince()));
+                    for (SegmentRef s : old) if (s.lastSentAt() < from) segments.add(s);
+                    Segmenter segmenter = new Segmenter(conv.id(), draft -> {
+                        SealedObject o = codec.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext());
+                        uploader.add(o);
+                        segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), draft.plaintext().length));
+                        count[0] += draft.count();
+                    });
+                    store.forEachMessage(conv.id(), from, segmenter::add);
+                    segmenter.finish();
+                }
+                segmentsWritten += segments.size();
+                ConversationIndex index = new ConversationIndex(conv, segments);
+                SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
+                uploader.add(indexObject);
+                long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
+                BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
+                after.put(conv.id(), now);
+                changed.add(new ConversationState(now, segments, d.changeSeq()));
+                diff(old, segments, before.get(conv.id()), indexObject.id(), added, dropped);
+                messages += count[0];
+                listener.conversationDone(count[0]);
+            }
+            RootManifest manifest = new RootManifest(after.values().stream()
+                    .sorted(Comparator.comparing(BackedUpConversation::conversationId))
+                    .map(c -> new RootManifest.Entry(c.conversationId(), c.lastActivity(), c.messageCount(), c.indexId()))
+                    .toList());
+            SealedObject rootObject = codec.seal(ObjectKind.ROOT_MANIFEST, 0, manifest.encode());
+            uploader.add(rootObject);
+            uploader.flush();
+            root = rootObject.id();
+            uploadedObjects = uploader.uploadedObjects();
+            uploadedBytes = uploader.uploadedBytes();
+            skipped = uploader.skippedObjects();
+        }
+        if (head.root() != null && head.root().equals(root.hex()))
+            return new BackupReport(head.version(), changed.size(), messages, segmentsWritten, uploadedObjects, uploadedBytes, skipped,
+                    Duration.ofMillis(clock.millis() - started));
+        added.add(root);
+        if (head.root() != null && inStep) dropped.add(ObjectId.parse(head.root()));
+        long version = commit(head, root, added, dropped);
+        sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
+        return new BackupReport(version, changed.size(), messages, segmentsWritten, uploadedObjects, uploadedBytes, skipped,
+                Duration.ofMillis(clock.millis() - started));
+    }
+
+    /**
+     * Conversations the vault holds that this store has never seen (another device backed them up
+     * and this one did not restore them): carried into the new root so a backup never hides them.
+     */
+    private Map<String, BackedUpConversation> serverOnlyConversations(Dtos.Head head) {
+        RootManifest serverRoot = new ObjectFetcher(session.api(), session.newCodec(), new java.util.concurrent.atomic.AtomicLong())
+                .root(ObjectId.parse(head.root()));
+        Map<String, BackedUpConversation> out = new HashMap<>();
+        for (RootManifest.Entry e : serverRoot.conversations()) {
+            if (store.conversation(e.conversationId()).isEmpty())
+                out.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
+        }
+        return out;
+    }
+
+    private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,
+                             Set<ObjectId> added, Set<ObjectId> dropped) {
+        Set<ObjectId> oldIds = new HashSet<>();
+        for (SegmentRef s : oldSegments) oldIds.add(s.id());
+        Set<ObjectId> newIds = new HashSet<>();
+        for (SegmentRef s : newSegments) {
+            newIds.add(s.id());
+            if (!oldIds.contains(s.id())) added.add(s.id());
+        }
+        for (ObjectId id : oldIds) if (!newIds.contains(id)) dropped.add(id);
+        if (oldConv == null || !oldConv.indexId().equals(newIndex)) {
+            added.add(newIndex);
+            if (oldConv != null) dropped.add(oldConv.indexId());
+        }
+    }
+
+    private long commit(Dtos.Head head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
+        dropped.removeAll(added);
+        Dtos.Commit commit = new Dtos.Commit(head.version(), root.hex(),
+                added.stream().map(ObjectId::hex).toList(), dropped.stream().map(ObjectId::hex).toList());
+        try {
+            return session.api().commit(commit).version();
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            // A retried commit whose first answer was lost looks like a conflict: check.
+            Dtos.Head now = session.api().head();
+            if (root.hex().equals(now.root())) return now.version();
+            throw new ClientException("another device changed the vault during this backup (head is now version "
+                    + now.version() + "); run the backup again", e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.chatvault.client.backup;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.http.Batch;
+import org.chatvault.client.http.VaultApi;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.SealedObject;
+
+/**
+ * Collects sealed objects into batches and uploads them on a background thread while the caller
+ * keeps encoding. Each batch first asks the server which ids it lacks, so objects that landed
+ * before a crash or a dropped connection are never sent twice.
+ */
+final class BatchUploader implements AutoCloseable {
+    private static final List<SealedObject> END = List.of();
+
+    private final VaultApi api;
+    private final BackupOptions options;
+    private final BlockingQueue<List<SealedObject>> queue = new ArrayBlockingQueue<>(2);
+    private final Thread worker;
+    private final Set<ObjectId> seen = new HashSet<>();
+    private final AtomicLong uploadedObjects = new AtomicLong();
+    private final AtomicLong uploadedBytes = new AtomicLong();
+    private final AtomicLong skippedObjects = new AtomicLong();
+    private volatile Throwable failure;
+    private List<SealedObject> current = new ArrayList<>();
+    private long currentBytes;
+
+    BatchUploader(VaultApi api, BackupOptions options) {
+        this.api = api;
+        this.options = options;
+        this.worker = Thread.ofPlatform().name("chatvault-upload").daemon().start(this::drain);
+    }
+
+    /** Queues an object for upload; an id already queued in this run is ignored. */
+    void add(SealedObject o) {
+        if (!seen.add(o.id())) return;
+        current.add(o);
+        currentBytes += o.body().length;
+        if (currentBytes >= options.batchBytes() || current.size() >= options.batchObjects()) submit();
+    }
+
+    /** Uploads whatever is queued and waits until every batch has landed. */
+    void flush() {
+        submit();
+        put(END);
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted while uploading", e);
+        }
+        rethrow();
+    }
+
+    long uploadedObjects() { return uploadedObjects.get(); }
+    long uploadedBytes() { return uploadedBytes.get(); }
+    long skippedObjects() { return skippedObjects.get(); }
+
+    private void submit() {
+        if (current.isEmpty()) return;
+        put(current);
+        current = new ArrayList<>();
+        currentBytes = 0;
+    }
+
+    private void put(List<SealedObject> batch) {
+        try {
+            while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) rethrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted while uploading", e);
+        }
+        rethrow();
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                List<SealedObject> batch = queue.take();
+                if (batch == END) return;
+                if (failure == null) upload(batch);
+            }
+        } catch (Throwable t) {
+            failure = t;
+            queue.clear();
+        }
+    }
+
+    private void upload(List<SealedObject> batch) {
+        Set<ObjectId> missing = api.missing(batch.stream().map(SealedObject::id).toList());
+        List<SealedObject> send = new ArrayList<>(missing.size());
+        long bytes = 0;
+        for (SealedObject o : batch) {
+            if (missing.contains(o.id())) {
+                send.add(o);
+                bytes += o.body().length;
+            }
+        }
+        skippedObjects.addAndGet(batch.size() - send.size());
+        if (send.isEmpty()) return;
+        api.upload(Batch.encode(send));
+        uploadedObjects.addAndGet(send.size());
+        uploadedBytes.addAndGet(bytes);
+    }
+
+    private void rethrow() {
+        Throwable t = failure;
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new ClientException("upload failed: " + t.getMessage(), t);
+    }
+
+    @Override public void close() {
+        if (worker.isAlive()) {
+            failure = failure == null ? new ClientException("backup abandoned") : failure;
+            queue.clear();
+            queue.offer(END);
+        }
+    }
+}

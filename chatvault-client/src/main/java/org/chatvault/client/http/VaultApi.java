@@ -1,0 +1,236 @@
+package org.chatvault.client.http;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.chatvault.client.http.Dtos.Tokens;
+import org.chatvault.core.format.ObjectId;
+
+/**
+ * The HTTP client for docs/API.md, on the JDK's HttpClient. Retries what is safe to retry
+ * (every call here is idempotent, commit included thanks to its compare-and-swap) when the
+ * connection drops, and refreshes an expired access token once per call.
+ */
+public final class VaultApi {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final URI base;
+    private final HttpClient http;
+    private final RetryPolicy retry;
+    private volatile Tokens tokens;
+    private volatile Consumer<Tokens> onTokens = t -> {};
+
+    public VaultApi(URI base) { this(base, RetryPolicy.DEFAULT); }
+
+    public VaultApi(URI base, RetryPolicy retry) {
+        this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+        this.retry = retry;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public URI base() { return base; }
+
+    /** Uses these tokens from now on and tells {@code listener} whenever they are refreshed. */
+    public void useTokens(Tokens t, Consumer<Tokens> listener) {
+        this.tokens = t;
+        this.onTokens = listener == null ? x -> {} : listener;
+    }
+
+    public Tokens tokens() { return tokens; }
+
+    // ---- accounts --------------------------------------------------------------------------
+
+    public void register(String username, String loginSecretB64) {
+        send(() -> json("POST", "v1/accounts", new Dtos.Credentials(username, loginSecretB64), false), Void.class);
+    }
+
+    public Tokens login(String username, String loginSecretB64) {
+        Tokens t = send(() -> json("POST", "v1/sessions", new Dtos.Credentials(username, loginSecretB64), false), Tokens.class);
+        tokens = t;
+        return t;
+    }
+
+    public void logout() {
+        send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/sessions/current")).DELETE()), Void.class);
+    }
+
+    private synchronized void refresh(Tokens stale) {
+        if (tokens != stale) return; // another thread refreshed already
+        Tokens t = send(() -> json("POST", "v1/sessions/refresh", new Dtos.RefreshRequest(stale.refreshToken()), false), Tokens.class, false);
+        tokens = t;
+        onTokens.accept(t);
+    }
+
+    // ---- key slots -------------------------------------------------------------------------
+
+    public List<Dtos.KeySlot> keySlots() {
+        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots")).GET()), Dtos.KeySlots.class).slots();
+    }
+
+    public void putKeySlot(String slotId, String kind, String blobB64) {
+        send(() -> json("PUT", "v1/keyslots/" + slotId, new Dtos.PutKeySlot(kind, blobB64), true), Void.class);
+    }
+
+    public void deleteKeySlot(String slotId) {
+        send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots/" + slotId)).DELETE()), Void.class);
+    }
+
+    // ---- objects and head ------------------------------------------------------------------
+
+    public Set<ObjectId> missing(List<ObjectId> ids) {
+        Set<ObjectId> out = new HashSet<>();
+        for (int i = 0; i < ids.size(); i += 10_000) {
+            List<String> hex = ids.subList(i, Math.min(ids.size(), i + 10_000)).stream().map(ObjectId::hex).toList();
+            for (String m : send(() -> json("POST", "v1/objects/missing", new Dtos.Ids(hex), true), Dtos.Missing.class).missing())
+                out.add(ObjectId.parse(m));
+        }
+        return out;
+    }
+
+    public Dtos.UploadResult upload(byte[] batch) {
+        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch))), Dtos.UploadResult.class);
+    }
+
+    /**
+     * Fetches objects as one stream per 10,000 ids, handing each frame to {@code sink} as it
+     * arrives. If the connection drops, only the ids not yet delivered are asked for again.
+     */
+    public void fetch(List<ObjectId> ids, Batch.FrameSink sink) {
+        List<ObjectId> remaining = new ArrayList<>(ids);
+        int failures = 0;
+        while (!remaining.isEmpty()) {
+            List<ObjectId> chunk = remaining.subList(0, Math.min(10_000, remaining.size()));
+            Set<ObjectId> got = new HashSet<>();
+            List<String> hex = chunk.stream().map(ObjectId::hex).toList();
+            try {
+                send(() -> json("POST", "v1/objects/fetch", new Dtos.Ids(hex), true), InputStream.class, true, in -> {
+                    try (in) {
+                        Batch.decode(in, f -> {
+                            if (got.add(f.id())) sink.accept(f);
+                        });
+                    }
+                    return null;
+                });
+                if (got.size() < chunk.size()) throw new IOException("the server sent " + got.size() + " of " + chunk.size() + " objects");
+                failures = 0;
+            } catch (IOException e) {
+                if (++failures > retry.attempts()) throw new TransportException("fetching objects failed: " + e.getMessage(), e);
+                retry.sleep(failures);
+            }
+            List<ObjectId> rest = new ArrayList<>(remaining.size());
+            for (ObjectId id : remaining) if (!got.contains(id)) rest.add(id);
+            remaining = rest;
+        }
+    }
+
+    public Dtos.Head head() {
+        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), Dtos.Head.class);
+    }
+
+    public Dtos.CommitResult commit(Dtos.Commit commit) {
+        return send(() -> json("POST", "v1/vault/commit", commit, true), Dtos.CommitResult.class);
+    }
+
+    public Dtos.Usage usage() {
+        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), Dtos.Usage.class);
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------
+
+    private HttpRequest.Builder json(String method, String path, Object body, boolean auth) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        return auth ? authed(b) : b;
+    }
+
+    private HttpRequest.Builder authed(HttpRequest.Builder b) {
+        Tokens t = tokens;
+        if (t == null) throw new org.chatvault.client.ClientException("not logged in");
+        return b.header("Authorization", "Bearer " + t.accessToken());
+    }
+
+    private <T> T send(Supplier<HttpRequest.Builder> request, Class<T> type) {
+        return send(request, type, true);
+    }
+
+    private <T> T send(Supplier<HttpRequest.Builder> request, Class<T> type, boolean mayRefresh) {
+        try {
+            return send(request, type, mayRefresh, in -> {
+                try (in) {
+                    if (type == Void.class) return null;
+                    return JSON.readValue(in, type);
+                }
+            });
+        } catch (IOException e) {
+            throw new TransportException("reading the server's answer failed: " + e.getMessage(), e);
+        }
+    }
+
+    interface BodyReader<T> { T read(InputStream in) throws IOException; }
+
+    /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ApiException}. */
+    private <T> T send(Supplier<HttpRequest.Builder> request, Class<?> type, boolean mayRefresh, BodyReader<T> reader) throws IOException {
+        boolean refreshed = !mayRefresh;
+        for (int attempt = 1; ; attempt++) {
+            Tokens before = tokens;
+            HttpResponse<InputStream> resp;
+            try {
+                resp = http.send(request.get().timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                if (attempt >= retry.attempts()) throw new TransportException("cannot reach " + base + ": " + describe(e), e);
+                retry.sleep(attempt);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException("interrupted", e);
+            }
+            int status = resp.statusCode();
+            if (status / 100 == 2) return reader.read(resp.body());
+            Dtos.Error err = readError(resp);
+            if (status == 401 && "token_expired".equals(err.error()) && !refreshed && before != null) {
+                refreshed = true;
+                refresh(before);
+                continue;
+            }
+            if ((status == 502 || status == 503) && attempt < retry.attempts()) {
+                retry.sleep(attempt);
+                continue;
+            }
+            throw new ApiException(status, err.error(), err.message());
+        }
+    }
+
+    private static Dtos.Error readError(HttpResponse<InputStream> resp) {
+        try (InputStream in = resp.body()) {
+            byte[] b = in.readNBytes(64 * 1024);
+            Dtos.Error e = JSON.readValue(b, Dtos.Error.class);
+            return e.error() == null ? new Dtos.Error("http_" + resp.statusCode(), "unexpected answer") : e;
+        } catch (IOException e) {
+            return new Dtos.Error("http_" + resp.statusCode(), "the server answered " + resp.statusCode() + " without an error body");
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+}

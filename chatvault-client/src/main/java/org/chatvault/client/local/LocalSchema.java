@@ -1,0 +1,60 @@
+package org.chatvault.client.local;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Creates and upgrades the LocalStore schema; the version lives in SQLite's user_version. */
+final class LocalSchema {
+    static final int VERSION = 1;
+
+    private LocalSchema() {}
+
+    static void apply(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            int version;
+            try (var rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > VERSION)
+                throw new SQLException("this LocalStore was written by a newer Chatvault (schema " + version + ")");
+            if (version == VERSION) return;
+            c.setAutoCommit(false);
+            // Messages are clustered by (conversation, time) so backup reads them sequentially.
+            s.executeUpdate("""
+                CREATE TABLE conversations(
+                  id TEXT PRIMARY KEY, kind INTEGER NOT NULL, title TEXT NOT NULL, participants TEXT NOT NULL,
+                  dirty_since INTEGER, change_seq INTEGER NOT NULL DEFAULT 0)""");
+            s.executeUpdate("""
+                CREATE TABLE messages(
+                  conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, id TEXT NOT NULL,
+                  sender TEXT NOT NULL, type INTEGER NOT NULL, text TEXT, reply_to TEXT, forwarded_from TEXT,
+                  edited_at INTEGER, ephemeral INTEGER NOT NULL, fts_rowid INTEGER,
+                  PRIMARY KEY(conversation_id, sent_at, id)) WITHOUT ROWID""");
+            s.executeUpdate("""
+                CREATE TABLE attachments(
+                  conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, message_id TEXT NOT NULL, ord INTEGER NOT NULL,
+                  content_id TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, thumbnail_id TEXT,
+                  PRIMARY KEY(conversation_id, sent_at, message_id, ord)) WITHOUT ROWID""");
+            // Trigram tokens make substring search work for Chinese as well as for English.
+            s.executeUpdate("""
+                CREATE VIRTUAL TABLE message_fts USING fts5(
+                  text, conversation_id UNINDEXED, sent_at UNINDEXED, message_id UNINDEXED,
+                  content='', contentless_delete=1, contentless_unindexed=1, tokenize='trigram')""");
+            s.executeUpdate("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.executeUpdate("""
+                CREATE TABLE backup_segments(
+                  conversation_id TEXT NOT NULL, first_sent_at INTEGER NOT NULL, object_id BLOB NOT NULL,
+                  month INTEGER NOT NULL, last_sent_at INTEGER NOT NULL, count INTEGER NOT NULL, plain_size INTEGER NOT NULL,
+                  PRIMARY KEY(conversation_id, first_sent_at, object_id)) WITHOUT ROWID""");
+            s.executeUpdate("""
+                CREATE TABLE backup_conversations(
+                  conversation_id TEXT PRIMARY KEY, index_id BLOB NOT NULL, last_activity INTEGER NOT NULL,
+                  message_count INTEGER NOT NULL)""");
+            s.executeUpdate("CREATE TABLE restored_segments(object_id BLOB PRIMARY KEY) WITHOUT ROWID");
+            s.executeUpdate("PRAGMA user_version = " + VERSION);
+            c.commit();
+            c.setAutoCommit(true);
+        }
+    }
+}

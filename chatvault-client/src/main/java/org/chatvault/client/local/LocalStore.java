@@ -1,0 +1,468 @@
+package org.chatvault.client.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.ConversationKind;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+
+/**
+ * The client's SQLite database of conversations, messages and attachments: what a chat app keeps,
+ * plus a trigram full-text index. Every path (importers, generator, backup, restore, export) reads
+ * or writes through here. One connection, so calls are serialized; not for concurrent writers.
+ */
+public final class LocalStore implements AutoCloseable {
+    private static final char SEP = '\u001f';
+    private final Path file;
+    private final Connection c;
+    private final SyncState syncState;
+    private long nextFtsRowid;
+
+    private LocalStore(Path file, Connection c) throws SQLException {
+        this.file = file;
+        this.c = c;
+        this.syncState = new SyncState(this);
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(fts_rowid), 0) FROM messages")) {
+            nextFtsRowid = rs.getLong(1) + 1;
+        }
+    }
+
+    public static LocalStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA busy_timeout=10000");
+                s.execute("PRAGMA cache_size=-65536");
+                s.execute("PRAGMA temp_store=MEMORY");
+            }
+            LocalSchema.apply(c);
+            return new LocalStore(file, c);
+        } catch (SQLException | java.io.IOException e) {
+            throw new LocalStoreException("cannot open local store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() { return file; }
+
+    /** Backup and restore bookkeeping kept in the same database. */
+    public SyncState syncState() { return syncState; }
+
+    Connection connection() { return c; }
+
+    // ---- writes ----------------------------------------------------------------------------
+
+    /** Adds or updates a conversation; a changed title, kind or member list marks it for backup. */
+    public synchronized void putConversation(Conversation conv) {
+        inTransaction(() -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO conversations(id, kind, title, participants, dirty_since, change_seq) VALUES(?,?,?,?,?,1)
+                    ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, participants=excluded.participants,
+                      dirty_since=coalesce(dirty_since, ?), change_seq=change_seq+1
+                    WHERE kind<>excluded.kind OR title<>excluded.title OR participants<>excluded.participants""")) {
+                ps.setString(1, conv.id());
+                ps.setInt(2, conv.kind().code());
+                ps.setString(3, conv.title());
+                ps.setString(4, String.join(String.valueOf(SEP), conv.participants()));
+                // A metadata change re-writes the conversation index but no segment.
+                ps.setLong(5, Long.MAX_VALUE);
+                ps.setLong(6, Long.MAX_VALUE);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Adds or updates conversations that came from the vault: already backed up, so nothing is marked. */
+    public synchronized void putRestoredConversations(List<Conversation> convs) {
+        inTransaction(() -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO conversations(id, kind, title, participants) VALUES(?,?,?,?)
+                    ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, participants=excluded.participants""")) {
+                for (Conversation conv : convs) {
+                    ps.setString(1, conv.id());
+                    ps.setInt(2, conv.kind().code());
+                    ps.setString(3, conv.title());
+                    ps.setString(4, String.join(String.valueOf(SEP), conv.participants()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Adds messages (new ones, or replacing ones with the same conversation, time and id) and marks them for backup. */
+    public synchronized void addMessages(List<Message> batch) {
+        writeMessages(batch, true);
+    }
+
+    /** Adds messages that came from the vault: they are already backed up, so nothing is marked. */
+    public synchronized void addRestoredMessages(List<Message> batch) {
+        writeMessages(batch, false);
+    }
+
+    private void writeMessages(List<Message> batch, boolean markDirty) {
+        if (batch.isEmpty()) return;
+        inTransaction(() -> {
+            Map<String, Long> minSentAt = new HashMap<>();
+            try (PreparedStatement ins = c.prepareStatement("""
+                    INSERT INTO messages(conversation_id, sent_at, id, sender, type, text, reply_to, forwarded_from,
+                      edited_at, ephemeral, fts_rowid) VALUES(?,?,?,?,?,?,?,?,?,?,?)
+                    ON CONFLICT DO NOTHING""");
+                 PreparedStatement upd = c.prepareStatement("""
+                    UPDATE messages SET sender=?, type=?, text=?, reply_to=?, forwarded_from=?, edited_at=?, ephemeral=?
+                    WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid""");
+                 PreparedStatement delAtt = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?");
+                 PreparedStatement insAtt = c.prepareStatement("INSERT INTO attachments VALUES(?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement delFts = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?");
+                 PreparedStatement insFts = c.prepareStatement(
+                         "INSERT INTO message_fts(rowid, text, conversation_id, sent_at, message_id) VALUES(?,?,?,?,?)")) {
+                for (Message m : batch) {
+                    long rowid = nextFtsRowid;
+                    ins.setString(1, m.conversationId());
+                    ins.setLong(2, m.sentAt());
+                    ins.setString(3, m.id());
+                    ins.setString(4, m.sender());
+                    ins.setInt(5, m.type().code());
+                    setNullable(ins, 6, m.text());
+                    setNullable(ins, 7, m.replyTo());
+                    setNullable(ins, 8, m.forwardedFrom());
+                    if (m.editedAt() == null) ins.setNull(9, Types.INTEGER); else ins.setLong(9, m.editedAt());
+                    ins.setInt(10, m.ephemeral() ? 1 : 0);
+                    ins.setLong(11, rowid);
+                    boolean inserted = ins.executeUpdate() == 1;
+                    if (inserted) {
+                        nextFtsRowid++;
+                    } else {
+                        rowid = replace(upd, delFts, m);
+                        delAtt.setString(1, m.conversationId());
+                        delAtt.setLong(2, m.sentAt());
+                        delAtt.setString(3, m.id());
+                        delAtt.executeUpdate();
+                    }
+                    for (int i = 0; i < m.attachments().size(); i++) {
+                        Attachment a = m.attachments().get(i);
+                        insAtt.setString(1, m.conversationId());
+                        insAtt.setLong(2, m.sentAt());
+                        insAtt.setString(3, m.id());
+                        insAtt.setInt(4, i);
+                        insAtt.setString(5, a.contentId());
+                        insAtt.setString(6, a.name());
+                        insAtt.setString(7, a.mime());
+                        insAtt.setLong(8, a.size());
+                        setNullable(insAtt, 9, a.thumbnailId());
+                        insAtt.executeUpdate();
+                    }
+                    if (m.text() != null && !m.text().isEmpty()) {
+                        insFts.setLong(1, rowid);
+                        insFts.setString(2, m.text());
+                        insFts.setString(3, m.conversationId());
+                        insFts.setLong(4, m.sentAt());
+                        insFts.setString(5, m.id());
+                        insFts.executeUpdate();
+                    }
+                    if (markDirty) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
+                }
+            }
+            if (markDirty) markDirty(minSentAt);
+        });
+    }
+
+    private long replace(PreparedStatement upd, PreparedStatement delFts, Message m) throws SQLException {
+        upd.setString(1, m.sender());
+        upd.setInt(2, m.type().code());
+        setNullable(upd, 3, m.text());
+        setNullable(upd, 4, m.replyTo());
+        setNullable(upd, 5, m.forwardedFrom());
+        if (m.editedAt() == null) upd.setNull(6, Types.INTEGER); else upd.setLong(6, m.editedAt());
+        upd.setInt(7, m.ephemeral() ? 1 : 0);
+        upd.setString(8, m.conversationId());
+        upd.setLong(9, m.sentAt());
+        upd.setString(10, m.id());
+        long rowid;
+        try (ResultSet rs = upd.executeQuery()) {
+            rs.next();
+            rowid = rs.getLong(1);
+        }
+        delFts.setLong(1, rowid);
+        delFts.executeUpdate();
+        return rowid;
+    }
+
+    /** Deletes one message; the deletion reaches the vault with the next backup. */
+    public synchronized boolean deleteMessage(String conversationId, long sentAt, String id) {
+        boolean[] found = {false};
+        inTransaction(() -> {
+            try (PreparedStatement sel = c.prepareStatement("DELETE FROM messages WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid");
+                 PreparedStatement att = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?");
+                 PreparedStatement fts = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?")) {
+                for (PreparedStatement ps : List.of(sel, att)) {
+                    ps.setString(1, conversationId);
+                    ps.setLong(2, sentAt);
+                    ps.setString(3, id);
+                }
+                try (ResultSet rs = sel.executeQuery()) {
+                    if (rs.next()) {
+                        found[0] = true;
+                        fts.setLong(1, rs.getLong(1));
+                        fts.executeUpdate();
+                    }
+                }
+                att.executeUpdate();
+            }
+            if (found[0]) markDirty(Map.of(conversationId, sentAt));
+        });
+        return found[0];
+    }
+
+    private void markDirty(Map<String, Long> minSentAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE conversations SET dirty_since=min(coalesce(dirty_since, ?), ?), change_seq=change_seq+1 WHERE id=?")) {
+            for (Map.Entry<String, Long> e : minSentAt.entrySet()) {
+                ps.setLong(1, e.getValue());
+                ps.setLong(2, e.getValue());
+                ps.setString(3, e.getKey());
+                if (ps.executeUpdate() == 0)
+                    throw new SQLException("message for unknown conversation " + e.getKey() + ": add the conversation first");
+            }
+        }
+    }
+
+    // ---- reads -----------------------------------------------------------------------------
+
+    public synchronized Optional<Conversation> conversation(String id) {
+        return query("SELECT id, kind, title, participants FROM conversations WHERE id=?", ps -> ps.setString(1, id), rs -> {
+            List<Conversation> out = new ArrayList<>();
+            while (rs.next()) out.add(conversationFrom(rs));
+            return out.stream().findFirst();
+        });
+    }
+
+    public synchronized List<Conversation> conversations() {
+        return query("SELECT id, kind, title, participants FROM conversations ORDER BY id", ps -> {}, rs -> {
+            List<Conversation> out = new ArrayList<>();
+            while (rs.next()) out.add(conversationFrom(rs));
+            return out;
+        });
+    }
+
+    /** Conversations with their message count and last activity, most recent first. */
+    public synchronized List<ConversationSummary> recentConversations(int limit) {
+        return query("""
+                SELECT c.id, c.kind, c.title, c.participants,
+                  (SELECT count(*) FROM messages m WHERE m.conversation_id=c.id),
+                  (SELECT max(sent_at) FROM messages m WHERE m.conversation_id=c.id) AS last
+                FROM conversations c ORDER BY last DESC NULLS LAST, c.id LIMIT ?""", ps -> ps.setInt(1, limit), rs -> {
+            List<ConversationSummary> out = new ArrayList<>();
+            while (rs.next()) out.add(new ConversationSummary(conversationFrom(rs), rs.getLong(5), rs.getLong(6)));
+            return out;
+        });
+    }
+
+    /** Streams a conversation's messages sent at or after {@code fromSentAt}, in (time, id) order. */
+    public synchronized void forEachMessage(String conversationId, long fromSentAt, Consumer<Message> sink) {
+        String where = "conversation_id=? AND sent_at>=?";
+        try (PreparedStatement ps = c.prepareStatement(messageSelect(where) + " ORDER BY sent_at, id");
+             PreparedStatement pa = c.prepareStatement(attachmentSelect(where) + " ORDER BY sent_at, message_id, ord")) {
+            for (PreparedStatement p : List.of(ps, pa)) {
+                p.setString(1, conversationId);
+                p.setLong(2, fromSentAt);
+            }
+            streamMessages(ps, pa, sink);
+        } catch (SQLException e) {
+            throw fail("read messages", e);
+        }
+    }
+
+    /** The newest {@code limit} messages of a conversation, oldest first. */
+    public synchronized List<Message> lastMessages(String conversationId, int limit) {
+        long from = query("SELECT sent_at FROM messages WHERE conversation_id=? ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET ?",
+                ps -> { ps.setString(1, conversationId); ps.setInt(2, limit - 1); },
+                rs -> rs.next() ? rs.getLong(1) : Long.MIN_VALUE);
+        List<Message> out = new ArrayList<>();
+        forEachMessage(conversationId, from, out::add);
+        return out.size() > limit ? new ArrayList<>(out.subList(out.size() - limit, out.size())) : out;
+    }
+
+    public synchronized long messageCount() {
+        return query("SELECT count(*) FROM messages", ps -> {}, rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    public synchronized long messageCount(String conversationId) {
+        return query("SELECT count(*) FROM messages WHERE conversation_id=?", ps -> ps.setString(1, conversationId),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /**
+     * Substring search over message text, newest first. Three or more characters use the trigram
+     * index; shorter queries (a two-character Chinese word, say) fall back to a scan.
+     */
+    public synchronized List<SearchHit> search(String text, int limit) {
+        if (text == null || text.isBlank()) return List.of();
+        List<String[]> keys = text.codePointCount(0, text.length()) >= 3
+                ? query("SELECT conversation_id, sent_at, message_id FROM message_fts WHERE message_fts MATCH ? ORDER BY sent_at DESC LIMIT ?",
+                        ps -> { ps.setString(1, "\"" + text.replace("\"", "\"\"") + "\""); ps.setInt(2, limit); }, LocalStore::keys)
+                : query("SELECT conversation_id, sent_at, id FROM messages WHERE instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?",
+                        ps -> { ps.setString(1, text); ps.setInt(2, limit); }, LocalStore::keys);
+        List<SearchHit> hits = new ArrayList<>();
+        for (String[] k : keys) {
+            long sentAt = Long.parseLong(k[1]);
+            List<Message> one = new ArrayList<>(1);
+            String where = "conversation_id=? AND sent_at=? AND id=?";
+            try (PreparedStatement ps = c.prepareStatement(messageSelect(where));
+                 PreparedStatement pa = c.prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
+                for (PreparedStatement p : List.of(ps, pa)) {
+                    p.setString(1, k[0]);
+                    p.setLong(2, sentAt);
+                    p.setString(3, k[2]);
+                }
+                streamMessages(ps, pa, one::add);
+            } catch (SQLException e) {
+                throw fail("search", e);
+            }
+            if (!one.isEmpty()) hits.add(new SearchHit(conversation(k[0]).map(Conversation::title).orElse(k[0]), one.get(0)));
+        }
+        return hits;
+    }
+
+    // ---- change tracking for backup --------------------------------------------------------
+
+    public synchronized List<DirtyConversation> dirtyConversations() {
+        return query("SELECT id, dirty_since, change_seq FROM conversations WHERE dirty_since IS NOT NULL ORDER BY id", ps -> {}, rs -> {
+            List<DirtyConversation> out = new ArrayList<>();
+            while (rs.next()) out.add(new DirtyConversation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+            return out;
+        });
+    }
+
+    /** Marks every conversation as changed from its first message: the next backup re-checks all. */
+    public synchronized void markAllDirty() {
+        update("UPDATE conversations SET dirty_since=" + Long.MIN_VALUE + ", change_seq=change_seq+1");
+    }
+
+    // ---- plumbing --------------------------------------------------------------------------
+
+    static String messageSelect(String where) {
+        return "SELECT conversation_id, sent_at, id, sender, type, text, reply_to, forwarded_from, edited_at, ephemeral FROM messages WHERE " + where;
+    }
+
+    static String attachmentSelect(String where) {
+        return "SELECT sent_at, message_id, content_id, name, mime, size, thumbnail_id FROM attachments WHERE " + where;
+    }
+
+    /** Merges the ordered message and attachment cursors into whole messages. */
+    private static void streamMessages(PreparedStatement messages, PreparedStatement attachments, Consumer<Message> sink) throws SQLException {
+        try (ResultSet rs = messages.executeQuery(); ResultSet ra = attachments.executeQuery()) {
+            boolean attRow = ra.next();
+            while (rs.next()) {
+                String conv = rs.getString(1);
+                long sentAt = rs.getLong(2);
+                String id = rs.getString(3);
+                List<Attachment> atts = List.of();
+                while (attRow && (ra.getLong(1) < sentAt || (ra.getLong(1) == sentAt && ra.getString(2).compareTo(id) < 0))) attRow = ra.next();
+                if (attRow && ra.getLong(1) == sentAt && ra.getString(2).equals(id)) {
+                    atts = new ArrayList<>(2);
+                    while (attRow && ra.getLong(1) == sentAt && ra.getString(2).equals(id)) {
+                        atts.add(new Attachment(ra.getString(3), ra.getString(4), ra.getString(5), ra.getLong(6), ra.getString(7)));
+                        attRow = ra.next();
+                    }
+                }
+                long edited = rs.getLong(9);
+                Long editedAt = rs.wasNull() ? null : edited;
+                sink.accept(new Message(conv, id, sentAt, rs.getString(4), MessageType.fromCode(rs.getInt(5)), rs.getString(6),
+                        atts, rs.getString(7), rs.getString(8), editedAt, rs.getInt(10) != 0));
+            }
+        }
+    }
+
+    private static Conversation conversationFrom(ResultSet rs) throws SQLException {
+        String p = rs.getString(4);
+        List<String> participants = p.isEmpty() ? List.of() : Arrays.asList(p.split(String.valueOf(SEP), -1));
+        return new Conversation(rs.getString(1), ConversationKind.fromCode(rs.getInt(2)), rs.getString(3), participants);
+    }
+
+    private static List<String[]> keys(ResultSet rs) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        while (rs.next()) out.add(new String[] {rs.getString(1), String.valueOf(rs.getLong(2)), rs.getString(3)});
+        return out;
+    }
+
+    private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.VARCHAR); else ps.setString(i, v);
+    }
+
+    interface SqlWork { void run() throws SQLException; }
+    interface Binder { void bind(PreparedStatement ps) throws SQLException; }
+    interface Reader<T> { T read(ResultSet rs) throws SQLException; }
+
+    /** Runs {@code work} in a transaction, or inside the caller's transaction when one is open. */
+    synchronized void inTransaction(SqlWork work) {
+        try {
+            if (!c.getAutoCommit()) {
+                work.run();
+                return;
+            }
+            c.setAutoCommit(false);
+            try {
+                work.run();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("write", e);
+        }
+    }
+
+    synchronized <T> T query(String sql, Binder binder, Reader<T> reader) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw fail("query", e);
+        }
+    }
+
+    synchronized void update(String sql) {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw fail("update", e);
+        }
+    }
+
+    private LocalStoreException fail(String what, SQLException e) {
+        return new LocalStoreException("local store " + file + ": " + what + " failed: " + e.getMessage(), e);
+    }
+
+    @Override public synchronized void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.chatvault.client.local;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.SegmentRef;
+
+/**
+ * What this LocalStore knows about the vault: the head it last committed or restored, each
+ * conversation's segments and index as of that head, and which segments a restore already applied.
+ */
+public final class SyncState {
+    private final LocalStore store;
+
+    SyncState(LocalStore store) { this.store = store; }
+
+    /** The head this store is in step with. */
+    public record Head(long version, ObjectId root) {}
+
+    /** A conversation as recorded in the committed root manifest. */
+    public record BackedUpConversation(String conversationId, ObjectId indexId, long lastActivity, long messageCount) {}
+
+    public Optional<Head> head() {
+        String v = meta("head.version");
+        String r = meta("head.root");
+        return v == null || r == null ? Optional.empty() : Optional.of(new Head(Long.parseLong(v), ObjectId.parse(r)));
+    }
+
+    public String meta(String key) {
+        return store.query("SELECT value FROM meta WHERE key=?", ps -> ps.setString(1, key), rs -> rs.next() ? rs.getString(1) : null);
+    }
+
+    public void setMeta(String key, String value) {
+        store.inTransaction(() -> putMeta(key, value));
+    }
+
+    private void putMeta(String key, String value) throws java.sql.SQLException {
+        try (PreparedStatement ps = store.connection().prepareStatement(
+                "INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<SegmentRef> segments(String conversationId) {
+        return store.query("""
+                SELECT object_id, month, first_sent_at, last_sent_at, count, plain_size FROM backup_segments
+                WHERE conversation_id=? ORDER BY first_sent_at, object_id""", ps -> ps.setString(1, conversationId), rs -> {
+            List<SegmentRef> out = new ArrayList<>();
+            while (rs.next())
+                out.add(new SegmentRef(ObjectId.of(rs.getBytes(1)), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6)));
+            return out;
+        });
+    }
+
+    public Map<String, BackedUpConversation> conversations() {
+        return store.query("SELECT conversation_id, index_id, last_activity, message_count FROM backup_conversations", ps -> {}, rs -> {
+            Map<String, BackedUpConversation> out = new HashMap<>();
+            while (rs.next())
+                out.put(rs.getString(1), new BackedUpConversation(rs.getString(1), ObjectId.of(rs.getBytes(2)), rs.getLong(3), rs.getLong(4)));
+            return out;
+        });
+    }
+
+    /** One conversation's new state in a snapshot being recorded. */
+    public record ConversationState(BackedUpConversation conversation, List<SegmentRef> segments, long changeSeq) {}
+
+    /**
+     * Records a committed (or fully restored) snapshot in one transaction: the head, the new state of
+     * the given conversations, and, for conversations backed up, clears their change mark unless they
+     * changed again meanwhile ({@code changeSeq} < 0 leaves the mark alone).
+     */
+    public void recordSnapshot(Head head, Collection<ConversationState> changed, Collection<String> removed) {
+        store.inTransaction(() -> {
+            var c = store.connection();
+            try (PreparedStatement delSeg = c.prepareStatement("DELETE FROM backup_segments WHERE conversation_id=?");
+                 PreparedStatement insSeg = c.prepareStatement("INSERT OR IGNORE INTO backup_segments VALUES(?,?,?,?,?,?,?)");
+                 PreparedStatement putConv = c.prepareStatement("INSERT OR REPLACE INTO backup_conversations VALUES(?,?,?,?)");
+                 PreparedStatement delConv = c.prepareStatement("DELETE FROM backup_conversations WHERE conversation_id=?");
+                 PreparedStatement clean = c.prepareStatement("UPDATE conversations SET dirty_since=NULL WHERE id=? AND change_seq=?")) {
+                for (String id : removed) {
+                    delSeg.setString(1, id);
+                    delSeg.executeUpdate();
+                    delConv.setString(1, id);
+                    delConv.executeUpdate();
+                }
+                for (ConversationState s : changed) {
+                    String id = s.conversation().conversationId();
+                    delSeg.setString(1, id);
+                    delSeg.executeUpdate();
+                    for (SegmentRef r : s.segments()) {
+                        insSeg.setString(1, id);
+                        insSeg.setLong(2, r.firstSentAt());
+                        insSeg.setBytes(3, r.id().toBytes());
+                        insSeg.setInt(4, r.month());
+                        insSeg.setLong(5, r.lastSentAt());
+                        insSeg.setInt(6, r.count());
+                        insSeg.setInt(7, r.plainSize());
+                        insSeg.addBatch();
+                    }
+                    insSeg.executeBatch();
+                    putConv.setString(1, id);
+                    putConv.setBytes(2, s.conversation().indexId().toBytes());
+                    putConv.setLong(3, s.conversation().lastActivity());
+                    putConv.setLong(4, s.conversation().messageCount());
+                    putConv.executeUpdate();
+                    if (s.changeSeq() >= 0) {
+                        clean.setString(1, id);
+                        clean.setLong(2, s.changeSeq());
+                        clean.executeUpdate();
+                    }
+                }
+            }
+            putMeta("head.version", Long.toString(head.version()));
+            putMeta("head.root", head.root().hex());
+        });
+    }
+
+    /** Forgets everything about the vault (the head moved elsewhere, or a restore starts over). */
+    public void forgetVault() {
+        store.inTransaction(() -> {
+            try (var s = store.connection().createStatement()) {
+                s.executeUpdate("DELETE FROM backup_segments");
+                s.executeUpdate("DELETE FROM backup_conversations");
+                s.executeUpdate("DELETE FROM meta WHERE key LIKE 'head.%'");
+            }
+        });
+    }
+
+    public Set<ObjectId> restoredSegments() {
+        return store.query("SELECT object_id FROM restored_segments", ps -> {}, rs -> {
+            Set<ObjectId> out = new HashSet<>();
+            while (rs.next()) out.add(ObjectId.of(rs.getBytes(1)));
+            return out;
+        });
+    }
+
+    public void clearRestoredSegments() {
+        store.update("DELETE FROM restored_segments");
+    }
+
+    /** Applies restored messages and records their segments as done, atomically, so a crash never half-applies a segment. */
+    public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds) {
+        store.inTransaction(() -> {
+            store.addRestoredMessages(messages);
+            try (PreparedStatement ps = store.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
+                for (ObjectId id : segmentIds) {
+                    ps.setBytes(1, id.toBytes());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+}

@@ -1,0 +1,15 @@
+package org.chatvault.client.restore;
+
+import java.time.Duration;
+
+/** Progress of a restore, stage by stage. */
+public interface RestoreListener {
+    RestoreListener NONE = new RestoreListener() {};
+
+    /** The newest conversations with their latest messages are in the LocalStore and searchable. */
+    default void firstScreenReady(Duration sinceStart, long bytesFetched, int conversations, long messages) {}
+
+    default void started(long totalMessages) {}
+
+    default void messagesRestored(long messages) {}
+}

@@ -1,0 +1,192 @@
+package org.chatvault.client.restore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.client.local.SyncState.BackedUpConversation;
+import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RootManifest;
+import org.chatvault.core.format.SegmentCodec;
+import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.model.Message;
+
+/**
+ * Progressive restore (DESIGN.md §6): root manifest, then the newest conversations' tail segments
+ * in one batch (first screen), then the rest of the text newest to oldest. Each segment's
+ * messages and its "done" mark are written in one transaction, so a restore killed at any point
+ * resumes without refetching what it already applied.
+ */
+public final class RestoreService {
+    public static final int FIRST_SCREEN_CONVERSATIONS = 20;
+    public static final int FIRST_SCREEN_MESSAGES = 50;
+    private static final long GROUP_PLAIN_BYTES = 8L * 1024 * 1024;
+    private static final int INDEX_BATCH = 2_000;
+
+    private final Session session;
+    private final LocalStore store;
+    private final Clock clock;
+
+    public RestoreService(Session session, LocalStore store, Clock clock) {
+        this.session = session;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public RestoreReport run(RestoreListener listener) {
+        long started = clock.millis();
+        AtomicLong bytes = new AtomicLong();
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
+        Dtos.Head head = session.api().head();
+        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0);
+        ObjectId rootId = ObjectId.parse(head.root());
+        SyncState sync = store.syncState();
+        if (!rootId.hex().equals(sync.meta("restore.root"))) {
+            sync.clearRestoredSegments();
+            sync.setMeta("restore.root", rootId.hex());
+        }
+        Set<ObjectId> done = sync.restoredSegments();
+        RootManifest root = fetcher.root(rootId);
+        List<RootManifest.Entry> entries = new ArrayList<>(root.conversations());
+        entries.sort(Comparator.comparingLong(RootManifest.Entry::lastActivity).reversed().thenComparing(RootManifest.Entry::conversationId));
+        long total = entries.stream().mapToLong(RootManifest.Entry::messageCount).sum();
+        listener.started(total);
+
+        // Stage 1: first screen.
+        List<RootManifest.Entry> first = entries.subList(0, Math.min(FIRST_SCREEN_CONVERSATIONS, entries.size()));
+        Map<String, ConversationIndex> indexes = new HashMap<>();
+        fetchIndexes(fetcher, first, indexes);
+        List<SegmentRef> tails = new ArrayList<>();
+        for (RootManifest.Entry e : first) {
+            List<SegmentRef> segs = indexes.get(e.conversationId()).segments();
+            int n = 0;
+            for (int i = segs.size() - 1; i >= 0 && n < FIRST_SCREEN_MESSAGES; i--) {
+                tails.add(segs.get(i));
+                n += segs.get(i).count();
+            }
+        }
+        long[] restored = {0};
+        long segmentsFetched = applySegments(fetcher, tails, done, restored, listener);
+        Duration firstScreen = Duration.ofMillis(clock.millis() - started);
+        long bytesFirst = bytes.get();
+        listener.firstScreenReady(firstScreen, bytesFirst, first.size(), restored[0]);
+
+        // Stage 2: every other conversation's index, then all remaining text newest to oldest.
+        fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes);
+        List<SegmentRef> rest = new ArrayList<>();
+        for (ConversationIndex idx : indexes.values()) rest.addAll(idx.segments());
+        rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
+        segmentsFetched += applySegments(fetcher, rest, done, restored, listener);
+
+        // The new device is now in step with the head: its next backup is incremental.
+        List<ConversationState> states = new ArrayList<>(entries.size());
+        for (RootManifest.Entry e : entries) {
+            states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
+                    indexes.get(e.conversationId()).segments(), -1));
+        }
+        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, List.of());
+        Duration allText = Duration.ofMillis(clock.millis() - started);
+        return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText, bytes.get());
+    }
+
+    private void fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries, Map<String, ConversationIndex> out) {
+        for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
+            List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
+            Map<ObjectId, byte[]> plain = fetcher.open(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
+            List<org.chatvault.core.model.Conversation> convs = new ArrayList<>(group.size());
+            for (RootManifest.Entry e : group) {
+                ConversationIndex idx = ConversationIndex.decode(plain.get(e.indexId()));
+                if (!idx.conversation().id().equals(e.conversationId()))
+                    throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
+                            + ", not " + e.conversationId());
+                out.put(e.conversationId(), idx);
+                convs.add(idx.conversation());
+            }
+            store.putRestoredConversations(convs);
+        }
+    }
+
+    /** A group of decoded segments ready to write. */
+    private record Decoded(List<Message> messages, List<ObjectId> ids) {}
+
+    private static final Decoded END = new Decoded(List.of(), List.of());
+
+    /**
+     * Fetches and decodes on a background thread while this thread writes to SQLite, so the
+     * network, the decryption and the database work overlap.
+     */
+    private long applySegments(ObjectFetcher fetcher, List<SegmentRef> segments, Set<ObjectId> done, long[] restored,
+                               RestoreListener listener) {
+        List<List<SegmentRef>> groups = new ArrayList<>();
+        List<SegmentRef> group = new ArrayList<>();
+        long groupBytes = 0;
+        for (SegmentRef s : segments) {
+            if (!done.add(s.id())) continue;
+            group.add(s);
+            groupBytes += s.plainSize();
+            if (groupBytes >= GROUP_PLAIN_BYTES) {
+                groups.add(group);
+                group = new ArrayList<>();
+                groupBytes = 0;
+            }
+        }
+        if (!group.isEmpty()) groups.add(group);
+        if (groups.isEmpty()) return 0;
+
+        BlockingQueue<Decoded> queue = new ArrayBlockingQueue<>(2);
+        Throwable[] failure = {null};
+        Thread producer = Thread.ofPlatform().name("chatvault-restore-fetch").daemon().start(() -> {
+            try {
+                for (List<SegmentRef> g : groups) {
+                    Map<ObjectId, byte[]> plain = fetcher.open(g.stream().map(SegmentRef::id).toList(), ObjectKind.SEGMENT);
+                    List<Message> msgs = new ArrayList<>();
+                    for (byte[] p : plain.values()) msgs.addAll(SegmentCodec.decode(p).messages());
+                    queue.put(new Decoded(msgs, new ArrayList<>(plain.keySet())));
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        long n = 0;
+        try {
+            while (true) {
+                Decoded d = queue.take();
+                if (d == END) break;
+                store.syncState().applyRestoredSegments(d.messages(), d.ids());
+                n += d.ids().size();
+                restored[0] += d.messages().size();
+                listener.messagesRestored(d.messages().size());
+            }
+            producer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("restore interrupted", e);
+        }
+        if (failure[0] instanceof RuntimeException r) throw r;
+        if (failure[0] != null) throw new ClientException("restore failed: " + failure[0].getMessage(), failure[0]);
+        return n;
+    }
+}

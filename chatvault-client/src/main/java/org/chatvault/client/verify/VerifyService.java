@@ -1,0 +1,105 @@
+package org.chatvault.client.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RootManifest;
+import org.chatvault.core.format.SegmentCodec;
+import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.model.Message;
+
+/**
+ * Checks that every object the head references exists, authenticates, decodes and agrees with
+ * what references it. Problems are collected, not thrown, so one bad object does not hide others.
+ */
+public final class VerifyService {
+    private static final int BATCH = 500;
+    private final Session session;
+
+    public VerifyService(Session session) { this.session = session; }
+
+    public VerifyReport run() {
+        AtomicLong bytes = new AtomicLong();
+        org.chatvault.core.format.ObjectCodec codec = session.newCodec();
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), codec, bytes);
+        Dtos.Head head = session.api().head();
+        List<String> problems = new ArrayList<>();
+        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, problems);
+        RootManifest root;
+        try {
+            root = fetcher.root(ObjectId.parse(head.root()));
+        } catch (CorruptDataException | ApiException e) {
+            problems.add("root manifest " + head.root() + ": " + e.getMessage());
+            return new VerifyReport(head.version(), 0, 0, 0, bytes.get(), problems);
+        }
+        long segments = 0, messages = 0;
+        for (RootManifest.Entry e : root.conversations()) {
+            ConversationIndex idx;
+            try {
+                idx = ConversationIndex.decode(fetcher.openOne(e.indexId(), ObjectKind.CONVERSATION_INDEX));
+            } catch (CorruptDataException | ApiException ex) {
+                problems.add("conversation " + e.conversationId() + ", index " + e.indexId() + ": " + ex.getMessage());
+                continue;
+            }
+            if (idx.messageCount() != e.messageCount())
+                problems.add("conversation " + e.conversationId() + ": root says " + e.messageCount() + " messages, index says " + idx.messageCount());
+            List<SegmentRef> segs = idx.segments();
+            for (int i = 0; i < segs.size(); i += BATCH) {
+                List<SegmentRef> group = segs.subList(i, Math.min(segs.size(), i + BATCH));
+                java.util.Map<ObjectId, byte[]> bodies = fetchRaw(group.stream().map(SegmentRef::id).toList(), bytes);
+                for (SegmentRef s : group) {
+                    segments++;
+                    messages += check(codec, bodies.get(s.id()), idx, s, problems);
+                }
+            }
+        }
+        return new VerifyReport(head.version(), root.conversations().size(), segments, messages, bytes.get(), problems);
+    }
+
+    /** Bodies by id; an object the server does not have is simply absent from the map. */
+    private java.util.Map<ObjectId, byte[]> fetchRaw(List<ObjectId> ids, AtomicLong bytes) {
+        java.util.Map<ObjectId, byte[]> out = new java.util.HashMap<>();
+        try {
+            session.api().fetch(ids, f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
+        } catch (ApiException e) {
+            if (e.status() != 404) throw e;
+            for (ObjectId id : ids) {
+                try {
+                    session.api().fetch(List.of(id), f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
+                } catch (ApiException one) {
+                    if (one.status() != 404) throw one;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long check(org.chatvault.core.format.ObjectCodec codec, byte[] body, ConversationIndex idx, SegmentRef s, List<String> problems) {
+        String where = "conversation " + idx.conversation().id() + " (" + idx.conversation().title() + "), segment " + s.id()
+                + " [" + s.month() + ", " + s.count() + " messages]";
+        if (body == null) {
+            problems.add(where + ": missing on the server");
+            return 0;
+        }
+        try {
+            SegmentCodec.Segment seg = SegmentCodec.decode(codec.open(s.id(), ObjectKind.SEGMENT, body));
+            List<Message> ms = seg.messages();
+            if (!seg.conversationId().equals(idx.conversation().id())) problems.add(where + ": belongs to conversation " + seg.conversationId());
+            else if (ms.size() != s.count()) problems.add(where + ": holds " + ms.size() + " messages, index says " + s.count());
+            else if (!ms.isEmpty() && (ms.getFirst().sentAt() != s.firstSentAt() || ms.getLast().sentAt() != s.lastSentAt()))
+                problems.add(where + ": time range differs from the index");
+            return ms.size();
+        } catch (CorruptDataException e) {
+            problems.add(where + ": " + e.getMessage());
+            return 0;
+        }
+    }
+}

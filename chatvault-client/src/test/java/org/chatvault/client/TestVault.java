@@ -1,0 +1,69 @@
+package org.chatvault.client;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.ProfileStore;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.account.Unlock;
+import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.client.generate.HistoryGenerator;
+import org.chatvault.client.generate.HistorySink;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.Message;
+import org.chatvault.server.ChatvaultServer;
+import org.chatvault.server.config.ServerConfig;
+
+/** A real embedded server on a free port with a temp data dir, and helpers to make devices on it. */
+final class TestVault implements AutoCloseable {
+    static final Argon2Params CHEAP = new Argon2Params(64, 1, 1);
+    static final long NOW = 1_790_000_000_000L; // 2026-09-21, fixed so histories are reproducible
+    final Path dir;
+    final Path dataDir;
+    ChatvaultServer server;
+
+    TestVault(Path dir) {
+        this.dir = dir;
+        this.dataDir = dir.resolve("server");
+        start();
+    }
+
+    void start() { server = ChatvaultServer.start(ServerConfig.forTesting(dataDir), Clock.systemUTC()); }
+
+    void restart() {
+        URI before = server.baseUri();
+        server.close();
+        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withPort(before.getPort()), Clock.systemUTC());
+    }
+
+    URI uri() { return server.baseUri(); }
+
+    AccountService accounts(String device) {
+        return new AccountService(new ProfileStore(dir.resolve(device)), new SecureRandom(), CHEAP);
+    }
+
+    AccountService.Created create(String device, String user) {
+        return accounts(device).create(uri(), user, "correct horse".toCharArray(), "battery staple".toCharArray());
+    }
+
+    Session newDevice(String device, String user, String recoveryKey) {
+        return accounts(device).login(uri(), user, "correct horse".toCharArray(), new Unlock.WithRecoveryKey(recoveryKey));
+    }
+
+    LocalStore store(String device) { return LocalStore.open(dir.resolve(device).resolve("local.db")); }
+
+    static void generate(LocalStore store, long seed, int conversations, long messages) {
+        HistoryGenerator.generate(GeneratorOptions.of(seed, conversations, messages, NOW), new HistorySink() {
+            @Override public void conversation(Conversation c) { store.putConversation(c); }
+
+            @Override public void messages(List<Message> batch) { store.addMessages(batch); }
+        });
+    }
+
+    @Override public void close() { server.close(); }
+}

@@ -1,0 +1,194 @@
+package org.chatvault.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.chatvault.server.account.AccountService;
+import org.chatvault.server.account.KeySlotService;
+import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.http.ApiRoutes;
+import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.fs.FileSystemObjectStore;
+import org.chatvault.server.store.sqlite.SqliteMetadataStore;
+import org.chatvault.server.vault.DroppedObjectSweeper;
+import org.chatvault.server.vault.HeadService;
+import org.chatvault.server.vault.ObjectService;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Chatvault server: SQLite metadata and filesystem objects under the data directory,
+ * the HTTP API of docs/API.md, and a background sweep of dropped objects.
+ *
+ * <pre>{@code
+ * try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir), Clock.systemUTC())) {
+ *     URI api = server.baseUri(); // http://127.0.0.1:<port>/
+ * }
+ * }</pre>
+ */
+public final class ChatvaultServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatvaultServer.class);
+    static final String METADATA_FILE = "metadata.db";
+    static final String OBJECTS_DIR = "objects";
+    static final String TMP_DIR = "tmp";
+    private static final long SWEEP_INTERVAL_MINUTES = 60;
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+
+    private final ServerConfig config;
+    private final MetadataStore metadata;
+    private final Javalin app;
+    private final GracefulHandler graceful;
+    private final ScheduledExecutorService sweeps;
+    private boolean closed;
+
+    private ChatvaultServer(ServerConfig config, MetadataStore metadata, Javalin app, GracefulHandler graceful,
+                            ScheduledExecutorService sweeps) {
+        this.config = config;
+        this.metadata = metadata;
+        this.app = app;
+        this.graceful = graceful;
+        this.sweeps = sweeps;
+    }
+
+    /**
+     * Opens (creating if needed) the data directory and starts serving.
+     *
+     * @param clock the time every rule uses: token expiry, commit times, deletion delays
+     * @throws UncheckedIOException if the data directory cannot be prepared
+     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or migrated
+     * @throws RuntimeException from Jetty if the port cannot be bound
+     */
+    public static ChatvaultServer start(ServerConfig config, Clock clock) {
+        Path dataDir = config.dataDir().toAbsolutePath();
+        Path tmpDir = dataDir.resolve(TMP_DIR);
+        FileSystemObjectStore blobs;
+        try {
+            Files.createDirectories(dataDir);
+            recreate(tmpDir); // spool files of uploads a crash interrupted
+            blobs = new FileSystemObjectStore(dataDir.resolve(OBJECTS_DIR));
+            blobs.removeTempFiles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
+        }
+        MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
+        ScheduledExecutorService sweeps = null;
+        try {
+            SecureRandom random = new SecureRandom();
+            ServerMetrics metrics = new ServerMetrics();
+            ApiRoutes.Services services = new ApiRoutes.Services(
+                    new AccountService(metadata, clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(), random),
+                    new KeySlotService(metadata, clock),
+                    new ObjectService(metadata, blobs, tmpDir, clock, metrics),
+                    new HeadService(metadata, clock),
+                    metrics,
+                    config.maxBatchBytes());
+            // Javalin nests its handlers inside this wrapper, which counts requests in flight so
+            // close() can wait for them (an upload, a restore stream) before stopping Jetty.
+            GracefulHandler graceful = new GracefulHandler();
+            Javalin app = Javalin.create(cfg -> {
+                ApiRoutes.configure(cfg, services);
+                cfg.jetty.modifyServer(server -> server.setHandler(graceful));
+            }).start(config.host(), config.port());
+            DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay());
+            sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "chatvault-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
+            ChatvaultServer server = new ChatvaultServer(config, metadata, app, graceful, sweeps);
+            log.info("Chatvault server listening on {} with data in {}", server.baseUri(), dataDir);
+            return server;
+        } catch (RuntimeException e) {
+            if (sweeps != null) sweeps.shutdownNow();
+            metadata.close();
+            throw e;
+        }
+    }
+
+    private static void runSweep(DroppedObjectSweeper sweeper) {
+        try {
+            sweeper.sweep();
+        } catch (RuntimeException e) {
+            // Keep the schedule alive; the next run retries.
+            log.error("sweeping dropped objects failed", e);
+        }
+    }
+
+    private static void recreate(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    if (!p.equals(dir)) Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** The bound port: the configured one, or the one picked when the configuration said 0. */
+    public int port() { return app.port(); }
+
+    /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}). */
+    public URI baseUri() {
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) host = "127.0.0.1";
+        else if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    public ServerConfig config() { return config; }
+
+    /**
+     * Refuses new requests (503), waits up to 30 s for those in flight to finish, stops Jetty,
+     * then closes the stores. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        sweeps.shutdownNow();
+        try {
+            // Waiting on the handler rather than giving Jetty a stop timeout: Jetty would also
+            // wait out idle keep-alive connections, which costs every shutdown a second.
+            graceful.shutdown().get(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("requests still running after {}; stopping anyway", GRACEFUL_STOP);
+        } catch (ExecutionException e) {
+            log.warn("waiting for requests in flight failed; stopping anyway", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            app.stop();
+        } finally {
+            metadata.close();
+            log.info("Chatvault server stopped");
+        }
+    }
+
+    /**
+     * Runs a server until the process is stopped. Arguments: an optional properties file;
+     * environment variables override it (see {@link ServerConfig#load}).
+     */
+    public static void main(String[] args) {
+        Path file = args.length > 0 ? Path.of(args[0]) : null;
+        ChatvaultServer server = start(ServerConfig.load(file, System.getenv()), Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatvault-shutdown"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.chatvault.server.account;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.store.KeySlotRecord;
+import org.chatvault.server.store.MetadataStore;
+
+/** An account's key slots: opaque blobs wrapping its master key (docs/FORMAT.md §5). */
+public final class KeySlotService {
+    static final int MAX_BLOB_BYTES = 4096;
+    /** One per device plus recovery and passphrase; far above any real need, low enough to stop abuse. */
+    static final int MAX_SLOTS = 100;
+    private static final Pattern SLOT_ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Set<String> KINDS = Set.of("recovery", "passphrase", "device");
+
+    private final MetadataStore store;
+    private final Clock clock;
+
+    public KeySlotService(MetadataStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public List<KeySlot> list(Principal p) {
+        return store.listKeySlots(p.accountId()).stream().map(r -> new KeySlot(r.slotId(), r.kind(), r.blob())).toList();
+    }
+
+    /** Creates or replaces a slot. @throws ApiException {@code bad_request} for a bad id, kind or blob */
+    public void put(Principal p, String slotId, String kind, String blobB64) {
+        requireSlotId(slotId);
+        if (kind == null || !KINDS.contains(kind))
+            throw new ApiException(ErrorCode.BAD_REQUEST, "kind must be one of recovery, passphrase, device");
+        byte[] blob;
+        try {
+            blob = blobB64 == null ? null : Base64.getDecoder().decode(blobB64);
+        } catch (IllegalArgumentException e) {
+            blob = null;
+        }
+        if (blob == null || blob.length == 0) throw new ApiException(ErrorCode.BAD_REQUEST, "blob must be non-empty base64");
+        if (blob.length > MAX_BLOB_BYTES) throw new ApiException(ErrorCode.BAD_REQUEST, "a key slot blob is at most " + MAX_BLOB_BYTES + " bytes");
+        List<KeySlotRecord> existing = store.listKeySlots(p.accountId());
+        boolean replaces = existing.stream().anyMatch(s -> s.slotId().equals(slotId));
+        if (!replaces && existing.size() >= MAX_SLOTS)
+            throw new ApiException(ErrorCode.BAD_REQUEST, "an account holds at most " + MAX_SLOTS + " key slots; delete one first");
+        store.putKeySlot(p.accountId(), new KeySlotRecord(slotId, kind, blob, clock.instant()));
+    }
+
+    /** @throws ApiException {@code not_found} if the account has no such slot */
+    public void delete(Principal p, String slotId) {
+        requireSlotId(slotId);
+        if (!store.deleteKeySlot(p.accountId(), slotId)) throw new ApiException(ErrorCode.NOT_FOUND, "no key slot " + slotId);
+    }
+
+    private static void requireSlotId(String slotId) {
+        if (slotId == null || !SLOT_ID.matcher(slotId).matches())
+            throw new ApiException(ErrorCode.BAD_REQUEST, "slotId is 1-64 characters of a-z, 0-9 and '-'");
+    }
+}

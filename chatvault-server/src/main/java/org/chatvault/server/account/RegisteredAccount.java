@@ -1,0 +1,4 @@
+package org.chatvault.server.account;
+
+/** The answer to a registration. */
+public record RegisteredAccount(String accountId, String username) {}

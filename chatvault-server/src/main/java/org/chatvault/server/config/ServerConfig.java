@@ -1,0 +1,93 @@
+package org.chatvault.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.chatvault.core.crypto.Argon2Params;
+
+/**
+ * Everything the server needs to start. Build one with {@link #defaults()} or
+ * {@link #forTesting(Path)} and adjust it with the {@code with…} methods, or read it from a
+ * properties file plus environment overrides with {@link #load(Path, Map)}.
+ *
+ * @param host             interface to bind, {@code 127.0.0.1} by default so a laptop install is not exposed
+ * @param port             TCP port; 0 picks any free port (tests)
+ * @param dataDir          holds {@code metadata.db}, {@code objects/} and {@code tmp/}
+ * @param maxBatchBytes    largest batch upload accepted, in bytes
+ * @param accessTokenTtl   lifetime of an access token
+ * @param refreshTokenTtl  lifetime of a refresh token
+ * @param loginHashParams  Argon2id cost for hashing login secrets at rest
+ * @param dropSafetyDelay  how long objects dropped by a commit stay fetchable before deletion
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        long maxBatchBytes,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        Argon2Params loginHashParams,
+        Duration dropSafetyDelay) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8420;
+    public static final long DEFAULT_MAX_BATCH_BYTES = 64L * 1024 * 1024;
+    /** Batches hold at least one frame of an 8 MiB object; below this limit uploads could never succeed. */
+    public static final long MIN_BATCH_BYTES = 9L * 1024 * 1024;
+    /** Upper bound keeps a single upload's temp file and request time sane. */
+    public static final long MAX_BATCH_BYTES = 2L * 1024 * 1024 * 1024;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+        Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
+        Objects.requireNonNull(loginHashParams, "loginHashParams");
+        Objects.requireNonNull(dropSafetyDelay, "dropSafetyDelay");
+        if (host.isBlank()) throw new ConfigException("host must not be blank");
+        if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
+        if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
+            throw new ConfigException("maxBatchBytes must be between " + MIN_BATCH_BYTES + " and " + MAX_BATCH_BYTES + " bytes, not " + maxBatchBytes);
+        requirePositive("accessTokenTtl", accessTokenTtl);
+        requirePositive("refreshTokenTtl", refreshTokenTtl);
+        if (dropSafetyDelay.isNegative()) throw new ConfigException("dropSafetyDelay must not be negative");
+    }
+
+    /** Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens, 24 h drop delay. */
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
+                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24));
+    }
+
+    /**
+     * For tests and demos: a free port on loopback, the given data directory, and a login hash
+     * cheap enough that registering an account takes milliseconds.
+     */
+    public static ServerConfig forTesting(Path dataDir) {
+        return defaults().withPort(0).withDataDir(dataDir).withLoginHashParams(new Argon2Params(64, 1, 1));
+    }
+
+    /**
+     * Reads settings from an optional properties file, then lets environment variables override
+     * them (see {@link ServerConfigLoader} for the names).
+     *
+     * @throws ConfigException naming the setting and its source when a value is unreadable or out of range
+     */
+    public static ServerConfig load(Path fileOrNull, Map<String, String> env) {
+        return new ServerConfigLoader(fileOrNull, env).load();
+    }
+
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v); }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);
+    }
+}

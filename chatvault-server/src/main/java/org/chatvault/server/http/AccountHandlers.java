@@ -1,0 +1,46 @@
+package org.chatvault.server.http;
+
+import io.javalin.http.Context;
+import org.chatvault.server.account.AccountService;
+import org.chatvault.server.account.RegisteredAccount;
+import org.chatvault.server.account.SessionTokens;
+
+/** {@code /v1/accounts} and {@code /v1/sessions}. */
+final class AccountHandlers {
+    record Credentials(String username, String loginSecret) {}
+    record RefreshRequest(String refreshToken) {}
+    record TokensResponse(String accessToken, long accessExpiresAt, String refreshToken, long refreshExpiresAt) {
+        static TokensResponse of(SessionTokens t) {
+            return new TokensResponse(t.accessToken(), t.accessExpiresAt().toEpochMilli(), t.refreshToken(), t.refreshExpiresAt().toEpochMilli());
+        }
+    }
+
+    private final AccountService accounts;
+    private final RequestBodies bodies;
+
+    AccountHandlers(AccountService accounts, RequestBodies bodies) {
+        this.accounts = accounts;
+        this.bodies = bodies;
+    }
+
+    void register(Context ctx) {
+        Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
+        RegisteredAccount a = accounts.register(c.username(), c.loginSecret());
+        ctx.status(201).json(a);
+    }
+
+    void login(Context ctx) {
+        Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
+        ctx.json(TokensResponse.of(accounts.login(c.username(), c.loginSecret())));
+    }
+
+    void refresh(Context ctx) {
+        RefreshRequest r = bodies.json(ctx, RefreshRequest.class, RequestBodies.JSON_LIMIT);
+        ctx.json(TokensResponse.of(accounts.refresh(r.refreshToken())));
+    }
+
+    void logout(Context ctx) {
+        accounts.logout(AuthFilter.principal(ctx));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,38 @@
+package org.chatvault.server.http;
+
+import io.javalin.http.Context;
+import java.util.Base64;
+import java.util.List;
+import org.chatvault.server.account.KeySlotService;
+
+/** {@code /v1/keyslots}. */
+final class KeySlotHandlers {
+    record SlotJson(String slotId, String kind, String blob) {}
+    record SlotsResponse(List<SlotJson> slots) {}
+    record PutSlot(String kind, String blob) {}
+
+    private final KeySlotService slots;
+    private final RequestBodies bodies;
+
+    KeySlotHandlers(KeySlotService slots, RequestBodies bodies) {
+        this.slots = slots;
+        this.bodies = bodies;
+    }
+
+    void list(Context ctx) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        ctx.json(new SlotsResponse(slots.list(AuthFilter.principal(ctx)).stream()
+                .map(s -> new SlotJson(s.slotId(), s.kind(), b64.encodeToString(s.blob()))).toList()));
+    }
+
+    void put(Context ctx) {
+        PutSlot body = bodies.json(ctx, PutSlot.class, RequestBodies.JSON_LIMIT);
+        slots.put(AuthFilter.principal(ctx), ctx.pathParam("slotId"), body.kind(), body.blob());
+        ctx.status(204);
+    }
+
+    void delete(Context ctx) {
+        slots.delete(AuthFilter.principal(ctx), ctx.pathParam("slotId"));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,68 @@
+package org.chatvault.server.http;
+
+import io.javalin.http.Context;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.vault.FetchPlan;
+import org.chatvault.server.vault.ObjectService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /v1/objects}: missing, batch upload, batch fetch. */
+final class ObjectHandlers {
+    private static final Logger log = LoggerFactory.getLogger(ObjectHandlers.class);
+    static final String OCTET_STREAM = "application/octet-stream";
+
+    record IdsRequest(List<String> ids) {}
+    record MissingResponse(List<String> missing) {}
+
+    private final ObjectService objects;
+    private final RequestBodies bodies;
+    private final long maxBatchBytes;
+
+    ObjectHandlers(ObjectService objects, RequestBodies bodies, long maxBatchBytes) {
+        this.objects = objects;
+        this.bodies = bodies;
+        this.maxBatchBytes = maxBatchBytes;
+    }
+
+    void missing(Context ctx) {
+        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, IdsRequest.class, RequestBodies.JSON_LIMIT).ids(), "ids");
+        ctx.json(new MissingResponse(objects.missing(AuthFilter.principal(ctx), ids).stream().map(ObjectId::hex).toList()));
+    }
+
+    void upload(Context ctx) throws IOException {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(OCTET_STREAM))
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "a batch upload is sent as " + OCTET_STREAM);
+        ctx.json(objects.upload(AuthFilter.principal(ctx), RequestBodies.limited(ctx, maxBatchBytes)));
+    }
+
+    void fetch(Context ctx) throws IOException {
+        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, IdsRequest.class, RequestBodies.JSON_LIMIT).ids(), "ids");
+        FetchPlan plan = objects.planFetch(AuthFilter.principal(ctx), ids);
+        ctx.status(200).contentType(OCTET_STREAM);
+        // A known length lets the client show progress and tells it for certain when a stream was cut short.
+        ctx.res().setContentLengthLong(plan.batchBytes());
+        try {
+            OutputStream out = new BufferedOutputStream(ctx.outputStream(), 64 * 1024);
+            objects.writeBatch(plan, out);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                // Nothing reached the client yet: drop the batch headers and answer with an error.
+                ctx.res().reset();
+                throw e;
+            }
+            // Bytes are already on the wire, so no error body can follow. Stopping short of the
+            // Content-Length makes Jetty abort the connection and the client see a cut batch.
+            log.warn("fetch of {} objects stopped mid-stream: {}", ids.size(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.chatvault.server.http;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.ErrorCode;
+
+/** Reads request bodies within their size limits and parses ids: every input is bounded here. */
+final class RequestBodies {
+    static final long JSON_LIMIT = 1024 * 1024;
+    static final long COMMIT_LIMIT = 16 * 1024 * 1024;
+    static final int MAX_IDS = 10_000;
+
+    private final ObjectMapper mapper;
+
+    RequestBodies(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The body as a stream that fails with 413 past {@code limit}; refused at once if Content-Length says so. */
+    static InputStream limited(Context ctx, long limit) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) throw LimitedInputStream.tooLarge(limit);
+        return new LimitedInputStream(ctx.req().getInputStream(), limit);
+    }
+
+    <T> T json(Context ctx, Class<T> type, long limit) {
+        try (InputStream in = limited(ctx, limit)) {
+            T value = mapper.readValue(in, type);
+            if (value == null) throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body must be a JSON object");
+            return value;
+        } catch (JsonParseException e) {
+            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
+        } catch (MismatchedInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No content"))
+                throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty; a JSON object is required");
+            throw new ApiException(ErrorCode.BAD_REQUEST, "field " + path(e) + " has the wrong type");
+        } catch (JsonMappingException e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body does not have the expected fields");
+        } catch (IOException e) {
+            // The client stopped sending; there is hardly anyone left to answer.
+            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body could not be read");
+        }
+    }
+
+    /** Parses an id list of at most {@link #MAX_IDS}. */
+    static List<ObjectId> ids(List<String> raw, String field) {
+        if (raw == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'" + field + "' is required");
+        if (raw.size() > MAX_IDS) throw new ApiException(ErrorCode.TOO_MANY_IDS, "at most " + MAX_IDS + " ids per request, not " + raw.size());
+        return parseIds(raw, field);
+    }
+
+    /** Parses an id list whose length the body limit already bounds; null means empty. */
+    static List<ObjectId> optionalIds(List<String> raw, String field) {
+        return raw == null ? List.of() : parseIds(raw, field);
+    }
+
+    static ObjectId id(String raw, String field) {
+        if (!ObjectId.isValidHex(raw)) throw new ApiException(ErrorCode.MALFORMED_ID, "'" + field + "' is not an object id (64 lowercase hex characters)");
+        return ObjectId.parse(raw);
+    }
+
+    private static List<ObjectId> parseIds(List<String> raw, String field) {
+        List<ObjectId> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            if (!ObjectId.isValidHex(raw.get(i)))
+                throw new ApiException(ErrorCode.MALFORMED_ID, field + "[" + i + "] is not an object id (64 lowercase hex characters)");
+            out.add(ObjectId.parse(raw.get(i)));
+        }
+        return out;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
+        }
+        return b.isEmpty() ? "(body)" : "'" + b + "'";
+    }
+}

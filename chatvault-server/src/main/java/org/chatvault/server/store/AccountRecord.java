@@ -1,0 +1,9 @@
+package org.chatvault.server.store;
+
+import java.time.Instant;
+
+/**
+ * @param usernameKey the username lower-cased: usernames are unique case-insensitively
+ * @param username    as the user typed it at registration
+ */
+public record AccountRecord(String accountId, String username, String usernameKey, LoginHash loginHash, Instant createdAt) {}

@@ -1,0 +1,8 @@
+package org.chatvault.server.store;
+
+import java.io.IOException;
+
+/** An {@link ObjectStore} key holds no blob. */
+public class BlobNotFoundException extends IOException {
+    public BlobNotFoundException(String key) { super("no blob stored under " + key); }
+}

@@ -1,0 +1,6 @@
+package org.chatvault.server.store;
+
+import java.time.Instant;
+
+/** An opaque key slot blob; the server cannot open it. */
+public record KeySlotRecord(String slotId, String kind, byte[] blob, Instant updatedAt) {}

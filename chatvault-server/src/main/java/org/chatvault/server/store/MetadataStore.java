@@ -1,0 +1,111 @@
+package org.chatvault.server.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.chatvault.core.format.ObjectId;
+
+/**
+ * The server's database: accounts, tokens, key slots, the object index and vault heads.
+ * Implementations keep all their SQL to themselves; callers deal only in records.
+ *
+ * <p>Everything an account owns is keyed by its account id, and every method that reads or
+ * changes account data takes that id: there is no way to reach another account's rows through
+ * this interface. The exceptions are the two lookups that <em>find</em> an account — by
+ * username at login and by token hash on every call.
+ *
+ * <p>Failures: every method throws {@link StoreException} when the backend fails (I/O, lost
+ * connection, corruption); nothing is changed when it does, because each method is one
+ * transaction. Expected outcomes (username taken, head conflict, missing objects) are return
+ * values, not exceptions. Implementations are thread-safe.
+ */
+public interface MetadataStore extends AutoCloseable {
+
+    // ---- accounts --------------------------------------------------------------------------
+
+    /** @return false, changing nothing, if an account with the same {@code usernameKey} exists */
+    boolean createAccount(AccountRecord account);
+
+    Optional<AccountRecord> findAccountByUsername(String usernameKey);
+
+    // ---- tokens ----------------------------------------------------------------------------
+
+    /** Stores the tokens of a new session together. */
+    void insertTokens(List<TokenRecord> tokens);
+
+    /** Finds a token by its hash, expired or not; the caller decides what expiry means. */
+    Optional<TokenRecord> findToken(byte[] tokenHash);
+
+    /**
+     * Rotation: deletes {@code oldTokenHash} and stores {@code newTokens} in one transaction.
+     *
+     * @return false, changing nothing, if the old token is already gone (used by a concurrent refresh, or logged out)
+     */
+    boolean replaceToken(byte[] oldTokenHash, List<TokenRecord> newTokens);
+
+    /** Deletes every token of one session of the account. */
+    void deleteSession(String accountId, String sessionId);
+
+    /** @return how many of the account's tokens expired at or before {@code now} were deleted */
+    int deleteExpiredTokens(String accountId, Instant now);
+
+    // ---- key slots -------------------------------------------------------------------------
+
+    /** The account's key slots ordered by slot id. */
+    List<KeySlotRecord> listKeySlots(String accountId);
+
+    /** Creates or replaces the slot with the same id. */
+    void putKeySlot(String accountId, KeySlotRecord slot);
+
+    /** @return false if the account had no such slot */
+    boolean deleteKeySlot(String accountId, String slotId);
+
+    // ---- object index ----------------------------------------------------------------------
+
+    /** Which of {@code ids} the account holds (dropped-but-not-yet-deleted objects included). */
+    Set<ObjectId> presentObjects(String accountId, Collection<ObjectId> ids);
+
+    /** Where the account's objects among {@code ids} are; absent ids are not in the map. */
+    Map<ObjectId, ObjectLocation> locateObjects(String accountId, Collection<ObjectId> ids);
+
+    /**
+     * Indexes packs already written to the object store, all in one transaction. Objects the
+     * account already holds (indexed meanwhile by a concurrent upload) are skipped, not replaced.
+     */
+    IndexResult indexPacks(String accountId, List<NewPack> packs, Instant now);
+
+    // ---- vault head ------------------------------------------------------------------------
+
+    /** The account's head, or {@link Head#EMPTY}. */
+    Head head(String accountId);
+
+    /**
+     * Atomic compare-and-swap of the head: if the head is at {@code change.baseVersion()} and the
+     * account holds the root and every added object, moves the head to {@code baseVersion + 1},
+     * clears the drop mark of root and added objects, and marks dropped ones (not also added)
+     * with {@code committedAt}. Otherwise changes nothing.
+     */
+    CommitOutcome commit(String accountId, HeadChange change);
+
+    Usage usage(String accountId);
+
+    // ---- deleting dropped objects ----------------------------------------------------------
+
+    /** Up to {@code limit} accounts holding objects dropped before {@code droppedBefore}. */
+    List<String> accountsWithDroppedObjects(Instant droppedBefore, int limit);
+
+    /**
+     * Removes from the index the account's objects dropped before {@code droppedBefore}, and the
+     * packs that are left with no objects.
+     *
+     * @return the storage keys of the removed packs, for the caller to delete from the {@link ObjectStore}
+     */
+    List<String> purgeDroppedObjects(String accountId, Instant droppedBefore);
+
+    /** Releases connections; further calls fail. */
+    @Override
+    void close();
+}

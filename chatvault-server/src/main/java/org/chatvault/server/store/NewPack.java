@@ -1,0 +1,6 @@
+package org.chatvault.server.store;
+
+import java.util.List;
+
+/** A pack blob already written to the {@link ObjectStore}, with the objects it holds. */
+public record NewPack(String packId, int bucket, String storageKey, long length, List<ObjectEntry> objects) {}

@@ -1,0 +1,53 @@
+package org.chatvault.server.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Blob storage for packs. Keys are {@code /}-separated segments of {@code [A-Za-z0-9._-]},
+ * none starting with a dot (e.g. {@code packs/<accountId>/<packId>}). Blobs are immutable: a key
+ * is written once and later deleted, never rewritten in place.
+ *
+ * <p>Failures: {@link IllegalArgumentException} for a malformed key; {@link BlobNotFoundException}
+ * when reading a key that holds nothing; other {@link IOException}s when the storage fails.
+ * Implementations are thread-safe.
+ */
+public interface ObjectStore {
+
+    /**
+     * Stores exactly {@code length} bytes from {@code data} under {@code key}, durably and
+     * atomically: after a crash the key holds either nothing (or its previous blob) or all of the
+     * new bytes, never a part.
+     *
+     * @throws IOException if {@code data} ends early or the storage fails; nothing is stored then
+     */
+    void put(String key, InputStream data, long length) throws IOException;
+
+    /** Stores a file's content; see {@link #put(String, InputStream, long)}. */
+    default void put(String key, Path source) throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            put(key, in, Files.size(source));
+        }
+    }
+
+    /** Streams the whole blob; the caller closes the stream. */
+    InputStream get(String key) throws IOException;
+
+    /**
+     * Streams {@code length} bytes starting at {@code offset}.
+     *
+     * @throws IOException if the range reaches past the end of the blob
+     */
+    InputStream getRange(String key, long offset, long length) throws IOException;
+
+    /** @return false if there was nothing to delete */
+    boolean delete(String key) throws IOException;
+
+    boolean exists(String key) throws IOException;
+
+    /** Every key starting with {@code prefix}, sorted. */
+    List<String> list(String prefix) throws IOException;
+}

@@ -1,0 +1,6 @@
+package org.chatvault.server.store;
+
+/** Access tokens authorize calls for a short time; refresh tokens only mint new token pairs. */
+public enum TokenKind {
+    ACCESS, REFRESH
+}

@@ -1,0 +1,145 @@
+package org.chatvault.server.vault;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.account.Principal;
+import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.IndexResult;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.NewPack;
+import org.chatvault.server.store.ObjectEntry;
+import org.chatvault.server.store.ObjectLocation;
+import org.chatvault.server.store.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Objects of one account: which it lacks, uploading batches, fetching batches. An upload is all
+ * or nothing: the batch is validated to its end before anything is stored, pack blobs are
+ * written before the index names them, and the index is updated in one transaction.
+ */
+public final class ObjectService {
+    private static final Logger log = LoggerFactory.getLogger(ObjectService.class);
+
+    private final MetadataStore metadata;
+    private final ObjectStore blobs;
+    private final Clock clock;
+    private final ServerMetrics metrics;
+    private final BatchSpooler spooler;
+    private final BatchWriter writer;
+
+    public ObjectService(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
+        this.metadata = metadata;
+        this.blobs = blobs;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.spooler = new BatchSpooler(tmpDir);
+        this.writer = new BatchWriter(blobs);
+    }
+
+    /** The ids among {@code ids} the account does not hold, in request order. */
+    public List<ObjectId> missing(Principal p, List<ObjectId> ids) {
+        Set<ObjectId> held = metadata.presentObjects(p.accountId(), new LinkedHashSet<>(ids));
+        return ids.stream().filter(id -> !held.contains(id)).toList();
+    }
+
+    /**
+     * Stores the frames of a batch the account does not hold yet, one pack per time bucket
+     * (retention then deletes whole packs).
+     *
+     * @param body the request body, already limited to the maximum batch size
+     */
+    public UploadResult upload(Principal p, InputStream body) throws IOException {
+        try (SpooledBatch batch = spooler.spool(body)) {
+            Map<ObjectId, SpooledFrame> unique = new LinkedHashMap<>();
+            for (SpooledFrame f : batch.frames()) unique.putIfAbsent(f.id(), f);
+            Set<ObjectId> held = metadata.presentObjects(p.accountId(), unique.keySet());
+            TreeMap<Integer, List<SpooledFrame>> byBucket = new TreeMap<>();
+            for (SpooledFrame f : unique.values()) {
+                if (!held.contains(f.id())) byBucket.computeIfAbsent(f.bucket(), b -> new ArrayList<>()).add(f);
+            }
+            IndexResult indexed = byBucket.isEmpty() ? new IndexResult(0, 0, List.of()) : storePacks(p, batch, byBucket);
+            int frames = batch.frames().size();
+            metrics.uploaded(batch.bytes(), indexed.objects(), indexed.bytes());
+            log.debug("account {} uploaded {} frames: {} new objects in {} packs", p.accountId(), frames, indexed.objects(), byBucket.size());
+            return new UploadResult(indexed.objects(), frames - indexed.objects(), indexed.bytes());
+        }
+    }
+
+    private IndexResult storePacks(Principal p, SpooledBatch batch, Map<Integer, List<SpooledFrame>> byBucket) throws IOException {
+        List<NewPack> packs = new ArrayList<>();
+        try {
+            for (Map.Entry<Integer, List<SpooledFrame>> e : byBucket.entrySet()) {
+                packs.add(writePack(p, batch, e.getKey(), e.getValue()));
+            }
+            IndexResult indexed = metadata.indexPacks(p.accountId(), packs, clock.instant());
+            for (String key : indexed.unusedPackKeys()) deleteQuietly(key);
+            return indexed;
+        } catch (IOException | RuntimeException e) {
+            // Not indexed, so invisible; delete the blobs so they do not leak space.
+            for (NewPack pack : packs) deleteQuietly(pack.storageKey());
+            throw e;
+        }
+    }
+
+    private NewPack writePack(Principal p, SpooledBatch batch, int bucket, List<SpooledFrame> frames) throws IOException {
+        String packId = UUID.randomUUID().toString();
+        String key = packKey(p.accountId(), packId);
+        long length = PackStream.length(frames);
+        blobs.put(key, new PackStream(batch.channel(), frames), length);
+        List<ObjectEntry> entries = new ArrayList<>(frames.size());
+        long pos = BatchFormat.MAGIC.length;
+        for (SpooledFrame f : frames) {
+            entries.add(new ObjectEntry(f.id(), f.kind(), f.bucket(), pos + BatchFormat.FRAME_HEADER_BYTES, f.length()));
+            pos += f.frameBytes();
+        }
+        return new NewPack(packId, bucket, key, length, entries);
+    }
+
+    static String packKey(String accountId, String packId) {
+        return "packs/" + accountId + "/" + packId;
+    }
+
+    /**
+     * Locates every requested object before anything is sent, so a missing one is a clean 404.
+     *
+     * @throws ApiException {@code object_not_found} naming how many are absent
+     */
+    public FetchPlan planFetch(Principal p, List<ObjectId> ids) {
+        Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), new LinkedHashSet<>(ids));
+        Set<ObjectId> absent = new HashSet<>();
+        for (ObjectId id : ids) if (!found.containsKey(id)) absent.add(id);
+        if (!absent.isEmpty())
+            throw new ApiException(ErrorCode.OBJECT_NOT_FOUND, absent.size() + " of the requested objects " + (absent.size() == 1 ? "is" : "are") + " not on the server");
+        return new FetchPlan(ids.stream().map(found::get).toList());
+    }
+
+    /** Streams a planned fetch as a batch. */
+    public void writeBatch(FetchPlan plan, OutputStream out) throws IOException {
+        long bytes = writer.write(plan.objects(), out);
+        metrics.fetched(plan.objects().size(), bytes);
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not delete unused pack {}; it holds no indexed object and can be removed by hand", key, e);
+        }
+    }
+}

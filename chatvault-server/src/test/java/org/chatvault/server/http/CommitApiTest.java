@@ -1,0 +1,126 @@
+package org.chatvault.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chatvault.server.http.ObjectApiTest.assertError;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.Api.Response;
+import org.chatvault.server.testing.Api.Session;
+import org.chatvault.server.testing.ServerFixture;
+import org.chatvault.server.testing.TestObjects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommitApiTest {
+    @TempDir Path dir;
+    ServerFixture fx;
+    Api api;
+    Session alice;
+    TestObjects objects = new TestObjects(7);
+
+    @BeforeEach
+    void start() {
+        fx = new ServerFixture(dir);
+        api = fx.api();
+        alice = api.newSession("alice");
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    static Map<String, Object> commit(long base, SealedObject root, List<SealedObject> added, List<SealedObject> dropped) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("baseVersion", base);
+        m.put("root", root.id().hex());
+        m.put("added", Api.hex(added));
+        m.put("dropped", Api.hex(dropped));
+        return m;
+    }
+
+    @Test
+    void emptyVaultHasVersionZero() {
+        JsonNode head = api.get("v1/vault/head", alice.access()).json();
+        assertThat(head.get("version").asLong()).isZero();
+        assertThat(head.get("root").isNull()).isTrue();
+        assertThat(head.get("committedAt").isNull()).isTrue();
+    }
+
+    @Test
+    void commitMovesTheHeadByCompareAndSwap() {
+        SealedObject root1 = objects.root();
+        List<SealedObject> segs = objects.segments(3);
+        api.upload(alice.access(), List.of(root1, segs.get(0), segs.get(1), segs.get(2)));
+
+        Response c1 = api.post("v1/vault/commit", alice.access(), commit(0, root1, segs, List.of()));
+        assertThat(c1.status()).as(c1.text()).isEqualTo(200);
+        assertThat(c1.json().get("version").asLong()).isEqualTo(1);
+        JsonNode head = api.get("v1/vault/head", alice.access()).json();
+        assertThat(head.get("version").asLong()).isEqualTo(1);
+        assertThat(head.get("root").asText()).isEqualTo(root1.id().hex());
+        assertThat(head.get("committedAt").asLong()).isEqualTo(fx.clock().millis());
+
+        // A second device still at version 0 loses the race.
+        SealedObject root2 = objects.root();
+        api.upload(alice.access(), List.of(root2));
+        Response stale = api.post("v1/vault/commit", alice.access(), commit(0, root2, List.of(), List.of()));
+        assertError(stale, 409, "head_conflict");
+        assertThat(stale.json().get("message").asText()).contains("version 1, not 0");
+
+        Response c2 = api.post("v1/vault/commit", alice.access(), commit(1, root2, List.of(), List.of(segs.get(0))));
+        assertThat(c2.json().get("version").asLong()).isEqualTo(2);
+        assertThat(api.get("v1/usage", alice.access()).json().get("version").asLong()).isEqualTo(2);
+        // Dropped objects stay fetchable until the safety delay has passed.
+        assertThat(api.fetch(alice.access(), List.of(segs.get(0).id().hex())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void commitReferencingAbsentObjectsChangesNothing() {
+        SealedObject root = objects.root();
+        SealedObject held = objects.segment();
+        api.upload(alice.access(), List.of(root, held));
+        List<SealedObject> absent = objects.segments(2);
+        Response r = api.post("v1/vault/commit", alice.access(), commit(0, root, List.of(held, absent.get(0), absent.get(1)), List.of()));
+        assertError(r, 422, "objects_missing");
+        assertThat(r.json().get("message").asText()).startsWith("2 objects");
+
+        SealedObject absentRoot = objects.root();
+        assertError(api.post("v1/vault/commit", alice.access(), commit(0, absentRoot, List.of(held), List.of())), 422, "objects_missing");
+        assertThat(api.get("v1/vault/head", alice.access()).json().get("version").asLong()).isZero();
+    }
+
+    @Test
+    void rootMustBeARootManifest() {
+        SealedObject seg = objects.segment();
+        api.upload(alice.access(), List.of(seg));
+        assertError(api.post("v1/vault/commit", alice.access(), commit(0, seg, List.of(), List.of())), 400, "bad_request");
+    }
+
+    @Test
+    void commitFieldsAreValidated() {
+        SealedObject root = objects.root();
+        api.upload(alice.access(), List.of(root));
+        assertError(api.post("v1/vault/commit", alice.access(), Map.of("root", root.id().hex())), 400, "bad_request");
+        assertError(api.post("v1/vault/commit", alice.access(), Map.of("baseVersion", 0)), 400, "bad_request");
+        assertError(api.post("v1/vault/commit", alice.access(), Map.of("baseVersion", -1, "root", root.id().hex())), 400, "bad_request");
+        assertError(api.post("v1/vault/commit", alice.access(), Map.of("baseVersion", 0, "root", root.id().hex(), "dropped", List.of("x"))), 400, "malformed_id");
+        // added and dropped may be left out
+        assertThat(api.post("v1/vault/commit", alice.access(), Map.of("baseVersion", 0, "root", root.id().hex())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void commitBodyOver16MiBIsRefused() {
+        byte[] big = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) ' ');
+        assertError(api.send("POST", "v1/vault/commit", alice.access(), "application/json", big), 413, "body_too_large");
+    }
+}

@@ -1,0 +1,391 @@
+package org.chatvault.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MetadataStore} backend must do. A backend's test extends this and supplies
+ * a fresh, empty store (and a way to reopen it); the same cases then run on SQLite, PostgreSQL, …
+ */
+public abstract class MetadataStoreContract {
+    protected static final Instant T0 = Instant.parse("2024-03-01T12:00:00Z");
+    private final SplittableRandom random = new SplittableRandom(0xc0ffeeL);
+    protected MetadataStore store;
+
+    /** A new, empty store for one test. */
+    protected abstract MetadataStore newStore();
+
+    /** Closes {@code store} and opens the same database again. */
+    protected abstract MetadataStore reopen(MetadataStore store);
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    protected String newAccount(String username) {
+        String id = UUID.randomUUID().toString();
+        LoginHash hash = new LoginHash(bytes(16), bytes(32), new Argon2Params(64, 1, 1));
+        assertThat(store.createAccount(new AccountRecord(id, username, username.toLowerCase(), hash, T0))).isTrue();
+        return id;
+    }
+
+    protected byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) random.nextInt(256);
+        return b;
+    }
+
+    protected ObjectId newId() {
+        return ObjectId.of(bytes(32));
+    }
+
+    /** Indexes {@code ids} as one pack of {@code kind} objects of 100 bytes each. */
+    protected IndexResult index(String account, ObjectKind kind, ObjectId... ids) {
+        String packId = UUID.randomUUID().toString();
+        int bucket = kind.bucketed() ? 202403 : 0;
+        List<ObjectEntry> entries = new ArrayList<>();
+        long pos = 4;
+        for (ObjectId id : ids) {
+            entries.add(new ObjectEntry(id, kind, bucket, pos + 41, 100));
+            pos += 141;
+        }
+        return store.indexPacks(account, List.of(new NewPack(packId, bucket, "packs/" + account + "/" + packId, pos, entries)), T0);
+    }
+
+    private static HeadChange change(long base, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped, Instant at) {
+        return new HeadChange(base, root, added, dropped, at);
+    }
+
+    // ---- accounts --------------------------------------------------------------------------
+
+    @Test
+    void accountsAreFoundByUsernameKeyAndUnique() {
+        String id = newAccount("Alice");
+        AccountRecord found = store.findAccountByUsername("alice").orElseThrow();
+        assertThat(found.accountId()).isEqualTo(id);
+        assertThat(found.username()).isEqualTo("Alice");
+        assertThat(found.loginHash().params()).isEqualTo(new Argon2Params(64, 1, 1));
+        assertThat(found.loginHash().hash()).hasSize(32);
+        assertThat(found.createdAt()).isEqualTo(T0);
+        LoginHash h = found.loginHash();
+        assertThat(store.createAccount(new AccountRecord(UUID.randomUUID().toString(), "ALICE", "alice", h, T0))).isFalse();
+        assertThat(store.findAccountByUsername("bob")).isEmpty();
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------
+
+    private TokenRecord token(String account, String session, TokenKind kind, Instant expires) {
+        return new TokenRecord(bytes(32), account, session, kind, expires);
+    }
+
+    @Test
+    void tokensAreFoundByHashAndRotatedOnce() {
+        String acc = newAccount("alice");
+        TokenRecord access = token(acc, "s1", TokenKind.ACCESS, T0.plusSeconds(3600));
+        TokenRecord refresh = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)));
+        store.insertTokens(List.of(access, refresh));
+        TokenRecord found = store.findToken(refresh.tokenHash()).orElseThrow();
+        assertThat(found.accountId()).isEqualTo(acc);
+        assertThat(found.sessionId()).isEqualTo("s1");
+        assertThat(found.kind()).isEqualTo(TokenKind.REFRESH);
+        assertThat(found.expiresAt()).isEqualTo(refresh.expiresAt());
+
+        TokenRecord next = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(91)));
+        assertThat(store.replaceToken(refresh.tokenHash(), List.of(next))).isTrue();
+        assertThat(store.findToken(refresh.tokenHash())).isEmpty();
+        assertThat(store.findToken(next.tokenHash())).isPresent();
+        TokenRecord loser = token(acc, "s1", TokenKind.REFRESH, T0);
+        assertThat(store.replaceToken(refresh.tokenHash(), List.of(loser))).isFalse();
+        assertThat(store.findToken(loser.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void deletingASessionLeavesOtherSessionsAndAccounts() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        TokenRecord a1 = token(alice, "s1", TokenKind.ACCESS, T0.plusSeconds(60));
+        TokenRecord a1r = token(alice, "s1", TokenKind.REFRESH, T0.plusSeconds(60));
+        TokenRecord a2 = token(alice, "s2", TokenKind.ACCESS, T0.plusSeconds(60));
+        TokenRecord b1 = token(bob, "s1", TokenKind.ACCESS, T0.plusSeconds(60));
+        store.insertTokens(List.of(a1, a1r, a2, b1));
+        store.deleteSession(alice, "s1");
+        assertThat(store.findToken(a1.tokenHash())).isEmpty();
+        assertThat(store.findToken(a1r.tokenHash())).isEmpty();
+        assertThat(store.findToken(a2.tokenHash())).isPresent();
+        assertThat(store.findToken(b1.tokenHash())).isPresent();
+    }
+
+    @Test
+    void expiredTokensAreDeletedPerAccount() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        TokenRecord old = token(alice, "s", TokenKind.ACCESS, T0);
+        TokenRecord live = token(alice, "s", TokenKind.REFRESH, T0.plusSeconds(1));
+        TokenRecord bobOld = token(bob, "s", TokenKind.ACCESS, T0.minusSeconds(1));
+        store.insertTokens(List.of(old, live, bobOld));
+        assertThat(store.deleteExpiredTokens(alice, T0)).isEqualTo(1);
+        assertThat(store.findToken(live.tokenHash())).isPresent();
+        assertThat(store.findToken(bobOld.tokenHash())).isPresent();
+    }
+
+    // ---- key slots -------------------------------------------------------------------------
+
+    @Test
+    void keySlotsArePerAccountAndReplaceable() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        byte[] b1 = bytes(64);
+        byte[] b2 = bytes(4096);
+        store.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", b1, T0));
+        store.putKeySlot(alice, new KeySlotRecord("device-1", "device", b1, T0));
+        store.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", b2, T0.plusSeconds(5)));
+        List<KeySlotRecord> slots = store.listKeySlots(alice);
+        assertThat(slots).extracting(KeySlotRecord::slotId).containsExactly("device-1", "recovery");
+        assertThat(slots.get(1).blob()).isEqualTo(b2);
+        assertThat(slots.get(1).updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(store.listKeySlots(bob)).isEmpty();
+        assertThat(store.deleteKeySlot(bob, "recovery")).isFalse();
+        assertThat(store.deleteKeySlot(alice, "recovery")).isTrue();
+        assertThat(store.listKeySlots(alice)).hasSize(1);
+    }
+
+    // ---- object index ----------------------------------------------------------------------
+
+    @Test
+    void indexedObjectsArePresentAndLocatedOnlyForTheirAccount() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        ObjectId a = newId();
+        ObjectId b = newId();
+        ObjectId absent = newId();
+        IndexResult r = index(alice, ObjectKind.SEGMENT, a, b);
+        assertThat(r.objects()).isEqualTo(2);
+        assertThat(r.bytes()).isEqualTo(200);
+        assertThat(r.unusedPackKeys()).isEmpty();
+
+        assertThat(store.presentObjects(alice, List.of(a, absent, b))).containsExactlyInAnyOrder(a, b);
+        Map<ObjectId, ObjectLocation> loc = store.locateObjects(alice, List.of(a, b, absent));
+        assertThat(loc).containsOnlyKeys(a, b);
+        assertThat(loc.get(a).kind()).isEqualTo(ObjectKind.SEGMENT);
+        assertThat(loc.get(a).bucket()).isEqualTo(202403);
+        assertThat(loc.get(a).offset()).isEqualTo(45);
+        assertThat(loc.get(b).offset()).isEqualTo(45 + 141);
+        assertThat(loc.get(a).length()).isEqualTo(100);
+        assertThat(loc.get(a).storageKey()).isEqualTo(loc.get(b).storageKey()).startsWith("packs/" + alice + "/");
+        assertThat(loc.get(a).droppedAt()).isNull();
+
+        assertThat(store.presentObjects(bob, List.of(a, b))).isEmpty();
+        assertThat(store.locateObjects(bob, List.of(a, b))).isEmpty();
+    }
+
+    @Test
+    void reindexingHeldObjectsSkipsThemAndReportsUnusedPacks() {
+        String alice = newAccount("alice");
+        ObjectId a = newId();
+        ObjectId b = newId();
+        index(alice, ObjectKind.SEGMENT, a);
+        IndexResult again = index(alice, ObjectKind.SEGMENT, a);
+        assertThat(again.objects()).isZero();
+        assertThat(again.unusedPackKeys()).hasSize(1);
+        IndexResult mixed = index(alice, ObjectKind.SEGMENT, a, b);
+        assertThat(mixed.objects()).isEqualTo(1);
+        assertThat(mixed.unusedPackKeys()).isEmpty();
+        assertThat(store.usage(alice)).isEqualTo(new Usage(2, 200, 2, 0));
+    }
+
+    @Test
+    void manyIdsAreLookedUpInOneCall() {
+        String alice = newAccount("alice");
+        ObjectId[] ids = new ObjectId[2_500];
+        for (int i = 0; i < ids.length; i++) ids[i] = newId();
+        index(alice, ObjectKind.MEDIA_CHUNK, ids);
+        List<ObjectId> ask = new ArrayList<>(List.of(ids));
+        for (int i = 0; i < 1_000; i++) ask.add(newId());
+        assertThat(store.presentObjects(alice, ask)).hasSize(ids.length);
+        assertThat(store.locateObjects(alice, ask)).hasSize(ids.length);
+    }
+
+    // ---- head and commit -------------------------------------------------------------------
+
+    @Test
+    void commitIsACompareAndSwap() {
+        String alice = newAccount("alice");
+        ObjectId root1 = newId();
+        ObjectId root2 = newId();
+        ObjectId seg = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root1, root2);
+        index(alice, ObjectKind.SEGMENT, seg);
+        assertThat(store.head(alice)).isEqualTo(Head.EMPTY);
+
+        assertThat(store.commit(alice, change(0, root1, Set.of(seg), Set.of(), T0))).isEqualTo(new CommitOutcome.Committed(1));
+        assertThat(store.head(alice)).isEqualTo(new Head(1, root1, T0));
+        assertThat(store.commit(alice, change(0, root2, Set.of(), Set.of(), T0))).isEqualTo(new CommitOutcome.Conflict(1));
+        assertThat(store.commit(alice, change(2, root2, Set.of(), Set.of(), T0))).isEqualTo(new CommitOutcome.Conflict(1));
+        assertThat(store.commit(alice, change(1, root2, Set.of(), Set.of(), T0.plusSeconds(9)))).isEqualTo(new CommitOutcome.Committed(2));
+        assertThat(store.head(alice)).isEqualTo(new Head(2, root2, T0.plusSeconds(9)));
+    }
+
+    @Test
+    void commitNeedsRootAndAddedHeldByTheAccount() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        ObjectId root = newId();
+        ObjectId seg = newId();
+        ObjectId bobs = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root);
+        index(alice, ObjectKind.SEGMENT, seg);
+        index(bob, ObjectKind.SEGMENT, bobs);
+        assertThat(store.commit(alice, change(0, root, Set.of(seg, bobs, newId()), Set.of(), T0))).isEqualTo(new CommitOutcome.Missing(2));
+        assertThat(store.commit(alice, change(0, newId(), Set.of(seg), Set.of(), T0))).isEqualTo(new CommitOutcome.Missing(1));
+        assertThat(store.head(alice)).isEqualTo(Head.EMPTY);
+        assertThat(store.commit(bob, change(0, root, Set.of(), Set.of(), T0))).isEqualTo(new CommitOutcome.Missing(1));
+    }
+
+    @Test
+    void droppedObjectsAreMarkedAndAddingCancelsTheMark() {
+        String alice = newAccount("alice");
+        ObjectId root1 = newId();
+        ObjectId root2 = newId();
+        ObjectId root3 = newId();
+        ObjectId keep = newId();
+        ObjectId drop = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root1, root2, root3);
+        index(alice, ObjectKind.SEGMENT, keep, drop);
+        store.commit(alice, change(0, root1, Set.of(keep, drop), Set.of(), T0));
+        Instant t1 = T0.plusSeconds(60);
+        // "keep" is both dropped and added: added wins
+        store.commit(alice, change(1, root2, Set.of(keep), Set.of(root1, drop, keep), t1));
+        Map<ObjectId, ObjectLocation> loc = store.locateObjects(alice, List.of(root1, drop, keep, root2));
+        assertThat(loc.get(root1).droppedAt()).isEqualTo(t1);
+        assertThat(loc.get(drop).droppedAt()).isEqualTo(t1);
+        assertThat(loc.get(keep).droppedAt()).isNull();
+        assertThat(loc.get(root2).droppedAt()).isNull();
+
+        store.commit(alice, change(2, root3, Set.of(drop), Set.of(root2), t1.plusSeconds(60)));
+        assertThat(store.locateObjects(alice, List.of(drop)).get(drop).droppedAt()).isNull();
+    }
+
+    @Test
+    void concurrentCommitsOnTheSameBaseHaveOneWinner() throws Exception {
+        String alice = newAccount("alice");
+        int n = 8;
+        ObjectId[] roots = new ObjectId[n];
+        for (int i = 0; i < n; i++) roots[i] = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, roots);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<CommitOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ObjectId root = roots[i];
+                Callable<CommitOutcome> c = () -> {
+                    go.await();
+                    return store.commit(alice, change(0, root, Set.of(), Set.of(), T0));
+                };
+                results.add(pool.submit(c));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<CommitOutcome> f : results) {
+                CommitOutcome o = f.get();
+                if (o instanceof CommitOutcome.Committed) won++;
+                else assertThat(o).isEqualTo(new CommitOutcome.Conflict(1));
+            }
+            assertThat(won).isEqualTo(1);
+            assertThat(store.head(alice).version()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void usageCountsObjectsBytesPacksAndVersion() {
+        String alice = newAccount("alice");
+        assertThat(store.usage(alice)).isEqualTo(new Usage(0, 0, 0, 0));
+        ObjectId root = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root);
+        index(alice, ObjectKind.SEGMENT, newId(), newId());
+        store.commit(alice, change(0, root, Set.of(), Set.of(), T0));
+        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 1));
+        assertThat(store.usage(newAccount("bob"))).isEqualTo(new Usage(0, 0, 0, 0));
+    }
+
+    // ---- deleting dropped objects ----------------------------------------------------------
+
+    @Test
+    void purgeRemovesOnlyObjectsDroppedBeforeTheCutoffAndEmptiedPacks() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        ObjectId root1 = newId();
+        ObjectId root2 = newId();
+        ObjectId lone = newId();
+        ObjectId shared1 = newId();
+        ObjectId shared2 = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root1, root2);
+        index(alice, ObjectKind.SEGMENT, lone);
+        index(alice, ObjectKind.SEGMENT, shared1, shared2);
+        ObjectId bobRoot = newId();
+        index(bob, ObjectKind.ROOT_MANIFEST, bobRoot);
+        store.commit(alice, change(0, root1, Set.of(lone, shared1, shared2), Set.of(), T0));
+        store.commit(bob, change(0, bobRoot, Set.of(), Set.of(), T0));
+        Instant dropTime = T0.plusSeconds(100);
+        store.commit(alice, change(1, root2, Set.of(), Set.of(lone, shared1), dropTime));
+        String lonePack = store.locateObjects(alice, List.of(lone)).get(lone).storageKey();
+
+        assertThat(store.accountsWithDroppedObjects(dropTime, 10)).isEmpty();
+        assertThat(store.purgeDroppedObjects(alice, dropTime)).isEmpty();
+        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), 10)).containsExactly(alice);
+
+        List<String> emptied = store.purgeDroppedObjects(alice, dropTime.plusMillis(1));
+        assertThat(emptied).containsExactly(lonePack);
+        assertThat(store.presentObjects(alice, List.of(lone, shared1, shared2, root1, root2))).containsExactlyInAnyOrder(shared2, root1, root2);
+        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 2));
+        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), 10)).isEmpty();
+        assertThat(store.presentObjects(bob, List.of(bobRoot))).containsExactly(bobRoot);
+    }
+
+    // ---- durability ------------------------------------------------------------------------
+
+    @Test
+    void everythingSurvivesReopening() {
+        String alice = newAccount("alice");
+        ObjectId root = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root);
+        store.commit(alice, change(0, root, Set.of(), Set.of(), T0));
+        TokenRecord t = token(alice, "s", TokenKind.ACCESS, T0.plusSeconds(60));
+        store.insertTokens(List.of(t));
+        store.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", bytes(10), T0));
+
+        store = reopen(store);
+        assertThat(store.findAccountByUsername("alice")).isPresent();
+        assertThat(store.head(alice)).isEqualTo(new Head(1, root, T0));
+        assertThat(store.findToken(t.tokenHash())).isPresent();
+        assertThat(store.listKeySlots(alice)).hasSize(1);
+        assertThat(store.presentObjects(alice, List.of(root))).containsExactly(root);
+    }
+}

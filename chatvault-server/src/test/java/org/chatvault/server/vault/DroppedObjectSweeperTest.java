@@ -1,0 +1,89 @@
+package org.chatvault.server.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.account.Principal;
+import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.AccountRecord;
+import org.chatvault.server.store.LoginHash;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.fs.FileSystemObjectStore;
+import org.chatvault.server.store.sqlite.SqliteMetadataStore;
+import org.chatvault.server.testing.MutableClock;
+import org.chatvault.server.testing.TestObjects;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DroppedObjectSweeperTest {
+    @TempDir Path dir;
+    MutableClock clock = MutableClock.startingAt("2024-05-01T00:00:00Z");
+    MetadataStore metadata;
+    FileSystemObjectStore blobs;
+    ObjectService objects;
+    HeadService heads;
+    DroppedObjectSweeper sweeper;
+    Principal alice = new Principal("acc-alice", "session");
+    TestObjects vault = new TestObjects(5);
+
+    @BeforeEach
+    void open() throws IOException {
+        metadata = SqliteMetadataStore.open(dir.resolve("metadata.db"));
+        blobs = new FileSystemObjectStore(dir.resolve("objects"));
+        Files.createDirectories(dir.resolve("tmp"));
+        objects = new ObjectService(metadata, blobs, dir.resolve("tmp"), clock, new ServerMetrics());
+        heads = new HeadService(metadata, clock);
+        sweeper = new DroppedObjectSweeper(metadata, blobs, clock, Duration.ofHours(24));
+        metadata.createAccount(new AccountRecord(alice.accountId(), "alice", "alice",
+                new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), clock.instant()));
+    }
+
+    @AfterEach
+    void close() {
+        metadata.close();
+    }
+
+    private void upload(SealedObject... objs) throws IOException {
+        objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(objs)));
+    }
+
+    @Test
+    void droppedObjectsGoOnlyAfterTheSafetyDelay() throws IOException {
+        SealedObject root1 = vault.root();
+        SealedObject root2 = vault.root();
+        SealedObject old = vault.segment();
+        SealedObject kept = vault.segment();
+        upload(old);
+        upload(kept, root1);
+        upload(root2);
+        assertThat(blobs.list("packs/")).hasSize(4);
+        heads.commit(alice, new CommitRequest(0, root1.id(), List.of(old.id(), kept.id()), List.of()));
+        heads.commit(alice, new CommitRequest(1, root2.id(), List.of(), List.of(old.id(), root1.id())));
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(sweeper.sweep().packsDeleted()).isZero();
+        assertThat(objects.missing(alice, List.of(old.id(), root1.id()))).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        DroppedObjectSweeper.Result r = sweeper.sweep();
+        assertThat(r.accounts()).isEqualTo(1);
+        // Packs are per upload and bucket: old had one to itself, and root1 the bucket-0 pack of
+        // its upload; both are now empty and deleted, kept's and root2's packs stay.
+        assertThat(objects.missing(alice, List.of(old.id(), root1.id(), kept.id(), root2.id()))).containsExactly(old.id(), root1.id());
+        assertThat(r.packsDeleted()).isEqualTo(2);
+        assertThat(blobs.list("packs/")).hasSize(2);
+        assertThat(sweeper.sweep()).isEqualTo(new DroppedObjectSweeper.Result(0, 0));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        objects.writeBatch(objects.planFetch(alice, List.of(kept.id(), root2.id())), out);
+        assertThat(out.toByteArray()).isEqualTo(TestObjects.batch(kept, root2));
+    }
+}
