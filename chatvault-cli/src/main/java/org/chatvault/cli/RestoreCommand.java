@@ -41,6 +41,13 @@ final class RestoreCommand implements Callable<Integer> {
                 }
 
                 @Override public void messagesRestored(long messages) { bar[0].stepBy(messages); }
+
+                @Override public void indexing(long pending) {
+                    bar[0].close();
+                    bar[0] = Progress.bar("search index", pending, "msg");
+                }
+
+                @Override public void indexed(long messages) { bar[0].stepBy(messages); }
             });
         } finally {
             if (bar[0] != null) bar[0].close();
@@ -50,8 +57,8 @@ final class RestoreCommand implements Callable<Integer> {
     static String describe(RestoreReport r) {
         if (r.version() == 0) return "restore: the vault is empty";
         return String.format("restore: version %d, %d conversations, %,d messages; first screen after %d ms (%,d bytes), "
-                        + "all text after %d ms (%,d bytes fetched)",
+                        + "all text after %d ms (%,d bytes fetched), all searchable after %d ms",
                 r.version(), r.conversations(), r.messages(), r.firstScreen().toMillis(), r.bytesBeforeFirstScreen(),
-                r.allText().toMillis(), r.bytesFetched());
+                r.allText().toMillis(), r.bytesFetched(), r.searchable().toMillis());
     }
 }

@@ -81,7 +81,7 @@ public final class BackupService {
         List<ConversationState> changed = new ArrayList<>(dirty.size());
         ObjectCodec codec = session.newCodec();
         long messages = 0;
-        int segmentsWritten = 0;
+        int[] encoded = {0};
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
@@ -102,11 +102,11 @@ public final class BackupService {
                         uploader.add(o);
                         segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), draft.plaintext().length));
                         count[0] += draft.count();
+                        encoded[0]++;
                     });
                     store.forEachMessage(conv.id(), from, segmenter::add);
                     segmenter.finish();
                 }
-                segmentsWritten += segments.size();
                 ConversationIndex index = new ConversationIndex(conv, segments);
                 SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
                 uploader.add(indexObject);
@@ -131,13 +131,13 @@ public final class BackupService {
             skipped = uploader.skippedObjects();
         }
         if (head.root() != null && head.root().equals(root.hex()))
-            return new BackupReport(head.version(), changed.size(), messages, segmentsWritten, uploadedObjects, uploadedBytes, skipped,
+            return new BackupReport(head.version(), changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
                     Duration.ofMillis(clock.millis() - started));
         added.add(root);
         if (head.root() != null && inStep) dropped.add(ObjectId.parse(head.root()));
         long version = commit(head, root, added, dropped);
         sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
-        return new BackupReport(version, changed.size(), messages, segmentsWritten, uploadedObjects, uploadedBytes, skipped,
+        return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
                 Duration.ofMillis(clock.millis() - started));
     }
 

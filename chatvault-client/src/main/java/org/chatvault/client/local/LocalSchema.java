@@ -36,11 +36,13 @@ final class LocalSchema {
                   conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, message_id TEXT NOT NULL, ord INTEGER NOT NULL,
                   content_id TEXT NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL, thumbnail_id TEXT,
                   PRIMARY KEY(conversation_id, sent_at, message_id, ord)) WITHOUT ROWID""");
-            // Trigram tokens make substring search work for Chinese as well as for English.
-            s.executeUpdate("""
-                CREATE VIRTUAL TABLE message_fts USING fts5(
-                  text, conversation_id UNINDEXED, sent_at UNINDEXED, message_id UNINDEXED,
-                  content='', contentless_delete=1, contentless_unindexed=1, tokenize='trigram')""");
+            // fts_rowid only ever grows, so this index is appended to, never reshuffled.
+            s.executeUpdate("CREATE UNIQUE INDEX messages_by_fts_rowid ON messages(fts_rowid)");
+            // Trigram tokens make substring search work for Chinese as well as for English. The
+            // index holds no text (content=''): rows are found again through fts_rowid.
+            s.executeUpdate("CREATE VIRTUAL TABLE message_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram')");
+            // Ranges of fts_rowid whose text is not in message_fts yet (bulk restore indexes later).
+            s.executeUpdate("CREATE TABLE search_backlog(lo INTEGER PRIMARY KEY, hi INTEGER NOT NULL)");
             s.executeUpdate("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.executeUpdate("""
                 CREATE TABLE backup_segments(

@@ -111,32 +111,30 @@ public final class LocalStore implements AutoCloseable {
 
     /** Adds messages (new ones, or replacing ones with the same conversation, time and id) and marks them for backup. */
     public synchronized void addMessages(List<Message> batch) {
-        writeMessages(batch, true);
+        writeMessages(batch, true, true);
     }
 
-    /** Adds messages that came from the vault: they are already backed up, so nothing is marked. */
-    public synchronized void addRestoredMessages(List<Message> batch) {
-        writeMessages(batch, false);
+    /**
+     * Adds messages that came from the vault: they are already backed up, so nothing is marked.
+     * With {@code searchableNow} false their text joins the search index later, in
+     * {@link #buildSearchIndex}: trigram indexing costs five times the insert itself, and a
+     * restore shows history long before it must be searchable.
+     */
+    public synchronized void addRestoredMessages(List<Message> batch, boolean searchableNow) {
+        writeMessages(batch, false, searchableNow);
     }
 
-    private void writeMessages(List<Message> batch, boolean markDirty) {
+    private void writeMessages(List<Message> batch, boolean markDirty, boolean searchableNow) {
         if (batch.isEmpty()) return;
         inTransaction(() -> {
-            Map<String, Long> minSentAt = new HashMap<>();
+            long firstRowid = nextFtsRowid;
+            int[] inserted;
             try (PreparedStatement ins = c.prepareStatement("""
                     INSERT INTO messages(conversation_id, sent_at, id, sender, type, text, reply_to, forwarded_from,
                       edited_at, ephemeral, fts_rowid) VALUES(?,?,?,?,?,?,?,?,?,?,?)
-                    ON CONFLICT DO NOTHING""");
-                 PreparedStatement upd = c.prepareStatement("""
-                    UPDATE messages SET sender=?, type=?, text=?, reply_to=?, forwarded_from=?, edited_at=?, ephemeral=?
-                    WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid""");
-                 PreparedStatement delAtt = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?");
-                 PreparedStatement insAtt = c.prepareStatement("INSERT INTO attachments VALUES(?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement delFts = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?");
-                 PreparedStatement insFts = c.prepareStatement(
-                         "INSERT INTO message_fts(rowid, text, conversation_id, sent_at, message_id) VALUES(?,?,?,?,?)")) {
+                    ON CONFLICT DO NOTHING""")) {
+                long rowid = firstRowid;
                 for (Message m : batch) {
-                    long rowid = nextFtsRowid;
                     ins.setString(1, m.conversationId());
                     ins.setLong(2, m.sentAt());
                     ins.setString(3, m.id());
@@ -147,64 +145,117 @@ public final class LocalStore implements AutoCloseable {
                     setNullable(ins, 8, m.forwardedFrom());
                     if (m.editedAt() == null) ins.setNull(9, Types.INTEGER); else ins.setLong(9, m.editedAt());
                     ins.setInt(10, m.ephemeral() ? 1 : 0);
-                    ins.setLong(11, rowid);
-                    boolean inserted = ins.executeUpdate() == 1;
-                    if (inserted) {
-                        nextFtsRowid++;
-                    } else {
-                        rowid = replace(upd, delFts, m);
-                        delAtt.setString(1, m.conversationId());
-                        delAtt.setLong(2, m.sentAt());
-                        delAtt.setString(3, m.id());
-                        delAtt.executeUpdate();
+                    ins.setLong(11, rowid++);
+                    ins.addBatch();
+                }
+                inserted = ins.executeBatch();
+            }
+            nextFtsRowid = firstRowid + batch.size();
+            List<Message> replaced = new ArrayList<>();
+            long[] rowids = new long[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                if (inserted[i] == 1) rowids[i] = firstRowid + i;
+                else replaced.add(batch.get(i));
+            }
+            if (!replaced.isEmpty()) {
+                long[] old = replace(replaced);
+                for (int i = 0, r = 0; i < batch.size(); i++) if (inserted[i] != 1) rowids[i] = old[r++];
+            }
+            insertAttachments(batch);
+            if (searchableNow) {
+                try (PreparedStatement fts = c.prepareStatement("INSERT INTO message_fts(rowid, text) VALUES(?,?)")) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        String text = batch.get(i).text();
+                        if (text == null || text.isEmpty()) continue;
+                        fts.setLong(1, rowids[i]);
+                        fts.setString(2, text);
+                        fts.addBatch();
                     }
-                    for (int i = 0; i < m.attachments().size(); i++) {
-                        Attachment a = m.attachments().get(i);
-                        insAtt.setString(1, m.conversationId());
-                        insAtt.setLong(2, m.sentAt());
-                        insAtt.setString(3, m.id());
-                        insAtt.setInt(4, i);
-                        insAtt.setString(5, a.contentId());
-                        insAtt.setString(6, a.name());
-                        insAtt.setString(7, a.mime());
-                        insAtt.setLong(8, a.size());
-                        setNullable(insAtt, 9, a.thumbnailId());
-                        insAtt.executeUpdate();
-                    }
-                    if (m.text() != null && !m.text().isEmpty()) {
-                        insFts.setLong(1, rowid);
-                        insFts.setString(2, m.text());
-                        insFts.setString(3, m.conversationId());
-                        insFts.setLong(4, m.sentAt());
-                        insFts.setString(5, m.id());
-                        insFts.executeUpdate();
-                    }
-                    if (markDirty) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
+                    fts.executeBatch();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_backlog(lo, hi) VALUES(?,?)")) {
+                    ps.setLong(1, firstRowid);
+                    ps.setLong(2, firstRowid + batch.size() - 1);
+                    ps.executeUpdate();
                 }
             }
-            if (markDirty) markDirty(minSentAt);
+            if (markDirty) {
+                Map<String, Long> minSentAt = new HashMap<>();
+                for (Message m : batch) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
+                markDirty(minSentAt);
+            }
         });
     }
 
-    private long replace(PreparedStatement upd, PreparedStatement delFts, Message m) throws SQLException {
-        upd.setString(1, m.sender());
-        upd.setInt(2, m.type().code());
-        setNullable(upd, 3, m.text());
-        setNullable(upd, 4, m.replyTo());
-        setNullable(upd, 5, m.forwardedFrom());
-        if (m.editedAt() == null) upd.setNull(6, Types.INTEGER); else upd.setLong(6, m.editedAt());
-        upd.setInt(7, m.ephemeral() ? 1 : 0);
-        upd.setString(8, m.conversationId());
-        upd.setLong(9, m.sentAt());
-        upd.setString(10, m.id());
-        long rowid;
-        try (ResultSet rs = upd.executeQuery()) {
-            rs.next();
-            rowid = rs.getLong(1);
+    /** Overwrites existing rows; returns their fts rowids. Their old text leaves the search index. */
+    private long[] replace(List<Message> messages) throws SQLException {
+        long[] rowids = new long[messages.size()];
+        try (PreparedStatement upd = c.prepareStatement("""
+                UPDATE messages SET sender=?, type=?, text=?, reply_to=?, forwarded_from=?, edited_at=?, ephemeral=?
+                WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid""");
+             PreparedStatement delAtt = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
+            for (int i = 0; i < messages.size(); i++) {
+                Message m = messages.get(i);
+                upd.setString(1, m.sender());
+                upd.setInt(2, m.type().code());
+                setNullable(upd, 3, m.text());
+                setNullable(upd, 4, m.replyTo());
+                setNullable(upd, 5, m.forwardedFrom());
+                if (m.editedAt() == null) upd.setNull(6, Types.INTEGER); else upd.setLong(6, m.editedAt());
+                upd.setInt(7, m.ephemeral() ? 1 : 0);
+                upd.setString(8, m.conversationId());
+                upd.setLong(9, m.sentAt());
+                upd.setString(10, m.id());
+                try (ResultSet rs = upd.executeQuery()) {
+                    rs.next();
+                    rowids[i] = rs.getLong(1);
+                }
+                unindex(rowids[i]);
+                delAtt.setString(1, m.conversationId());
+                delAtt.setLong(2, m.sentAt());
+                delAtt.setString(3, m.id());
+                delAtt.executeUpdate();
+            }
         }
-        delFts.setLong(1, rowid);
-        delFts.executeUpdate();
-        return rowid;
+        return rowids;
+    }
+
+    private void insertAttachments(List<Message> batch) throws SQLException {
+        try (PreparedStatement insAtt = c.prepareStatement("INSERT INTO attachments VALUES(?,?,?,?,?,?,?,?,?)")) {
+            boolean any = false;
+            for (Message m : batch) {
+                for (int i = 0; i < m.attachments().size(); i++) {
+                    Attachment a = m.attachments().get(i);
+                    insAtt.setString(1, m.conversationId());
+                    insAtt.setLong(2, m.sentAt());
+                    insAtt.setString(3, m.id());
+                    insAtt.setInt(4, i);
+                    insAtt.setString(5, a.contentId());
+                    insAtt.setString(6, a.name());
+                    insAtt.setString(7, a.mime());
+                    insAtt.setLong(8, a.size());
+                    setNullable(insAtt, 9, a.thumbnailId());
+                    insAtt.addBatch();
+                    any = true;
+                }
+            }
+            if (any) insAtt.executeBatch();
+        }
+    }
+
+    /** Takes a row's text out of the search index, unless it is still waiting in the backlog (never indexed). */
+    private void unindex(long rowid) throws SQLException {
+        try (PreparedStatement inBacklog = c.prepareStatement("SELECT 1 FROM search_backlog WHERE lo<=? AND hi>=?");
+             PreparedStatement del = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?")) {
+            inBacklog.setLong(1, rowid);
+            inBacklog.setLong(2, rowid);
+            try (ResultSet rs = inBacklog.executeQuery()) {
+                if (rs.next()) return;
+            }
+            del.setLong(1, rowid);
+            del.executeUpdate();
+        }
     }
 
     /** Deletes one message; the deletion reaches the vault with the next backup. */
@@ -212,19 +263,19 @@ public final class LocalStore implements AutoCloseable {
         boolean[] found = {false};
         inTransaction(() -> {
             try (PreparedStatement sel = c.prepareStatement("DELETE FROM messages WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid");
-                 PreparedStatement att = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?");
-                 PreparedStatement fts = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?")) {
+                 PreparedStatement att = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
                 for (PreparedStatement ps : List.of(sel, att)) {
                     ps.setString(1, conversationId);
                     ps.setLong(2, sentAt);
                     ps.setString(3, id);
                 }
+                long rowid = -1;
                 try (ResultSet rs = sel.executeQuery()) {
-                    if (rs.next()) {
-                        found[0] = true;
-                        fts.setLong(1, rs.getLong(1));
-                        fts.executeUpdate();
-                    }
+                    if (rs.next()) rowid = rs.getLong(1);
+                }
+                if (rowid >= 0) {
+                    found[0] = true;
+                    unindex(rowid);
                 }
                 att.executeUpdate();
             }
@@ -313,21 +364,28 @@ public final class LocalStore implements AutoCloseable {
 
     /**
      * Substring search over message text, newest first. Three or more characters use the trigram
-     * index; shorter queries (a two-character Chinese word, say) fall back to a scan.
+     * index; shorter queries (a two-character Chinese word, say) scan. Messages whose indexing is
+     * still pending (see {@link #buildSearchIndex}) are scanned too, so results are always complete.
      */
     public synchronized List<SearchHit> search(String text, int limit) {
         if (text == null || text.isBlank()) return List.of();
-        List<String[]> keys = text.codePointCount(0, text.length()) >= 3
-                ? query("SELECT conversation_id, sent_at, message_id FROM message_fts WHERE message_fts MATCH ? ORDER BY sent_at DESC LIMIT ?",
+        String select = "SELECT conversation_id, sent_at, id FROM messages m WHERE ";
+        List<String[]> keys = new ArrayList<>(text.codePointCount(0, text.length()) >= 3
+                ? query(select + "fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?) ORDER BY sent_at DESC LIMIT ?",
                         ps -> { ps.setString(1, "\"" + text.replace("\"", "\"\"") + "\""); ps.setInt(2, limit); }, LocalStore::keys)
-                : query("SELECT conversation_id, sent_at, id FROM messages WHERE instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?",
-                        ps -> { ps.setString(1, text); ps.setInt(2, limit); }, LocalStore::keys);
+                : query(select + "instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?",
+                        ps -> { ps.setString(1, text); ps.setInt(2, limit); }, LocalStore::keys));
+        if (text.codePointCount(0, text.length()) >= 3) {
+            keys.addAll(query(select + "EXISTS (SELECT 1 FROM search_backlog b WHERE m.fts_rowid BETWEEN b.lo AND b.hi) "
+                    + "AND instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?", ps -> { ps.setString(1, text); ps.setInt(2, limit); }, LocalStore::keys));
+            keys.sort((x, y) -> Long.compare(Long.parseLong(y[1]), Long.parseLong(x[1])));
+            if (keys.size() > limit) keys = keys.subList(0, limit);
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (String[] k : keys) {
             long sentAt = Long.parseLong(k[1]);
             List<Message> one = new ArrayList<>(1);
-            String where = "conversation_id=? AND sent_at=? AND id=?";
-            try (PreparedStatement ps = c.prepareStatement(messageSelect(where));
+            try (PreparedStatement ps = c.prepareStatement(messageSelect("conversation_id=? AND sent_at=? AND id=?"));
                  PreparedStatement pa = c.prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
                 for (PreparedStatement p : List.of(ps, pa)) {
                     p.setString(1, k[0]);
@@ -341,6 +399,45 @@ public final class LocalStore implements AutoCloseable {
             if (!one.isEmpty()) hits.add(new SearchHit(conversation(k[0]).map(Conversation::title).orElse(k[0]), one.get(0)));
         }
         return hits;
+    }
+
+    /** How many messages wait for the search index. */
+    public synchronized long pendingSearchIndex() {
+        return query("SELECT coalesce(sum(hi - lo + 1), 0) FROM search_backlog", ps -> {}, rs -> rs.next() ? rs.getLong(1) : 0L);
+    }
+
+    /**
+     * Indexes pending text in chunks of one transaction each, so it can be stopped and resumed at
+     * any point; reports the number of messages handled per chunk.
+     */
+    public void buildSearchIndex(java.util.function.LongConsumer progress) {
+        final long chunk = 20_000;
+        while (true) {
+            long[] range = query("SELECT lo, hi FROM search_backlog ORDER BY lo LIMIT 1", ps -> {},
+                    rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null);
+            if (range == null) return;
+            long lo = range[0], hi = Math.min(range[1], range[0] + chunk - 1);
+            synchronized (this) {
+                inTransaction(() -> {
+                    try (PreparedStatement ins = c.prepareStatement(
+                            "INSERT INTO message_fts(rowid, text) SELECT fts_rowid, text FROM messages WHERE fts_rowid BETWEEN ? AND ? AND text <> ''");
+                         PreparedStatement del = c.prepareStatement("DELETE FROM search_backlog WHERE lo=?");
+                         PreparedStatement add = c.prepareStatement("INSERT INTO search_backlog(lo, hi) VALUES(?,?)")) {
+                        ins.setLong(1, lo);
+                        ins.setLong(2, hi);
+                        ins.executeUpdate();
+                        del.setLong(1, lo);
+                        del.executeUpdate();
+                        if (hi < range[1]) {
+                            add.setLong(1, hi + 1);
+                            add.setLong(2, range[1]);
+                            add.executeUpdate();
+                        }
+                    }
+                });
+            }
+            progress.accept(hi - lo + 1);
+        }
     }
 
     // ---- change tracking for backup --------------------------------------------------------

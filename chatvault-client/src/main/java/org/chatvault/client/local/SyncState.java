@@ -148,9 +148,9 @@ public final class SyncState {
     }
 
     /** Applies restored messages and records their segments as done, atomically, so a crash never half-applies a segment. */
-    public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds) {
+    public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds, boolean searchableNow) {
         store.inTransaction(() -> {
-            store.addRestoredMessages(messages);
+            store.addRestoredMessages(messages, searchableNow);
             try (PreparedStatement ps = store.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
                 for (ObjectId id : segmentIds) {
                     ps.setBytes(1, id.toBytes());

@@ -12,4 +12,12 @@ public interface RestoreListener {
     default void started(long totalMessages) {}
 
     default void messagesRestored(long messages) {}
+
+    /** Every message is in the LocalStore; older history may not be searchable yet. */
+    default void allTextRestored(Duration sinceStart) {}
+
+    /** The search index starts catching up on {@code pending} messages. */
+    default void indexing(long pending) {}
+
+    default void indexed(long messages) {}
 }

@@ -55,7 +55,7 @@ public final class RestoreService {
         AtomicLong bytes = new AtomicLong();
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
         Dtos.Head head = session.api().head();
-        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0);
+        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO);
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
         if (!rootId.hex().equals(sync.meta("restore.root"))) {
@@ -83,7 +83,7 @@ public final class RestoreService {
             }
         }
         long[] restored = {0};
-        long segmentsFetched = applySegments(fetcher, tails, done, restored, listener);
+        long segmentsFetched = applySegments(fetcher, tails, done, restored, listener, true);
         Duration firstScreen = Duration.ofMillis(clock.millis() - started);
         long bytesFirst = bytes.get();
         listener.firstScreenReady(firstScreen, bytesFirst, first.size(), restored[0]);
@@ -93,7 +93,7 @@ public final class RestoreService {
         List<SegmentRef> rest = new ArrayList<>();
         for (ConversationIndex idx : indexes.values()) rest.addAll(idx.segments());
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
-        segmentsFetched += applySegments(fetcher, rest, done, restored, listener);
+        segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false);
 
         // The new device is now in step with the head: its next backup is incremental.
         List<ConversationState> states = new ArrayList<>(entries.size());
@@ -103,7 +103,14 @@ public final class RestoreService {
         }
         sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, List.of());
         Duration allText = Duration.ofMillis(clock.millis() - started);
-        return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText, bytes.get());
+        listener.allTextRestored(allText);
+
+        // Stage 3: the search index for the bulk of history, which the first screen did not need.
+        listener.indexing(store.pendingSearchIndex());
+        store.buildSearchIndex(listener::indexed);
+        Duration searchable = Duration.ofMillis(clock.millis() - started);
+        return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
+                bytes.get(), searchable);
     }
 
     private void fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries, Map<String, ConversationIndex> out) {
@@ -133,7 +140,7 @@ public final class RestoreService {
      * network, the decryption and the database work overlap.
      */
     private long applySegments(ObjectFetcher fetcher, List<SegmentRef> segments, Set<ObjectId> done, long[] restored,
-                               RestoreListener listener) {
+                               RestoreListener listener, boolean searchableNow) {
         List<List<SegmentRef>> groups = new ArrayList<>();
         List<SegmentRef> group = new ArrayList<>();
         long groupBytes = 0;
@@ -175,7 +182,7 @@ public final class RestoreService {
             while (true) {
                 Decoded d = queue.take();
                 if (d == END) break;
-                store.syncState().applyRestoredSegments(d.messages(), d.ids());
+                store.syncState().applyRestoredSegments(d.messages(), d.ids(), searchableNow);
                 n += d.ids().size();
                 restored[0] += d.messages().size();
                 listener.messagesRestored(d.messages().size());

@@ -1,6 +1,9 @@
 package org.chatvault.core.format;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import javax.crypto.Cipher;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
@@ -27,6 +30,10 @@ public final class ObjectCodec {
     private final Mac contentKeyMac;
     private final Mac structureKeyMac;
     private final SecureRandom random;
+    // Reused across objects: setting up a zstd context or a cipher costs more than sealing a small segment.
+    private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
+    private final ZstdDecompressCtx unzstd = new ZstdDecompressCtx();
+    private final Cipher cipher = AesGcm.newCipher();
 
     public ObjectCodec(VaultKeys keys, SecureRandom random) {
         this.idMac = hmac(keys.objectIdKey());
@@ -61,7 +68,7 @@ public final class ObjectCodec {
         byte[] payload = plain;
         int compression = COMPRESSION_NONE;
         if (tryCompress && plain.length > 64) {
-            byte[] z = Zstd.compress(plain, ZSTD_LEVEL);
+            byte[] z = zstd.compress(plain);
             if (z.length < plain.length) {
                 payload = z;
                 compression = COMPRESSION_ZSTD;
@@ -69,7 +76,7 @@ public final class ObjectCodec {
         }
         byte[] header = header(kind, compression, nonce);
         byte[] key = objectKey(kind, id);
-        byte[] ct = AesGcm.encrypt(key, nonce, aad(kind, compression, id), payload, 0, payload.length);
+        byte[] ct = AesGcm.encrypt(cipher, key, nonce, aad(kind, compression, id), payload, 0, payload.length);
         java.util.Arrays.fill(key, (byte) 0);
         byte[] body = new byte[HEADER_BYTES + ct.length];
         System.arraycopy(header, 0, body, 0, HEADER_BYTES);
@@ -93,7 +100,7 @@ public final class ObjectCodec {
         byte[] key = objectKey(kind, id);
         byte[] payload;
         try {
-            payload = AesGcm.decrypt(key, nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
+            payload = AesGcm.decrypt(cipher, key, nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
         } catch (CorruptDataException e) {
             throw new CorruptDataException("object " + id + " does not authenticate: it was altered, swapped or belongs to another vault");
         } finally {
@@ -116,12 +123,17 @@ public final class ObjectCodec {
         }
     }
 
-    private static byte[] decompress(ObjectId id, byte[] z) {
+    private byte[] decompress(ObjectId id, byte[] z) {
         long size = Zstd.getFrameContentSize(z);
         if (size < 0 || size > MAX_PLAINTEXT) throw new CorruptDataException("object " + id + " has a bad zstd frame");
         byte[] out = new byte[(int) size];
-        long n = Zstd.decompressByteArray(out, 0, out.length, z, 0, z.length);
-        if (Zstd.isError(n) || n != size) throw new CorruptDataException("object " + id + " does not decompress");
+        int n;
+        try {
+            n = unzstd.decompressByteArray(out, 0, out.length, z, 0, z.length);
+        } catch (RuntimeException e) {
+            throw new CorruptDataException("object " + id + " does not decompress");
+        }
+        if (n != size) throw new CorruptDataException("object " + id + " does not decompress");
         return out;
     }
 
