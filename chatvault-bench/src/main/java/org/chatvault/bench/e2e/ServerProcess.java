@@ -34,7 +34,14 @@ final class ServerProcess implements AutoCloseable {
         }
         if (found == null) throw new IOException("the server process did not start (exit " + exitCode(process) + ")");
         uri = found;
-        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
+        // Keep draining the server's output so it never blocks on a full pipe; it ends when the process does.
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (out.readLine() != null) { }
+            } catch (IOException ignored) {
+                // the process was stopped
+            }
+        });
     }
 
     URI uri() { return uri; }

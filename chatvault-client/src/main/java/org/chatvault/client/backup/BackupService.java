@@ -22,7 +22,6 @@ import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.core.format.ConversationIndex;
-import org.chatvault.core.format.Months;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
@@ -39,6 +38,7 @@ import org.chatvault.core.model.Conversation;
  * found by {@code missing} next time, and the head moves only by one compare-and-swap commit.
  */
 public final class BackupService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackupService.class);
     private final Session session;
     private final LocalStore store;
     private final Clock clock;
@@ -85,38 +85,39 @@ public final class BackupService {
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
-        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
-            for (DirtyConversation d : dirty) {
-                Conversation conv = store.conversation(d.conversationId())
-                        .orElseThrow(() -> new ClientException("conversation " + d.conversationId() + " vanished during backup"));
-                List<SegmentRef> old = sync.segments(conv.id());
-                List<SegmentRef> segments = new ArrayList<>();
-                long[] count = {0};
-                if (d.dirtySince() == Long.MAX_VALUE) {
-                    segments.addAll(old);
-                } else {
-                    long from = d.dirtySince() == Long.MIN_VALUE ? Long.MIN_VALUE : Months.start(Months.of(d.dirtySince()));
-                    for (SegmentRef s : old) if (s.lastSentAt() < from) segments.add(s);
-                    Segmenter segmenter = new Segmenter(conv.id(), draft -> {
+        try (BatchUploader uploader = new BatchUploader(session.api(), options); ChangeReader reader = new ChangeReader(store, dirty)) {
+            ChangeReader.Start current = null;
+            List<SegmentRef> segments = new ArrayList<>();
+            long count = 0;
+            for (ChangeReader.Item item = reader.take(); !(item instanceof ChangeReader.Finished); item = reader.take()) {
+                switch (item) {
+                    case ChangeReader.Start start -> {
+                        current = start;
+                        segments = new ArrayList<>(start.kept());
+                        count = 0;
+                    }
+                    case ChangeReader.Draft(Segmenter.SegmentDraft draft) -> {
                         SealedObject o = codec.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext());
                         uploader.add(o);
                         segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), draft.plaintext().length));
-                        count[0] += draft.count();
+                        count += draft.count();
                         encoded[0]++;
-                    });
-                    store.forEachMessage(conv.id(), from, segmenter::add);
-                    segmenter.finish();
+                    }
+                    case ChangeReader.End end -> {
+                        Conversation conv = current.conversation();
+                        ConversationIndex index = new ConversationIndex(conv, segments);
+                        SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
+                        uploader.add(indexObject);
+                        long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
+                        BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
+                        after.put(conv.id(), now);
+                        changed.add(new ConversationState(now, segments, current.dirty().changeSeq()));
+                        diff(current.old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
+                        messages += count;
+                        listener.conversationDone(count);
+                    }
+                    default -> throw new IllegalStateException("unexpected " + item);
                 }
-                ConversationIndex index = new ConversationIndex(conv, segments);
-                SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
-                uploader.add(indexObject);
-                long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
-                BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
-                after.put(conv.id(), now);
-                changed.add(new ConversationState(now, segments, d.changeSeq()));
-                diff(old, segments, before.get(conv.id()), indexObject.id(), added, dropped);
-                messages += count[0];
-                listener.conversationDone(count[0]);
             }
             RootManifest manifest = new RootManifest(after.values().stream()
                     .sorted(Comparator.comparing(BackedUpConversation::conversationId))
@@ -129,6 +130,7 @@ public final class BackupService {
             uploadedObjects = uploader.uploadedObjects();
             uploadedBytes = uploader.uploadedBytes();
             skipped = uploader.skippedObjects();
+            log.debug("backup uploads: {}", uploader.timings());
         }
         if (head.root() != null && head.root().equals(root.hex()))
             return new BackupReport(head.version(), changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,

@@ -29,6 +29,8 @@ final class BatchUploader implements AutoCloseable {
     private final AtomicLong uploadedObjects = new AtomicLong();
     private final AtomicLong uploadedBytes = new AtomicLong();
     private final AtomicLong skippedObjects = new AtomicLong();
+    private final AtomicLong serverNanos = new AtomicLong();
+    private long blockedNanos;
     private volatile Throwable failure;
     private List<SealedObject> current = new ArrayList<>();
     private long currentBytes;
@@ -72,8 +74,10 @@ final class BatchUploader implements AutoCloseable {
     }
 
     private void put(List<SealedObject> batch) {
+        long t0 = System.nanoTime();
         try {
             while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) rethrow();
+            blockedNanos += System.nanoTime() - t0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted while uploading", e);
@@ -94,7 +98,21 @@ final class BatchUploader implements AutoCloseable {
         }
     }
 
+    /** Time spent in requests to the server, and time the encoder waited for the uploader (ms). */
+    String timings() {
+        return "server requests " + serverNanos.get() / 1_000_000 + " ms, encoder waited " + blockedNanos / 1_000_000 + " ms";
+    }
+
     private void upload(List<SealedObject> batch) {
+        long t0 = System.nanoTime();
+        try {
+            uploadNow(batch);
+        } finally {
+            serverNanos.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private void uploadNow(List<SealedObject> batch) {
         Set<ObjectId> missing = api.missing(batch.stream().map(SealedObject::id).toList());
         List<SealedObject> send = new ArrayList<>(missing.size());
         long bytes = 0;

@@ -457,8 +457,12 @@ public final class LocalStore implements AutoCloseable {
 
     // ---- plumbing --------------------------------------------------------------------------
 
+    // Each column read is a JNI call, the dominant cost of a scan: rarely set columns are read only
+    // when the flags column computed by SQLite says they hold something.
     static String messageSelect(String where) {
-        return "SELECT conversation_id, sent_at, id, sender, type, text, reply_to, forwarded_from, edited_at, ephemeral FROM messages WHERE " + where;
+        return "SELECT conversation_id, sent_at, id, sender, type, text, "
+                + "(reply_to IS NOT NULL) | ((forwarded_from IS NOT NULL) << 1) | ((edited_at IS NOT NULL) << 2) | (ephemeral << 3), "
+                + "reply_to, forwarded_from, edited_at FROM messages WHERE " + where;
     }
 
     static String attachmentSelect(String where) {
@@ -469,23 +473,32 @@ public final class LocalStore implements AutoCloseable {
     private static void streamMessages(PreparedStatement messages, PreparedStatement attachments, Consumer<Message> sink) throws SQLException {
         try (ResultSet rs = messages.executeQuery(); ResultSet ra = attachments.executeQuery()) {
             boolean attRow = ra.next();
+            long attSentAt = attRow ? ra.getLong(1) : 0;
+            String attMessage = attRow ? ra.getString(2) : null;
+            String conv = null;
             while (rs.next()) {
-                String conv = rs.getString(1);
+                if (conv == null) conv = rs.getString(1);
                 long sentAt = rs.getLong(2);
                 String id = rs.getString(3);
                 List<Attachment> atts = List.of();
-                while (attRow && (ra.getLong(1) < sentAt || (ra.getLong(1) == sentAt && ra.getString(2).compareTo(id) < 0))) attRow = ra.next();
-                if (attRow && ra.getLong(1) == sentAt && ra.getString(2).equals(id)) {
+                while (attRow && (attSentAt < sentAt || (attSentAt == sentAt && attMessage.compareTo(id) < 0))) {
+                    attRow = ra.next();
+                    if (attRow) { attSentAt = ra.getLong(1); attMessage = ra.getString(2); }
+                }
+                if (attRow && attSentAt == sentAt && attMessage.equals(id)) {
                     atts = new ArrayList<>(2);
-                    while (attRow && ra.getLong(1) == sentAt && ra.getString(2).equals(id)) {
+                    while (attRow && attSentAt == sentAt && attMessage.equals(id)) {
                         atts.add(new Attachment(ra.getString(3), ra.getString(4), ra.getString(5), ra.getLong(6), ra.getString(7)));
                         attRow = ra.next();
+                        if (attRow) { attSentAt = ra.getLong(1); attMessage = ra.getString(2); }
                     }
                 }
-                long edited = rs.getLong(9);
-                Long editedAt = rs.wasNull() ? null : edited;
+                int flags = rs.getInt(7);
+                String replyTo = (flags & 1) != 0 ? rs.getString(8) : null;
+                String forwarded = (flags & 2) != 0 ? rs.getString(9) : null;
+                Long editedAt = (flags & 4) != 0 ? rs.getLong(10) : null;
                 sink.accept(new Message(conv, id, sentAt, rs.getString(4), MessageType.fromCode(rs.getInt(5)), rs.getString(6),
-                        atts, rs.getString(7), rs.getString(8), editedAt, rs.getInt(10) != 0));
+                        atts, replyTo, forwarded, editedAt, (flags & 8) != 0));
             }
         }
     }

@@ -35,6 +35,7 @@ import org.chatvault.core.model.Message;
  * resumes without refetching what it already applied.
  */
 public final class RestoreService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RestoreService.class);
     public static final int FIRST_SCREEN_CONVERSATIONS = 20;
     public static final int FIRST_SCREEN_MESSAGES = 50;
     private static final long GROUP_PLAIN_BYTES = 8L * 1024 * 1024;
@@ -177,17 +178,22 @@ public final class RestoreService {
                 }
             }
         });
-        long n = 0;
+        long n = 0, waited = 0, writing = 0;
         try {
             while (true) {
+                long t0 = System.nanoTime();
                 Decoded d = queue.take();
+                long t1 = System.nanoTime();
+                waited += t1 - t0;
                 if (d == END) break;
                 store.syncState().applyRestoredSegments(d.messages(), d.ids(), searchableNow);
                 n += d.ids().size();
                 restored[0] += d.messages().size();
                 listener.messagesRestored(d.messages().size());
+                writing += System.nanoTime() - t1;
             }
             producer.join();
+            log.debug("restored {} segments: writer waited {} ms for the network, wrote for {} ms", n, waited / 1_000_000, writing / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException("restore interrupted", e);

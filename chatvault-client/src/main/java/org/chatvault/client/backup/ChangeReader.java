@@ -1,0 +1,125 @@
+package org.chatvault.client.backup;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.local.DirtyConversation;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.core.format.Months;
+import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.format.Segmenter;
+import org.chatvault.core.format.Segmenter.SegmentDraft;
+import org.chatvault.core.model.Conversation;
+
+/**
+ * Reads changed conversations from the LocalStore and cuts them into segment plaintexts on its
+ * own thread, so that reading SQLite and sealing (zstd, AES-GCM) run on two cores at once. The
+ * consumer takes {@link Item}s in order: a {@link Start}, that conversation's drafts, an {@link End}.
+ */
+final class ChangeReader implements AutoCloseable {
+    sealed interface Item {}
+
+    /** A conversation begins; {@code kept} are its backed-up segments before the first changed month. */
+    record Start(DirtyConversation dirty, Conversation conversation, List<SegmentRef> old, List<SegmentRef> kept) implements Item {}
+
+    record Draft(SegmentDraft draft) implements Item {}
+
+    record End() implements Item {}
+
+    record Finished() implements Item {}
+
+    private record Failed(Throwable cause) implements Item {}
+
+    static final int SEALED_BYTES = 32 * 1024;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(256);
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    ChangeReader(LocalStore store, List<DirtyConversation> dirty) {
+        thread = Thread.ofPlatform().name("chatvault-backup-read").daemon().start(() -> {
+            try {
+                for (DirtyConversation d : dirty) {
+                    Conversation conv = store.conversation(d.conversationId())
+                            .orElseThrow(() -> new ClientException("conversation " + d.conversationId() + " vanished during backup"));
+                    List<SegmentRef> old = store.syncState().segments(conv.id());
+                    if (d.dirtySince() == Long.MAX_VALUE) {
+                        put(new Start(d, conv, old, old));
+                    } else {
+                        List<SegmentRef> kept = kept(old, d.dirtySince());
+                        long from = kept.size() == old.size() ? d.dirtySince() : old.get(kept.size()).firstSentAt();
+                        put(new Start(d, conv, old, kept));
+                        Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
+                        store.forEachMessage(conv.id(), from, segmenter::add);
+                        segmenter.finish();
+                    }
+                    put(new End());
+                }
+                put(new Finished());
+            } catch (Stopped s) {
+                // the consumer gave up; nothing more to do
+            } catch (Throwable t) {
+                queue.clear();
+                queue.offer(new Failed(t));
+            }
+        });
+    }
+
+    /**
+     * The segments an incremental backup leaves as they are: the longest prefix of segments that
+     * end before the first change and are either in an earlier month or at least
+     * {@link #SEALED_BYTES}. A small segment at the end is the conversation's open tail: new
+     * messages are merged into it, so a day of messages costs kilobytes, not a rewrite of 256 KiB.
+     */
+    static List<SegmentRef> kept(List<SegmentRef> old, long dirtySince) {
+        if (dirtySince == Long.MIN_VALUE) return List.of();
+        int dirtyMonth = Months.of(dirtySince);
+        List<SegmentRef> kept = new ArrayList<>();
+        for (SegmentRef s : old) {
+            if (s.lastSentAt() >= dirtySince || (s.month() >= dirtyMonth && s.plainSize() < SEALED_BYTES)) break;
+            kept.add(s);
+        }
+        return kept;
+    }
+
+    /** The next item; rethrows whatever stopped the reader. */
+    Item take() {
+        try {
+            Item item = queue.take();
+            if (item instanceof Failed f) {
+                if (f.cause() instanceof RuntimeException r) throw r;
+                throw new ClientException("reading the local store failed: " + f.cause().getMessage(), f.cause());
+            }
+            return item;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted", e);
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped() { super(null, null, false, false); }
+    }
+
+    private void put(Item item) {
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped) throw new Stopped();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    @Override public void close() {
+        stopped = true;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
