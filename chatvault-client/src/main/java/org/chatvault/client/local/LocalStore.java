@@ -138,13 +138,7 @@ public final class LocalStore implements AutoCloseable {
                     ins.setString(1, m.conversationId());
                     ins.setLong(2, m.sentAt());
                     ins.setString(3, m.id());
-                    ins.setString(4, m.sender());
-                    ins.setInt(5, m.type().code());
-                    setNullable(ins, 6, m.text());
-                    setNullable(ins, 7, m.replyTo());
-                    setNullable(ins, 8, m.forwardedFrom());
-                    if (m.editedAt() == null) ins.setNull(9, Types.INTEGER); else ins.setLong(9, m.editedAt());
-                    ins.setInt(10, m.ephemeral() ? 1 : 0);
+                    bindContent(ins, 4, m);
                     ins.setLong(11, rowid++);
                     ins.addBatch();
                 }
@@ -197,13 +191,7 @@ public final class LocalStore implements AutoCloseable {
              PreparedStatement delAtt = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
             for (int i = 0; i < messages.size(); i++) {
                 Message m = messages.get(i);
-                upd.setString(1, m.sender());
-                upd.setInt(2, m.type().code());
-                setNullable(upd, 3, m.text());
-                setNullable(upd, 4, m.replyTo());
-                setNullable(upd, 5, m.forwardedFrom());
-                if (m.editedAt() == null) upd.setNull(6, Types.INTEGER); else upd.setLong(6, m.editedAt());
-                upd.setInt(7, m.ephemeral() ? 1 : 0);
+                bindContent(upd, 1, m);
                 upd.setString(8, m.conversationId());
                 upd.setLong(9, m.sentAt());
                 upd.setString(10, m.id());
@@ -513,6 +501,17 @@ public final class LocalStore implements AutoCloseable {
         List<String[]> out = new ArrayList<>();
         while (rs.next()) out.add(new String[] {rs.getString(1), String.valueOf(rs.getLong(2)), rs.getString(3)});
         return out;
+    }
+
+    /** Binds sender, type, text, reply_to, forwarded_from, edited_at and ephemeral from parameter {@code at} on. */
+    private static void bindContent(PreparedStatement ps, int at, Message m) throws SQLException {
+        ps.setString(at, m.sender());
+        ps.setInt(at + 1, m.type().code());
+        setNullable(ps, at + 2, m.text());
+        setNullable(ps, at + 3, m.replyTo());
+        setNullable(ps, at + 4, m.forwardedFrom());
+        if (m.editedAt() == null) ps.setNull(at + 5, Types.INTEGER); else ps.setLong(at + 5, m.editedAt());
+        ps.setInt(at + 6, m.ephemeral() ? 1 : 0);
     }
 
     private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {

@@ -4,39 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatvault.server.http.ObjectApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Response;
-import org.chatvault.server.testing.Api.Session;
-import org.chatvault.server.testing.ServerFixture;
+import org.chatvault.server.testing.SingleUserApiTest;
 import org.chatvault.server.testing.TestObjects;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CommitApiTest {
-    @TempDir Path dir;
-    ServerFixture fx;
-    Api api;
-    Session alice;
+class CommitApiTest extends SingleUserApiTest {
     TestObjects objects = new TestObjects(7);
-
-    @BeforeEach
-    void start() {
-        fx = new ServerFixture(dir);
-        api = fx.api();
-        alice = api.newSession("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
 
     static Map<String, Object> commit(long base, SealedObject root, List<SealedObject> added, List<SealedObject> dropped) {
         Map<String, Object> m = new HashMap<>();

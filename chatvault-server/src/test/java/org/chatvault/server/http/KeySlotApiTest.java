@@ -4,34 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatvault.server.http.ObjectApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import org.chatvault.server.testing.Api;
-import org.chatvault.server.testing.Api.Session;
-import org.chatvault.server.testing.ServerFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.chatvault.server.testing.SingleUserApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class KeySlotApiTest {
-    @TempDir Path dir;
-    ServerFixture fx;
-    Api api;
-    Session alice;
-
-    @BeforeEach
-    void start() {
-        fx = new ServerFixture(dir);
-        api = fx.api();
-        alice = api.newSession("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+class KeySlotApiTest extends SingleUserApiTest {
 
     private Api.Response put(String slotId, String kind, String blob) {
         return api.json("PUT", "v1/keyslots/" + slotId, alice.access(), Map.of("kind", kind, "blob", blob));

@@ -1,0 +1,78 @@
+package org.chatvault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes and what it prints. */
+class CliTest {
+    @TempDir Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldOut, oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
+
+    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void demoRunsEndToEndAndSaysSo() {
+        int code = Main.run("demo", "--messages", "4000", "--conversations", "25", "--dir", dir.resolve("demo").toString());
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("initial backup: version 1").contains("incremental backup: version 2")
+                .contains("verify: version 2").contains("all good").contains("demo passed");
+    }
+
+    @Test
+    void backupWithoutAnAccountFailsWithAClearMessage() {
+        int code = Main.run("backup", "--home", dir.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(stderr()).contains("no account on this device yet").contains("chatvault init");
+    }
+
+    @Test
+    void generateThenSearchFindsChineseText() {
+        String db = dir.resolve("local.db").toString();
+        assertThat(Main.run("generate", "--db", db, "--seed", "5", "--conversations", "10", "--messages", "3000")).isZero();
+        assertThat(stdout()).contains("generated 3,000 messages in 10 conversations");
+        out.reset();
+        assertThat(Main.run("search", "--db", db, "的")).isZero();
+        assertThat(stdout()).containsPattern("[1-9][0-9]* hit\\(s\\)");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertThat(Main.run("backup", "--frobnicate")).isEqualTo(2);
+        assertThat(stderr()).contains("Unknown option");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : new String[] {"server", "init", "login", "generate", "backup", "restore", "verify", "search", "status", "demo"}) {
+            out.reset();
+            assertThat(Main.run(cmd, "--help")).as(cmd).isZero();
+            assertThat(stdout()).as(cmd).contains("Usage: chatvault " + cmd).contains("Example:");
+        }
+    }
+}
