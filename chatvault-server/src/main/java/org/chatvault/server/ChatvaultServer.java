@@ -22,8 +22,7 @@ import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.store.MetadataStore;
-import org.chatvault.server.store.fs.FileSystemObjectStore;
-import org.chatvault.server.store.sqlite.SqliteMetadataStore;
+import org.chatvault.server.store.ObjectStore;
 import org.chatvault.server.vault.DroppedObjectSweeper;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -32,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Chatvault server: SQLite metadata and filesystem objects under the data directory,
- * the HTTP API of docs/API.md, and a background sweep of dropped objects.
+ * A running Chatvault server: the HTTP API of docs/API.md over the configured stores (SQLite
+ * metadata and filesystem objects under the data directory by default; PostgreSQL and S3 when
+ * several instances share the data), and a background sweep of dropped objects.
  *
  * <pre>{@code
  * try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir), Clock.systemUTC())) {
@@ -43,49 +43,46 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatvaultServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatvaultServer.class);
-    static final String METADATA_FILE = "metadata.db";
-    static final String OBJECTS_DIR = "objects";
     static final String TMP_DIR = "tmp";
     private static final long SWEEP_INTERVAL_MINUTES = 60;
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
     private final ServerConfig config;
-    private final MetadataStore metadata;
+    private final ServerStores stores;
     private final Javalin app;
     private final GracefulHandler graceful;
     private final ScheduledExecutorService sweeps;
     private boolean closed;
 
-    private ChatvaultServer(ServerConfig config, MetadataStore metadata, Javalin app, GracefulHandler graceful,
+    private ChatvaultServer(ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
                             ScheduledExecutorService sweeps) {
         this.config = config;
-        this.metadata = metadata;
+        this.stores = stores;
         this.app = app;
         this.graceful = graceful;
         this.sweeps = sweeps;
     }
 
     /**
-     * Opens (creating if needed) the data directory and starts serving.
+     * Opens (creating if needed) the data directory and the configured stores, and starts serving.
      *
      * @param clock the time every rule uses: token expiry, commit times, deletion delays
      * @throws UncheckedIOException if the data directory cannot be prepared
-     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or migrated
+     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be reached, opened or migrated
      * @throws RuntimeException from Jetty if the port cannot be bound
      */
     public static ChatvaultServer start(ServerConfig config, Clock clock) {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(TMP_DIR);
-        FileSystemObjectStore blobs;
         try {
             Files.createDirectories(dataDir);
             recreate(tmpDir); // spool files of uploads a crash interrupted
-            blobs = new FileSystemObjectStore(dataDir.resolve(OBJECTS_DIR));
-            blobs.removeTempFiles();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
         }
-        MetadataStore metadata = SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
+        ServerStores stores = ServerStores.open(config, dataDir);
+        MetadataStore metadata = stores.metadata();
+        ObjectStore blobs = stores.objects();
         ScheduledExecutorService sweeps = null;
         try {
             SecureRandom random = new SecureRandom();
@@ -111,12 +108,12 @@ public final class ChatvaultServer implements AutoCloseable {
                 return t;
             });
             sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
-            ChatvaultServer server = new ChatvaultServer(config, metadata, app, graceful, sweeps);
-            log.info("Chatvault server listening on {} with data in {}", server.baseUri(), dataDir);
+            ChatvaultServer server = new ChatvaultServer(config, stores, app, graceful, sweeps);
+            log.info("Chatvault server listening on {} with data in {}; {}", server.baseUri(), dataDir, stores.description());
             return server;
         } catch (RuntimeException e) {
             if (sweeps != null) sweeps.shutdownNow();
-            metadata.close();
+            stores.close();
             throw e;
         }
     }
@@ -177,7 +174,7 @@ public final class ChatvaultServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            metadata.close();
+            stores.close();
             log.info("Chatvault server stopped");
         }
     }

@@ -13,12 +13,14 @@ import org.chatvault.core.crypto.Argon2Params;
  *
  * @param host             interface to bind, {@code 127.0.0.1} by default so a laptop install is not exposed
  * @param port             TCP port; 0 picks any free port (tests)
- * @param dataDir          holds {@code metadata.db}, {@code objects/} and {@code tmp/}
+ * @param dataDir          holds {@code tmp/}, and {@code metadata.db} and {@code objects/} with the embedded backends
  * @param maxBatchBytes    largest batch upload accepted, in bytes
  * @param accessTokenTtl   lifetime of an access token
  * @param refreshTokenTtl  lifetime of a refresh token
  * @param loginHashParams  Argon2id cost for hashing login secrets at rest
  * @param dropSafetyDelay  how long objects dropped by a commit stay fetchable before deletion
+ * @param metadata         where accounts, tokens, key slots, the object index and heads live
+ * @param objects          where pack blobs live
  */
 public record ServerConfig(
         String host,
@@ -28,7 +30,9 @@ public record ServerConfig(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         Argon2Params loginHashParams,
-        Duration dropSafetyDelay) {
+        Duration dropSafetyDelay,
+        MetadataBackend metadata,
+        ObjectBackend objects) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -45,6 +49,8 @@ public record ServerConfig(
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(loginHashParams, "loginHashParams");
         Objects.requireNonNull(dropSafetyDelay, "dropSafetyDelay");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(objects, "objects");
         if (host.isBlank()) throw new ConfigException("host must not be blank");
         if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
         if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
@@ -54,10 +60,14 @@ public record ServerConfig(
         if (dropSafetyDelay.isNegative()) throw new ConfigException("dropSafetyDelay must not be negative");
     }
 
-    /** Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens, 24 h drop delay. */
+    /**
+     * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens,
+     * 24 h drop delay, SQLite metadata and filesystem objects in the data directory.
+     */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
-                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24));
+                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24),
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM);
     }
 
     /**
@@ -78,14 +88,16 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, metadata, objects); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, metadata, objects); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, objects); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

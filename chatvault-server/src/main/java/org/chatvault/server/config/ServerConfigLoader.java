@@ -1,19 +1,16 @@
 package org.chatvault.server.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.chatvault.core.crypto.Argon2Params;
 
 /**
@@ -25,7 +22,8 @@ import org.chatvault.core.crypto.Argon2Params;
  * <p>Durations take ISO-8601 ({@code PT1H}) or a number with a unit ({@code 45s}, {@code 30m},
  * {@code 1h}, {@code 90d}); sizes take bytes or a binary suffix ({@code 64MiB}, {@code 64m}).
  * Unknown keys in the file are rejected, because a misspelt key silently ignored is a setting
- * the operator believes is active but is not.
+ * the operator believes is active but is not. The storage backends' settings are read by
+ * {@link StorageConfigLoader}.
  */
 final class ServerConfigLoader {
     static final String HOST = "server.host";
@@ -38,27 +36,25 @@ final class ServerConfigLoader {
     static final String LOGIN_HASH_ITERATIONS = "login-hash.iterations";
     static final String LOGIN_HASH_PARALLELISM = "login-hash.parallelism";
     static final String DROP_SAFETY_DELAY = "vault.drop-safety-delay";
-    static final java.util.List<String> KEYS = java.util.List.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
-            REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY);
+    static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
+            REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY),
+            StorageConfigLoader.KEYS.stream()).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kib|m|mib|g|gib)?");
 
-    private final Path file;
-    private final Properties fileProps = new Properties();
-    private final Map<String, String> env;
+    private final ConfigSource source;
 
+    /** @throws ConfigException if the file cannot be read or holds an unknown key */
     ServerConfigLoader(Path fileOrNull, Map<String, String> env) {
-        this.file = fileOrNull;
-        this.env = env == null ? Map.of() : env;
+        this.source = new ConfigSource(fileOrNull, env, KEYS);
     }
 
     static String envName(String key) {
-        return "CHATVAULT_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return ConfigSource.envName(key);
     }
 
     ServerConfig load() {
-        readFile();
         ServerConfig d = ServerConfig.defaults();
         Argon2Params a = d.loginHashParams();
         int memory = get(LOGIN_HASH_MEMORY_KIB, a.memoryKiB(), s -> parseInt(s, 8, Integer.MAX_VALUE));
@@ -79,42 +75,16 @@ final class ServerConfigLoader {
                     get(ACCESS_TOKEN_TTL, d.accessTokenTtl(), s -> positive(parseDuration(s))),
                     get(REFRESH_TOKEN_TTL, d.refreshTokenTtl(), s -> positive(parseDuration(s))),
                     argon,
-                    get(DROP_SAFETY_DELAY, d.dropSafetyDelay(), ServerConfigLoader::parseDuration));
+                    get(DROP_SAFETY_DELAY, d.dropSafetyDelay(), ServerConfigLoader::parseDuration),
+                    StorageConfigLoader.metadata(source),
+                    StorageConfigLoader.objects(source));
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }
     }
 
-    private void readFile() {
-        if (file == null) return;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            fileProps.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException("cannot read server configuration file " + file + ": " + e.getMessage(), e);
-        }
-        for (String key : fileProps.stringPropertyNames()) {
-            if (!KEYS.contains(key)) throw new ConfigException("unknown setting '" + key + "' in " + file + "; known settings: " + String.join(", ", KEYS));
-        }
-    }
-
     private <T> T get(String key, T fallback, Function<String, T> parse) {
-        String envVar = envName(key);
-        String value;
-        String source;
-        if (env.containsKey(envVar)) {
-            value = env.get(envVar);
-            source = "environment variable " + envVar;
-        } else if (fileProps.containsKey(key)) {
-            value = fileProps.getProperty(key);
-            source = "'" + key + "' in " + file;
-        } else {
-            return fallback;
-        }
-        try {
-            return parse.apply(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(source + ": '" + value + "' " + e.getMessage());
-        }
+        return source.get(key, fallback, parse);
     }
 
     private static String parseHost(String s) {
@@ -131,7 +101,7 @@ final class ServerConfigLoader {
         }
     }
 
-    private static int parseInt(String s, int min, int max) {
+    static int parseInt(String s, int min, int max) {
         long v;
         try {
             v = Long.parseLong(s);

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.server.store.postgres.PostgresSettings;
+import org.chatvault.server.store.s3.S3Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,8 @@ class ServerConfigTest {
         assertThat(c.refreshTokenTtl()).isEqualTo(Duration.ofDays(90));
         assertThat(c.loginHashParams()).isEqualTo(new Argon2Params(19456, 2, 1));
         assertThat(c.dropSafetyDelay()).isEqualTo(Duration.ofHours(24));
+        assertThat(c.metadata()).isEqualTo(MetadataBackend.SQLITE);
+        assertThat(c.objects()).isEqualTo(ObjectBackend.FILESYSTEM);
     }
 
     @Test
@@ -96,5 +102,111 @@ class ServerConfigTest {
         assertThat(c.dataDir()).isEqualTo(data);
         assertThat(c.loginHashParams().memoryKiB()).isLessThan(1024);
         assertThat(c.withMaxBatchBytes(16L << 20).maxBatchBytes()).isEqualTo(16L << 20);
+    }
+
+    // ---- storage backends ------------------------------------------------------------------
+
+    @Test
+    void postgresqlMetadataFromFileAndEnvironment() throws IOException {
+        Path file = Files.writeString(dir.resolve("pg.properties"), """
+                storage.metadata = postgresql
+                postgres.url = jdbc:postgresql://db.internal:5432/chatvault
+                postgres.user = chatvault
+                """);
+        ServerConfig c = ServerConfig.load(file, Map.of("CHATVAULT_POSTGRES_PASSWORD", " s3cret ", "CHATVAULT_POSTGRES_POOL_SIZE", "25"));
+        PostgresSettings pg = ((MetadataBackend.Postgres) c.metadata()).settings();
+        assertThat(pg).isEqualTo(new PostgresSettings("jdbc:postgresql://db.internal:5432/chatvault", "chatvault", " s3cret ", 25, "public"));
+        assertThat(c.objects()).isEqualTo(ObjectBackend.FILESYSTEM);
+        assertThat(c.toString()).doesNotContain("s3cret");
+
+        ServerConfig defaults = ServerConfig.load(null, Map.of("CHATVAULT_STORAGE_METADATA", "PostgreSQL",
+                "CHATVAULT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1/cv", "CHATVAULT_POSTGRES_USER", "cv",
+                "CHATVAULT_POSTGRES_SCHEMA", "chatvault"));
+        PostgresSettings d = ((MetadataBackend.Postgres) defaults.metadata()).settings();
+        assertThat(d.poolSize()).isEqualTo(10);
+        assertThat(d.password()).isEmpty();
+        assertThat(d.schema()).isEqualTo("chatvault");
+    }
+
+    @Test
+    void s3ObjectsWithDefaults() throws IOException {
+        Path file = Files.writeString(dir.resolve("s3.properties"), """
+                storage.objects = s3
+                s3.bucket = chatvault-packs
+                s3.access-key = AKIAEXAMPLE
+                s3.secret-key = wJalrXUtnFEMI
+                """);
+        S3Settings s3 = ((ObjectBackend.S3) ServerConfig.load(file, Map.of()).objects()).settings();
+        assertThat(s3).isEqualTo(new S3Settings(null, "us-east-1", "chatvault-packs", "", "AKIAEXAMPLE", "wJalrXUtnFEMI", false, 16L << 20));
+
+        S3Settings minio = ((ObjectBackend.S3) ServerConfig.load(file, Map.of("CHATVAULT_S3_ENDPOINT", "http://127.0.0.1:9000",
+                "CHATVAULT_S3_REGION", "eu-west-1", "CHATVAULT_S3_PREFIX", "prod/", "CHATVAULT_S3_PATH_STYLE", "true",
+                "CHATVAULT_S3_PART_SIZE", "64MiB")).objects()).settings();
+        assertThat(minio.endpoint()).isEqualTo(URI.create("http://127.0.0.1:9000"));
+        assertThat(minio.region()).isEqualTo("eu-west-1");
+        assertThat(minio.prefix()).isEqualTo("prod/");
+        assertThat(minio.pathStyle()).isTrue();
+        assertThat(minio.partSizeBytes()).isEqualTo(64L << 20);
+        assertThat(ServerConfig.load(file, Map.of()).toString()).doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
+    void storageErrorsNameTheSettingAndNeverPrintSecrets() throws IOException {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_STORAGE_METADATA", "mysql")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHATVAULT_STORAGE_METADATA").hasMessageContaining("sqlite, postgresql");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_STORAGE_OBJECTS", "ftp")))
+                .hasMessageContaining("CHATVAULT_STORAGE_OBJECTS").hasMessageContaining("filesystem, s3");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_STORAGE_METADATA", "postgresql")))
+                .hasMessageContaining("postgres.url").hasMessageContaining("CHATVAULT_POSTGRES_URL");
+        Map<String, String> pg = Map.of("CHATVAULT_STORAGE_METADATA", "postgresql", "CHATVAULT_POSTGRES_USER", "cv",
+                "CHATVAULT_POSTGRES_PASSWORD", "hunter2");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(pg, "CHATVAULT_POSTGRES_URL", "postgres://cv:hunter2@db/cv")))
+                .hasMessageContaining("CHATVAULT_POSTGRES_URL").hasMessageContaining("jdbc:postgresql://")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+        Map<String, String> pgOk = with(pg, "CHATVAULT_POSTGRES_URL", "jdbc:postgresql://db/cv");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(pgOk, "CHATVAULT_POSTGRES_POOL_SIZE", "0")))
+                .hasMessageContaining("CHATVAULT_POSTGRES_POOL_SIZE").hasMessageContaining("1-1000");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(pgOk, "CHATVAULT_POSTGRES_SCHEMA", "Robert'); DROP")))
+                .hasMessageContaining("CHATVAULT_POSTGRES_SCHEMA").hasMessageContaining("identifier");
+
+        Path stray = Files.writeString(dir.resolve("stray.properties"), "postgres.password = hunter2\n");
+        assertThatThrownBy(() -> ServerConfig.load(stray, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'postgres.password' in " + stray).hasMessageContaining("storage.metadata is sqlite")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_S3_BUCKET", "b")))
+                .hasMessageContaining("CHATVAULT_S3_BUCKET").hasMessageContaining("storage.objects is filesystem");
+
+        Map<String, String> s3 = Map.of("CHATVAULT_STORAGE_OBJECTS", "s3", "CHATVAULT_S3_BUCKET", "packs",
+                "CHATVAULT_S3_ACCESS_KEY", "AKIAEXAMPLE", "CHATVAULT_S3_SECRET_KEY", "wJalrXUtnFEMI");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_STORAGE_OBJECTS", "s3", "CHATVAULT_S3_BUCKET", "packs")))
+                .hasMessageContaining("s3.access-key").hasMessageContaining("CHATVAULT_S3_ACCESS_KEY");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(s3, "CHATVAULT_S3_PART_SIZE", "1MiB")))
+                .hasMessageContaining("CHATVAULT_S3_PART_SIZE").hasMessageContaining("5MiB");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(s3, "CHATVAULT_S3_BUCKET", "Not_A_Bucket")))
+                .hasMessageContaining("CHATVAULT_S3_BUCKET");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(s3, "CHATVAULT_S3_ENDPOINT", "minio:9000")))
+                .hasMessageContaining("CHATVAULT_S3_ENDPOINT").hasMessageContaining("http");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(s3, "CHATVAULT_S3_PATH_STYLE", "yes")))
+                .hasMessageContaining("CHATVAULT_S3_PATH_STYLE");
+        assertThatThrownBy(() -> ServerConfig.load(null, with(s3, "CHATVAULT_S3_SECRET_KEY", "")))
+                .hasMessageContaining("CHATVAULT_S3_SECRET_KEY").hasMessageContaining("empty");
+    }
+
+    @Test
+    void exampleFilesInDocsAreValid() {
+        Path docs = Path.of("..", "docs");
+        assertThat(ServerConfig.load(docs.resolve("server.properties.example"), Map.of())).isEqualTo(ServerConfig.defaults().withDataDir(Path.of("./data")));
+        ServerConfig scaled = ServerConfig.load(docs.resolve("config-postgresql-s3.properties.example"), Map.of(
+                "CHATVAULT_POSTGRES_PASSWORD", "pw", "CHATVAULT_S3_ACCESS_KEY", "ak", "CHATVAULT_S3_SECRET_KEY", "sk"));
+        assertThat(scaled.metadata()).isInstanceOf(MetadataBackend.Postgres.class);
+        assertThat(((MetadataBackend.Postgres) scaled.metadata()).settings().schema()).isEqualTo("chatvault");
+        assertThat(scaled.objects()).isInstanceOf(ObjectBackend.S3.class);
+        assertThat(((ObjectBackend.S3) scaled.objects()).settings().pathStyle()).isTrue();
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new HashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 }

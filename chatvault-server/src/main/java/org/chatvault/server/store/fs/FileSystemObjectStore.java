@@ -16,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.chatvault.server.store.BlobNotFoundException;
+import org.chatvault.server.store.BoundedInputStream;
+import org.chatvault.server.store.ObjectKeys;
 import org.chatvault.server.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSystemObjectStore implements ObjectStore {
     private static final Logger log = LoggerFactory.getLogger(FileSystemObjectStore.class);
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final String TEMP_MARK = ".tmp-";
     private static final int COPY_BUFFER = 64 * 1024;
     // Directory fsync is how POSIX makes a rename durable; Windows cannot open directories and
@@ -145,22 +145,13 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
 
     private Path resolve(String key) {
-        validateKey(key);
+        ObjectKeys.validate(key);
         return root.resolve(key);
     }
 
     private Path resolveDirectory(String path) {
-        validateKey(path);
+        ObjectKeys.validate(path);
         return root.resolve(path);
-    }
-
-    static void validateKey(String key) {
-        if (key == null || key.isEmpty()) throw new IllegalArgumentException("empty object store key");
-        for (String seg : key.split("/", -1)) {
-            // The pattern forbids a leading dot, which rules out "..", "." and our temp files.
-            if (!SEGMENT.matcher(seg).matches())
-                throw new IllegalArgumentException("malformed object store key: " + key);
-        }
     }
 
     private void createDirectories(Path dir) throws IOException {
@@ -190,40 +181,5 @@ public final class FileSystemObjectStore implements ObjectStore {
             out.write(buf, 0, n);
             left -= n;
         }
-    }
-
-    /** Reads at most {@code limit} bytes of the wrapped stream. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        BoundedInputStream(InputStream in, long limit) {
-            this.in = in;
-            this.left = limit;
-        }
-
-        @Override public int read() throws IOException {
-            if (left <= 0) return -1;
-            int b = in.read();
-            if (b >= 0) left--;
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) return -1;
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) left -= n;
-            return n;
-        }
-
-        @Override public long skip(long n) throws IOException {
-            long s = in.skip(Math.min(n, left));
-            left -= s;
-            return s;
-        }
-
-        @Override public int available() throws IOException { return (int) Math.min(in.available(), left); }
-
-        @Override public void close() throws IOException { in.close(); }
     }
 }

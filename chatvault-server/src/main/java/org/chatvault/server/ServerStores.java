@@ -1,0 +1,103 @@
+package org.chatvault.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.chatvault.server.config.MetadataBackend;
+import org.chatvault.server.config.ObjectBackend;
+import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.store.fs.FileSystemObjectStore;
+import org.chatvault.server.store.postgres.PostgresMetadataStore;
+import org.chatvault.server.store.s3.S3ObjectStore;
+import org.chatvault.server.store.sqlite.SqliteMetadataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metadata and object stores a server runs on, chosen by its configuration and closed
+ * together.
+ *
+ * @param description where the data lives, for the start-up log; never holds secrets
+ */
+record ServerStores(MetadataStore metadata, ObjectStore objects, String description) implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
+    static final String METADATA_FILE = "metadata.db";
+    static final String OBJECTS_DIR = "objects";
+
+    /**
+     * Opens both stores; if the second cannot be opened, the first is closed again.
+     *
+     * @throws UncheckedIOException if the objects directory cannot be prepared
+     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or migrated
+     */
+    static ServerStores open(ServerConfig config, Path dataDir) {
+        ObjectStore objects = openObjects(config.objects(), dataDir);
+        try {
+            MetadataStore metadata = openMetadata(config.metadata(), dataDir);
+            return new ServerStores(metadata, objects, "metadata in " + describe(config.metadata(), dataDir)
+                    + ", objects in " + describe(config.objects(), dataDir));
+        } catch (RuntimeException e) {
+            closeObjects(objects);
+            throw e;
+        }
+    }
+
+    private static MetadataStore openMetadata(MetadataBackend backend, Path dataDir) {
+        return switch (backend) {
+            case MetadataBackend.Sqlite sqlite -> SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
+            case MetadataBackend.Postgres postgres -> PostgresMetadataStore.open(postgres.settings());
+        };
+    }
+
+    private static ObjectStore openObjects(ObjectBackend backend, Path dataDir) {
+        return switch (backend) {
+            case ObjectBackend.FileSystem fs -> openFileSystem(dataDir.resolve(OBJECTS_DIR));
+            case ObjectBackend.S3 s3 -> S3ObjectStore.open(s3.settings());
+        };
+    }
+
+    private static FileSystemObjectStore openFileSystem(Path root) {
+        try {
+            FileSystemObjectStore store = new FileSystemObjectStore(root);
+            store.removeTempFiles(); // half-written blobs of puts a crash interrupted
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare objects directory " + root, e);
+        }
+    }
+
+    private static String describe(MetadataBackend backend, Path dataDir) {
+        return switch (backend) {
+            case MetadataBackend.Sqlite sqlite -> dataDir.resolve(METADATA_FILE).toString();
+            case MetadataBackend.Postgres postgres -> postgres.settings().toString();
+        };
+    }
+
+    private static String describe(ObjectBackend backend, Path dataDir) {
+        return switch (backend) {
+            case ObjectBackend.FileSystem fs -> dataDir.resolve(OBJECTS_DIR).toString();
+            case ObjectBackend.S3 s3 -> s3.settings().toString();
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            metadata.close();
+        } finally {
+            closeObjects(objects);
+        }
+    }
+
+    /** Remote object stores hold clients (connection pools, threads); the filesystem one holds nothing. */
+    private static void closeObjects(ObjectStore objects) {
+        if (!(objects instanceof AutoCloseable closeable)) return;
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("closing the object store failed", e);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package org.chatvault.server.store.s3;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.chatvault.server.store.BlobNotFoundException;
+import org.chatvault.server.store.BoundedInputStream;
+import org.chatvault.server.store.ObjectKeys;
+import org.chatvault.server.store.ObjectStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Packs in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, s3proxy). Stateless apart from the
+ * HTTP client, so any number of server instances can share one bucket.
+ *
+ * <p>S3 writes are atomic per object: a single PUT or a completed multipart upload becomes
+ * visible whole or not at all, which gives the all-or-nothing {@link #put} contract. Blobs
+ * larger than the part size go up in parts; a failed multipart upload is aborted so no parts
+ * are left billed in the bucket. Transient failures (throttling, 5xx, resets) are retried by the
+ * SDK with exponential back-off and jitter.
+ */
+public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+    private static final int MAX_ATTEMPTS = 5;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    private static final String CONTENT_TYPE = "application/octet-stream";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final long partSize;
+
+    S3ObjectStore(S3Client s3, S3Settings settings) {
+        this.s3 = s3;
+        this.bucket = settings.bucket();
+        this.prefix = normalizePrefix(settings.prefix());
+        this.partSize = settings.partSizeBytes();
+    }
+
+    /**
+     * Connects and checks that the bucket is reachable with the given credentials, so a
+     * misconfigured server fails at start-up rather than on the first upload.
+     *
+     * @throws UncheckedIOException if the bucket cannot be reached
+     */
+    public static S3ObjectStore open(S3Settings settings) {
+        S3Client client = newClient(settings);
+        try {
+            client.headBucket(b -> b.bucket(settings.bucket()));
+        } catch (NoSuchBucketException e) {
+            client.close();
+            throw new UncheckedIOException(new IOException("S3 bucket " + settings.bucket() + " does not exist at "
+                    + describeEndpoint(settings) + "; create it first", e));
+        } catch (SdkException e) {
+            client.close();
+            throw new UncheckedIOException(new IOException("cannot reach S3 bucket " + settings.bucket() + " at "
+                    + describeEndpoint(settings) + ": " + e.getMessage(), e));
+        }
+        return new S3ObjectStore(client, settings);
+    }
+
+    static S3Client newClient(S3Settings settings) {
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .forcePathStyle(settings.pathStyle())
+                // Flexible checksums only where S3 requires them: MinIO, Ceph and older gateways
+                // reject the aws-chunked trailers the SDK would otherwise add to every PUT.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)));
+        if (settings.endpoint() != null) builder.endpointOverride(settings.endpoint());
+        return builder.build();
+    }
+
+    private static String describeEndpoint(S3Settings settings) {
+        return settings.endpoint() != null ? settings.endpoint().toString() : "AWS region " + settings.region();
+    }
+
+    private static String normalizePrefix(String prefix) {
+        if (prefix.isEmpty()) return "";
+        String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        ObjectKeys.validate(p);
+        return p + "/";
+    }
+
+    @Override
+    public void put(String key, InputStream data, long length) throws IOException {
+        if (length < 0) throw new IllegalArgumentException("negative length");
+        String s3Key = s3Key(key);
+        if (length <= partSize) {
+            byte[] body = readExactly(data, (int) length, new byte[(int) length]);
+            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length),
+                    RequestBody.fromContentProvider(() -> new ByteArrayInputStream(body), length, CONTENT_TYPE)));
+            return;
+        }
+        byte[] buffer = new byte[(int) partSize];
+        uploadInParts(s3Key, length, (offset, size) -> {
+            byte[] part = readExactly(data, size, buffer);
+            return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(part, 0, size), size, CONTENT_TYPE);
+        });
+    }
+
+    /** Uploads straight from the file, without holding it in memory; parts are re-read on retry. */
+    @Override
+    public void put(String key, Path source) throws IOException {
+        String s3Key = s3Key(key);
+        long length = Files.size(source);
+        if (length <= partSize) {
+            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length), RequestBody.fromFile(source)));
+            return;
+        }
+        uploadInParts(s3Key, length, (offset, size) -> RequestBody.fromContentProvider(
+                () -> openFileRange(source, offset, size), size, CONTENT_TYPE));
+    }
+
+    @FunctionalInterface
+    private interface PartSource {
+        RequestBody part(long offset, int size) throws IOException;
+    }
+
+    private void uploadInParts(String s3Key, long length, PartSource source) throws IOException {
+        String uploadId = call(() -> s3.createMultipartUpload(c -> c.bucket(bucket).key(s3Key).contentType(CONTENT_TYPE))).uploadId();
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            int partNumber = 1;
+            for (long offset = 0; offset < length; offset += partSize, partNumber++) {
+                int size = (int) Math.min(partSize, length - offset);
+                RequestBody body = source.part(offset, size);
+                int number = partNumber;
+                String etag = call(() -> s3.uploadPart(u -> u.bucket(bucket).key(s3Key).uploadId(uploadId)
+                        .partNumber(number).contentLength((long) size), body)).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            call(() -> s3.completeMultipartUpload(c -> c.bucket(bucket).key(s3Key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts))));
+        } catch (IOException | RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(a -> a.bucket(bucket).key(s3Key).uploadId(uploadId));
+            } catch (SdkException abortFailure) {
+                e.addSuppressed(abortFailure); // the bucket's lifecycle rule for stale uploads cleans up
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public InputStream get(String key) throws IOException {
+        String s3Key = s3Key(key);
+        try {
+            return s3.getObject(g -> g.bucket(bucket).key(s3Key));
+        } catch (NoSuchKeyException e) {
+            throw new BlobNotFoundException(key);
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public InputStream getRange(String key, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) throw new IllegalArgumentException("negative offset or length");
+        String s3Key = s3Key(key);
+        if (length == 0) {
+            // HTTP cannot ask for zero bytes; the size check still applies.
+            long size = head(key, s3Key).contentLength();
+            if (offset > size) throw pastEnd(key, offset, length, size);
+            return InputStream.nullInputStream();
+        }
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = s3.getObject(g -> g.bucket(bucket).key(s3Key).range("bytes=" + offset + "-" + (offset + length - 1)));
+        } catch (NoSuchKeyException e) {
+            throw new BlobNotFoundException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) throw pastEnd(key, offset, length, -1);
+            throw failure(e);
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+        // S3 answers a range that runs past the end with the bytes it has; the contract wants an error.
+        Long got = in.response().contentLength();
+        if (got == null || got != length) {
+            in.abort();
+            throw pastEnd(key, offset, length, got == null ? -1 : offset + got);
+        }
+        return in;
+    }
+
+    @Override
+    public boolean delete(String key) throws IOException {
+        String s3Key = s3Key(key);
+        // S3's DELETE succeeds whether or not the key existed; ask first to report which it was.
+        if (!exists(key)) return false;
+        call(() -> s3.deleteObject(d -> d.bucket(bucket).key(s3Key)));
+        return true;
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        try {
+            head(key, s3Key(key));
+            return true;
+        } catch (BlobNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> list(String keyPrefix) throws IOException {
+        String full = prefix + keyPrefix;
+        List<String> keys = new ArrayList<>();
+        try {
+            for (S3Object o : s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(full)).contents()) {
+                keys.add(o.key().substring(prefix.length()));
+            }
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    private HeadObjectResponse head(String key, String s3Key) throws IOException {
+        try {
+            return s3.headObject(h -> h.bucket(bucket).key(s3Key));
+        } catch (NoSuchKeyException e) {
+            throw new BlobNotFoundException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) throw new BlobNotFoundException(key); // HEAD has no error body to name the code
+            throw failure(e);
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+    }
+
+    private String s3Key(String key) {
+        ObjectKeys.validate(key);
+        return prefix + key;
+    }
+
+    @FunctionalInterface
+    private interface S3Call<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(S3Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (SdkException e) {
+            throw failure(e);
+        }
+    }
+
+    private IOException failure(SdkException e) {
+        return new IOException("S3 request to bucket " + bucket + " failed: " + e.getMessage(), e);
+    }
+
+    private static EOFException pastEnd(String key, long offset, long length, long size) {
+        return new EOFException("range " + offset + "+" + length + " reaches past the end of " + key
+                + (size >= 0 ? " (" + size + " bytes)" : ""));
+    }
+
+    private static byte[] readExactly(InputStream in, int length, byte[] into) throws IOException {
+        int n = in.readNBytes(into, 0, length);
+        if (n < length) throw new EOFException("blob data ended " + (length - n) + " bytes early");
+        return into;
+    }
+
+    private static InputStream openFileRange(Path file, long offset, int size) {
+        try {
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+            ch.position(offset);
+            return new BoundedInputStream(Channels.newInputStream(ch), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
