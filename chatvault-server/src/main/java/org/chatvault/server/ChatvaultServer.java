@@ -10,8 +10,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -46,20 +50,27 @@ public final class ChatvaultServer implements AutoCloseable {
     static final String TMP_DIR = "tmp";
     private static final long SWEEP_INTERVAL_MINUTES = 60;
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    /** How long close() lets an interrupted sweep finish the account it is on before closing the stores. */
+    private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
 
+    private final String instanceId;
     private final ServerConfig config;
     private final ServerStores stores;
     private final Javalin app;
     private final GracefulHandler graceful;
+    private final DroppedObjectSweeper sweeper;
+    /** One thread: every sweep of this instance, scheduled or asked for, runs on it, one at a time. */
     private final ScheduledExecutorService sweeps;
     private boolean closed;
 
-    private ChatvaultServer(ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
-                            ScheduledExecutorService sweeps) {
+    private ChatvaultServer(String instanceId, ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
+                            DroppedObjectSweeper sweeper, ScheduledExecutorService sweeps) {
+        this.instanceId = instanceId;
         this.config = config;
         this.stores = stores;
         this.app = app;
         this.graceful = graceful;
+        this.sweeper = sweeper;
         this.sweeps = sweeps;
     }
 
@@ -86,6 +97,7 @@ public final class ChatvaultServer implements AutoCloseable {
         ScheduledExecutorService sweeps = null;
         try {
             SecureRandom random = new SecureRandom();
+            String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata, clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(), random),
@@ -101,21 +113,33 @@ public final class ChatvaultServer implements AutoCloseable {
                 ApiRoutes.configure(cfg, services);
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }).start(config.host(), config.port());
-            DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay());
+            DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay(), instanceId);
             sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "chatvault-sweeper");
                 t.setDaemon(true);
                 return t;
             });
             sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
-            ChatvaultServer server = new ChatvaultServer(config, stores, app, graceful, sweeps);
-            log.info("Chatvault server listening on {} with data in {}; {}", server.baseUri(), dataDir, stores.description());
+            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, sweeper, sweeps);
+            log.info("Chatvault server instance {} listening on {} with data in {}; {}",
+                    instanceId, server.baseUri(), dataDir, stores.description());
             return server;
         } catch (RuntimeException e) {
             if (sweeps != null) sweeps.shutdownNow();
             stores.close();
             throw e;
         }
+    }
+
+    /**
+     * Names this instance to the others sharing the database (as the holder of job leases) and in
+     * its logs. Random, not the host name: two instances on one host, or a restarted one, must
+     * not be mistaken for each other.
+     */
+    private static String newInstanceId(SecureRandom random) {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     private static void runSweep(DroppedObjectSweeper sweeper) {
@@ -151,6 +175,31 @@ public final class ChatvaultServer implements AutoCloseable {
 
     public ServerConfig config() { return config; }
 
+    /** This instance's random id, new at every start; it holds the job leases this instance takes. */
+    public String instanceId() { return instanceId; }
+
+    /**
+     * Sweeps dropped objects now, on this instance's sweeper thread (after a sweep already
+     * running there), and waits for it: for tests and operators who will not wait for the
+     * schedule. Does nothing, and says so in the result, while another instance holds the lease.
+     *
+     * @throws IllegalStateException if the server is closed or the caller is interrupted
+     * @throws org.chatvault.server.store.StoreException if the metadata database fails
+     */
+    public DroppedObjectSweeper.Result sweepDroppedObjectsNow() {
+        try {
+            return sweeps.submit(sweeper::sweep).get();
+        } catch (RejectedExecutionException | CancellationException e) {
+            throw new IllegalStateException("server is closed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the sweep", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("sweep failed", e.getCause());
+        }
+    }
+
     /**
      * Refuses new requests (503), waits up to 30 s for those in flight to finish, stops Jetty,
      * then closes the stores. Idempotent.
@@ -159,7 +208,10 @@ public final class ChatvaultServer implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        sweeps.shutdownNow();
+        // Cancelling the sweeps that never started wakes anyone waiting in sweepDroppedObjectsNow().
+        for (Runnable queued : sweeps.shutdownNow()) {
+            if (queued instanceof Future<?> f) f.cancel(false);
+        }
         try {
             // Waiting on the handler rather than giving Jetty a stop timeout: Jetty would also
             // wait out idle keep-alive connections, which costs every shutdown a second.
@@ -174,8 +226,19 @@ public final class ChatvaultServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
+            awaitSweepStopped();
             stores.close();
             log.info("Chatvault server stopped");
+        }
+    }
+
+    /** A sweep stops between accounts once interrupted; letting it do so beats pulling the stores from under it. */
+    private void awaitSweepStopped() {
+        try {
+            if (!sweeps.awaitTermination(SWEEP_STOP.toMillis(), TimeUnit.MILLISECONDS))
+                log.warn("sweep still running after {}; closing the stores anyway", SWEEP_STOP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.chatvault.server.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -94,8 +95,12 @@ public interface MetadataStore extends AutoCloseable {
 
     // ---- deleting dropped objects ----------------------------------------------------------
 
-    /** Up to {@code limit} accounts holding objects dropped before {@code droppedBefore}. */
-    List<String> accountsWithDroppedObjects(Instant droppedBefore, int limit);
+    /**
+     * Up to {@code limit} accounts holding objects dropped before {@code droppedBefore}, in
+     * ascending account id order and after {@code afterAccountId} (null: from the first). Paging
+     * by id lets a sweep visit each account once even if one cannot be purged.
+     */
+    List<String> accountsWithDroppedObjects(Instant droppedBefore, String afterAccountId, int limit);
 
     /**
      * Removes from the index the account's objects dropped before {@code droppedBefore}, and the
@@ -104,6 +109,20 @@ public interface MetadataStore extends AutoCloseable {
      * @return the storage keys of the removed packs, for the caller to delete from the {@link ObjectStore}
      */
     List<String> purgeDroppedObjects(String accountId, Instant droppedBefore);
+
+    // ---- job leases ------------------------------------------------------------------------
+
+    /**
+     * Takes the lease on {@code job} for {@code holder} until {@code now + ttl}, atomically across
+     * every server sharing the database: succeeds if no one holds it, if the lease expired at or
+     * before {@code now}, or if {@code holder} already holds it (which renews it).
+     *
+     * @return false, changing nothing, if another holder's lease is still running
+     */
+    boolean tryAcquireLease(String job, String holder, Instant now, Duration ttl);
+
+    /** Gives up {@code holder}'s lease on {@code job}; does nothing if someone else holds it now. */
+    void releaseLease(String job, String holder);
 
     /** Releases connections; further calls fail. */
     @Override

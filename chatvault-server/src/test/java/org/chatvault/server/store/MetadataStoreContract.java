@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -357,16 +358,127 @@ public abstract class MetadataStoreContract {
         store.commit(alice, change(1, root2, Set.of(), Set.of(lone, shared1), dropTime));
         String lonePack = store.locateObjects(alice, List.of(lone)).get(lone).storageKey();
 
-        assertThat(store.accountsWithDroppedObjects(dropTime, 10)).isEmpty();
+        assertThat(store.accountsWithDroppedObjects(dropTime, null, 10)).isEmpty();
         assertThat(store.purgeDroppedObjects(alice, dropTime)).isEmpty();
-        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), 10)).containsExactly(alice);
+        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), null, 10)).containsExactly(alice);
 
         List<String> emptied = store.purgeDroppedObjects(alice, dropTime.plusMillis(1));
         assertThat(emptied).containsExactly(lonePack);
         assertThat(store.presentObjects(alice, List.of(lone, shared1, shared2, root1, root2))).containsExactlyInAnyOrder(shared2, root1, root2);
         assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 2));
-        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), 10)).isEmpty();
+        assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), null, 10)).isEmpty();
         assertThat(store.presentObjects(bob, List.of(bobRoot))).containsExactly(bobRoot);
+    }
+
+    @Test
+    void accountsWithDroppedObjectsArePagedByAccountId() {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String account = newAccount("user" + i);
+            ObjectId root1 = newId();
+            ObjectId root2 = newId();
+            index(account, ObjectKind.ROOT_MANIFEST, root1, root2);
+            store.commit(account, change(0, root1, Set.of(), Set.of(), T0));
+            store.commit(account, change(1, root2, Set.of(), Set.of(root1), T0));
+            accounts.add(account);
+        }
+        accounts.sort(null); // account ids compare as plain (ASCII) strings in both backends
+        Instant cutoff = T0.plusMillis(1);
+
+        assertThat(store.accountsWithDroppedObjects(cutoff, null, 2)).containsExactlyElementsOf(accounts.subList(0, 2));
+        assertThat(store.accountsWithDroppedObjects(cutoff, accounts.get(1), 2)).containsExactlyElementsOf(accounts.subList(2, 4));
+        assertThat(store.accountsWithDroppedObjects(cutoff, accounts.get(3), 2)).containsExactly(accounts.get(4));
+        assertThat(store.accountsWithDroppedObjects(cutoff, accounts.get(4), 2)).isEmpty();
+    }
+
+    @Test
+    void concurrentPurgesOfOneAccountHandOutEachEmptiedPackOnce() throws Exception {
+        String alice = newAccount("alice");
+        ObjectId root1 = newId();
+        ObjectId root2 = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root2);
+        Set<ObjectId> dropped = new HashSet<>(Set.of(root1));
+        index(alice, ObjectKind.ROOT_MANIFEST, root1);
+        for (int i = 0; i < 20; i++) {
+            ObjectId segment = newId();
+            index(alice, ObjectKind.SEGMENT, segment); // a pack each
+            dropped.add(segment);
+        }
+        Set<ObjectId> added = new HashSet<>(dropped);
+        added.remove(root1);
+        store.commit(alice, change(0, root1, added, Set.of(), T0));
+        store.commit(alice, change(1, root2, Set.of(), dropped, T0));
+
+        int sweepers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(sweepers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < sweepers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.purgeDroppedObjects(alice, T0.plusMillis(1));
+                }));
+            }
+            go.countDown();
+            List<String> all = new ArrayList<>();
+            for (Future<List<String>> f : results) all.addAll(f.get());
+            assertThat(all).hasSize(dropped.size()).doesNotHaveDuplicates();
+            assertThat(store.usage(alice).packs()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- job leases ------------------------------------------------------------------------
+
+    @Test
+    void aLeaseHasOneHolderUntilItExpiresOrIsReleased() {
+        Duration ttl = Duration.ofMinutes(10);
+        assertThat(store.tryAcquireLease("sweep", "instance-a", T0, ttl)).isTrue();
+        assertThat(store.tryAcquireLease("sweep", "instance-b", T0.plusSeconds(1), ttl)).isFalse();
+        assertThat(store.tryAcquireLease("other-job", "instance-b", T0, ttl)).as("leases are per job").isTrue();
+
+        // The holder renews: the lease now runs until T0 + 5 min + 10 min.
+        assertThat(store.tryAcquireLease("sweep", "instance-a", T0.plus(Duration.ofMinutes(5)), ttl)).isTrue();
+        assertThat(store.tryAcquireLease("sweep", "instance-b", T0.plus(Duration.ofMinutes(14)), ttl)).isFalse();
+        // Expired: another instance takes over, and the old holder is now refused.
+        assertThat(store.tryAcquireLease("sweep", "instance-b", T0.plus(Duration.ofMinutes(15)), ttl)).isTrue();
+        assertThat(store.tryAcquireLease("sweep", "instance-a", T0.plus(Duration.ofMinutes(16)), ttl)).isFalse();
+
+        // Releasing someone else's lease does nothing; releasing your own frees it at once.
+        store.releaseLease("sweep", "instance-a");
+        assertThat(store.tryAcquireLease("sweep", "instance-a", T0.plus(Duration.ofMinutes(16)), ttl)).isFalse();
+        store.releaseLease("sweep", "instance-b");
+        assertThat(store.tryAcquireLease("sweep", "instance-a", T0.plus(Duration.ofMinutes(16)), ttl)).isTrue();
+        store.releaseLease("never-taken", "instance-a"); // no-op
+    }
+
+    @Test
+    void concurrentHoldersRacingForAFreeLeaseHaveOneWinner() throws Exception {
+        int holders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(holders);
+        try {
+            for (int round = 0; round < 5; round++) {
+                // Each round is an hour after the last, so the lease is free (round 0) or expired.
+                Instant now = T0.plus(Duration.ofHours(round));
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int h = 0; h < holders; h++) {
+                    String holder = "instance-" + h;
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return store.tryAcquireLease("sweep", holder, now, Duration.ofMinutes(10));
+                    }));
+                }
+                go.countDown();
+                int won = 0;
+                for (Future<Boolean> f : results) if (f.get()) won++;
+                assertThat(won).as("round %d", round).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- durability ------------------------------------------------------------------------

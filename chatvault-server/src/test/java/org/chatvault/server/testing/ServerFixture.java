@@ -17,8 +17,13 @@ public final class ServerFixture implements AutoCloseable {
     }
 
     public ServerFixture(Path dataDir, UnaryOperator<ServerConfig> adjust) {
+        this(dataDir, MutableClock.startingAt("2024-01-15T10:00:00Z"), adjust);
+    }
+
+    /** A server on {@code clock}, which several fixtures may share (instances on one database). */
+    public ServerFixture(Path dataDir, MutableClock clock, UnaryOperator<ServerConfig> adjust) {
         this.config = adjust.apply(ServerConfig.forTesting(dataDir));
-        this.clock = MutableClock.startingAt("2024-01-15T10:00:00Z");
+        this.clock = clock;
         start();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.chatvault.server.testing.TestObjects;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class DroppedObjectSweeperTest {
@@ -42,7 +45,7 @@ class DroppedObjectSweeperTest {
         Files.createDirectories(dir.resolve("tmp"));
         objects = new ObjectService(metadata, blobs, dir.resolve("tmp"), clock, new ServerMetrics());
         heads = new HeadService(metadata, clock);
-        sweeper = new DroppedObjectSweeper(metadata, blobs, clock, Duration.ofHours(24));
+        sweeper = new DroppedObjectSweeper(metadata, blobs, clock, Duration.ofHours(24), "this-instance");
         metadata.createAccount(new AccountRecord(alice.accountId(), "alice", "alice",
                 new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), clock.instant()));
     }
@@ -81,9 +84,53 @@ class DroppedObjectSweeperTest {
         assertThat(objects.missing(alice, List.of(old.id(), root1.id(), kept.id(), root2.id()))).containsExactly(old.id(), root1.id());
         assertThat(r.packsDeleted()).isEqualTo(2);
         assertThat(blobs.list("packs/")).hasSize(2);
-        assertThat(sweeper.sweep()).isEqualTo(new DroppedObjectSweeper.Result(0, 0));
+        assertThat(sweeper.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(0, 0));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         objects.writeBatch(objects.planFetch(alice, List.of(kept.id(), root2.id())), out);
         assertThat(out.toByteArray()).isEqualTo(TestObjects.batch(kept, root2));
+    }
+
+    /** Commits root1 with a segment, then root2 dropping both: two packs to delete once the delay has passed. */
+    private void dropTwoPacks() throws IOException {
+        SealedObject root1 = vault.root();
+        SealedObject root2 = vault.root();
+        SealedObject old = vault.segment();
+        upload(old);
+        upload(root1);
+        upload(root2);
+        heads.commit(alice, new CommitRequest(0, root1.id(), List.of(old.id()), List.of()));
+        heads.commit(alice, new CommitRequest(1, root2.id(), List.of(), List.of(old.id(), root1.id())));
+        clock.advance(Duration.ofHours(25));
+    }
+
+    @Test
+    void sweepsOnlyWhileNoOtherInstanceHoldsTheLease() throws IOException {
+        dropTwoPacks();
+        assertThat(metadata.tryAcquireLease(DroppedObjectSweeper.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(sweeper.sweep()).isEqualTo(new DroppedObjectSweeper.Result(true, 0, 0));
+        assertThat(blobs.list("packs/")).hasSize(3);
+
+        clock.advance(Duration.ofMinutes(5)); // the other instance died holding it: the lease runs out
+        assertThat(sweeper.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(1, 2));
+        assertThat(blobs.list("packs/")).hasSize(1);
+        // Released after the run, so another instance need not wait for it to expire.
+        assertThat(metadata.tryAcquireLease(DroppedObjectSweeper.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    @Timeout(10)
+    void aSweepEndsEvenIfAnAccountIsNeverPurged() throws IOException {
+        dropTwoPacks();
+        MetadataStore purgesNothing = (MetadataStore) Proxy.newProxyInstance(MetadataStore.class.getClassLoader(),
+                new Class<?>[] {MetadataStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("purgeDroppedObjects")) return List.of();
+                    try {
+                        return method.invoke(metadata, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DroppedObjectSweeper stuck = new DroppedObjectSweeper(purgesNothing, blobs, clock, Duration.ofHours(24), "this-instance");
+        assertThat(stuck.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(1, 0));
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -467,12 +468,16 @@ public final class PostgresMetadataStore implements MetadataStore {
     // ---- deleting dropped objects ----------------------------------------------------------
 
     @Override
-    public List<String> accountsWithDroppedObjects(Instant droppedBefore, int limit) {
+    public List<String> accountsWithDroppedObjects(Instant droppedBefore, String afterAccountId, int limit) {
         return db.read("find accounts with dropped objects", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT DISTINCT account_id FROM objects WHERE dropped_at IS NOT NULL AND dropped_at < ? LIMIT ?")) {
+            // COLLATE "C": plain byte order, so paging agrees with SQLite whatever the locale.
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT account_id COLLATE "C" AS account_id FROM objects
+                    WHERE dropped_at IS NOT NULL AND dropped_at < ? AND account_id COLLATE "C" > ?
+                    ORDER BY 1 LIMIT ?""")) {
                 s.setObject(1, timestamp(droppedBefore));
-                s.setInt(2, limit);
+                s.setString(2, afterAccountId == null ? "" : afterAccountId);
+                s.setInt(3, limit);
                 List<String> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) out.add(r.getString(1));
@@ -486,7 +491,10 @@ public final class PostgresMetadataStore implements MetadataStore {
     public List<String> purgeDroppedObjects(String accountId, Instant droppedBefore) {
         return db.write("purge dropped objects", c -> {
             // Queues behind any commit of this account in flight: a commit may be re-adding one
-            // of these objects, and once it has, the object is no longer dropped.
+            // of these objects, and once it has, the object is no longer dropped. It also queues
+            // behind another purge of the account, which then finds nothing left to delete: this
+            // lock, not the sweeper's job lease (which can expire under a stalled holder), is what
+            // hands each emptied pack to exactly one caller.
             if (lockHead(c, accountId) == null) return List.of();
             List<String> packIds = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
@@ -510,6 +518,40 @@ public final class PostgresMetadataStore implements MetadataStore {
                     while (r.next()) emptied.add(r.getString(1));
                 }
                 return emptied;
+            }
+        });
+    }
+
+    // ---- job leases ------------------------------------------------------------------------
+
+    @Override
+    public boolean tryAcquireLease(String job, String holder, Instant now, Duration ttl) {
+        return db.write("take a job lease", c -> {
+            // One statement: the conflicting row is locked before the WHERE is checked, so of two
+            // instances racing for a free or expired lease exactly one gets a row back.
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO job_leases AS l (job, holder, expires_at) VALUES (?, ?, ?)
+                    ON CONFLICT (job) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                        WHERE l.expires_at <= ? OR l.holder = excluded.holder
+                    RETURNING l.holder""")) {
+                s.setString(1, job);
+                s.setString(2, holder);
+                s.setObject(3, timestamp(now.plus(ttl)));
+                s.setObject(4, timestamp(now));
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void releaseLease(String job, String holder) {
+        db.write("release a job lease", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM job_leases WHERE job = ? AND holder = ?")) {
+                s.setString(1, job);
+                s.setString(2, holder);
+                return s.executeUpdate();
             }
         });
     }

@@ -17,6 +17,8 @@ import org.chatvault.server.store.BlobNotFoundException;
 import org.chatvault.server.store.BoundedInputStream;
 import org.chatvault.server.store.ObjectKeys;
 import org.chatvault.server.store.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -47,6 +49,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * SDK with exponential back-off and jitter.
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(S3ObjectStore.class);
     private static final int MAX_ATTEMPTS = 5;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
@@ -280,11 +283,28 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         T run() throws IOException;
     }
 
+    /**
+     * Runs one S3 request (all of ours are idempotent). The SDK retries transient failures itself
+     * but one: when the server has closed a pooled keep-alive connection, the URL-connection client
+     * finds out while sending the body and throws an {@link UncheckedIOException}, which the SDK's
+     * retry stage did not catch in 2.40 (seen in TwoInstancesTest); kept as a guard on any SDK
+     * version. Without this, an
+     * upload after an idle spell fails with a 500; the dead connection is dropped, so the next
+     * attempt gets a live one.
+     */
     private <T> T call(S3Call<T> call) throws IOException {
-        try {
-            return call.run();
-        } catch (SdkException e) {
-            throw failure(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (SdkException e) {
+                throw failure(e);
+            } catch (UncheckedIOException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new IOException("S3 request to bucket " + bucket + " failed " + MAX_ATTEMPTS + " times: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                log.debug("S3 request to bucket {} failed on a reused connection, retrying: {}", bucket, e.getCause().toString());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -404,12 +405,15 @@ public final class SqliteMetadataStore implements MetadataStore {
     // ---- deleting dropped objects ----------------------------------------------------------
 
     @Override
-    public List<String> accountsWithDroppedObjects(Instant droppedBefore, int limit) {
+    public List<String> accountsWithDroppedObjects(Instant droppedBefore, String afterAccountId, int limit) {
         return db.read("find accounts with dropped objects", c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT DISTINCT account_id FROM objects WHERE dropped_at IS NOT NULL AND dropped_at < ? LIMIT ?")) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT account_id FROM objects
+                    WHERE dropped_at IS NOT NULL AND dropped_at < ? AND account_id > ?
+                    ORDER BY account_id LIMIT ?""")) {
                 s.setLong(1, droppedBefore.toEpochMilli());
-                s.setInt(2, limit);
+                s.setString(2, afterAccountId == null ? "" : afterAccountId);
+                s.setInt(3, limit);
                 List<String> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) out.add(r.getString(1));
@@ -455,6 +459,37 @@ public final class SqliteMetadataStore implements MetadataStore {
                 }
             }
             return emptied;
+        });
+    }
+
+    // ---- job leases ------------------------------------------------------------------------
+
+    @Override
+    public boolean tryAcquireLease(String job, String holder, Instant now, Duration ttl) {
+        return db.write("take a job lease", c -> {
+            // An upsert whose update is skipped when another holder's lease is still running;
+            // the write transaction (BEGIN IMMEDIATE) keeps any other writer out meanwhile.
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO job_leases (job, holder, expires_at) VALUES (?, ?, ?)
+                    ON CONFLICT (job) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                        WHERE job_leases.expires_at <= ? OR job_leases.holder = excluded.holder""")) {
+                s.setString(1, job);
+                s.setString(2, holder);
+                s.setLong(3, now.plus(ttl).toEpochMilli());
+                s.setLong(4, now.toEpochMilli());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void releaseLease(String job, String holder) {
+        db.write("release a job lease", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM job_leases WHERE job = ? AND holder = ?")) {
+                s.setString(1, job);
+                s.setString(2, holder);
+                return s.executeUpdate();
+            }
         });
     }
 
