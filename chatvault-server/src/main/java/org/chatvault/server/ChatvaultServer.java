@@ -25,6 +25,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectStore;
 import org.chatvault.server.vault.DroppedObjectSweeper;
@@ -50,6 +51,8 @@ public final class ChatvaultServer implements AutoCloseable {
     static final String TMP_DIR = "tmp";
     private static final long SWEEP_INTERVAL_MINUTES = 60;
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    /** Failed-login counts older than this block nothing and are deleted. */
+    private static final Duration STALE_LOGIN_FAILURES = Duration.ofDays(1);
     /** How long close() lets an interrupted sweep finish the account it is on before closing the stores. */
     private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
 
@@ -100,7 +103,8 @@ public final class ChatvaultServer implements AutoCloseable {
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
             ApiRoutes.Services services = new ApiRoutes.Services(
-                    new AccountService(metadata, clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(), random),
+                    new AccountService(metadata, clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
+                            LoginThrottlePolicy.DEFAULT, random),
                     new KeySlotService(metadata, clock),
                     new ObjectService(metadata, blobs, tmpDir, clock, metrics),
                     new HeadService(metadata, clock),
@@ -119,7 +123,7 @@ public final class ChatvaultServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
+            sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper, metadata, clock), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
             ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, sweeper, sweeps);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
                     instanceId, server.baseUri(), dataDir, stores.description());
@@ -142,12 +146,19 @@ public final class ChatvaultServer implements AutoCloseable {
         return HexFormat.of().formatHex(id);
     }
 
-    private static void runSweep(DroppedObjectSweeper sweeper) {
+    private static void runSweep(DroppedObjectSweeper sweeper, MetadataStore metadata, Clock clock) {
         try {
             sweeper.sweep();
         } catch (RuntimeException e) {
             // Keep the schedule alive; the next run retries.
             log.error("sweeping dropped objects failed", e);
+        }
+        try {
+            // Idempotent and cheap, so every instance may do it without a lease.
+            int stale = metadata.deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
+            if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
+        } catch (RuntimeException e) {
+            log.error("deleting stale failed-login counts failed", e);
         }
     }
 

@@ -12,8 +12,10 @@ import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
 import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.error.LoginThrottledException;
 import org.chatvault.server.store.AccountRecord;
 import org.chatvault.server.store.LoginHash;
+import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.TokenKind;
 import org.chatvault.server.store.TokenRecord;
@@ -35,10 +37,12 @@ public final class AccountService {
     private final Duration refreshTtl;
     private final LoginSecretHasher hasher;
     private final Tokens tokens;
+    private final LoginThrottlePolicy throttle;
 
     public AccountService(MetadataStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
-                          SecureRandom random) {
+                          LoginThrottlePolicy throttle, SecureRandom random) {
         this.store = store;
+        this.throttle = throttle;
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
@@ -66,16 +70,34 @@ public final class AccountService {
         }
     }
 
-    /** @throws ApiException {@code invalid_credentials} alike for an unknown user and a wrong secret */
+    /**
+     * @throws ApiException {@code invalid_credentials} alike for an unknown user and a wrong secret;
+     *     {@code too_many_attempts} ({@link LoginThrottledException}) once a username has had too
+     *     many failures, for unknown names too, so the answer does not tell which names exist
+     */
     public SessionTokens login(String username, String loginSecretB64) {
         byte[] secret = decodeSecret(loginSecretB64);
         try {
-            Optional<AccountRecord> account = Usernames.valid(username) ? store.findAccountByUsername(Usernames.key(username)) : Optional.empty();
+            String key = Usernames.valid(username) ? Usernames.key(username) : null;
+            Instant started = clock.instant();
+            // Checked before the hash: a blocked name costs the server no Argon2 work.
+            if (key != null) store.loginBlockedUntil(key, started).ifPresent(until -> throwThrottled(until, started));
+            Optional<AccountRecord> account = key != null ? store.findAccountByUsername(key) : Optional.empty();
+            boolean matches;
             if (account.isEmpty()) {
                 hasher.burnForUnknownUser(secret);
+                matches = false;
+            } else {
+                matches = hasher.matches(secret, account.get().loginHash());
+            }
+            if (!matches) {
+                if (key != null) {
+                    Instant now = clock.instant();
+                    store.recordLoginFailure(key, now, throttle).ifPresent(until -> throwThrottled(until, now));
+                }
                 throw invalidCredentials();
             }
-            if (!hasher.matches(secret, account.get().loginHash())) throw invalidCredentials();
+            store.clearLoginFailures(key);
             String accountId = account.get().accountId();
             Instant now = clock.instant();
             // Logins are when a client starts over, a natural moment to forget its dead tokens.
@@ -152,6 +174,10 @@ public final class AccountService {
 
     private static ApiException usernameTaken() {
         return new ApiException(ErrorCode.USERNAME_TAKEN, "that username is taken");
+    }
+
+    private static void throwThrottled(Instant until, Instant now) {
+        throw new LoginThrottledException(Duration.between(now, until));
     }
 
     private static ApiException invalidCredentials() {

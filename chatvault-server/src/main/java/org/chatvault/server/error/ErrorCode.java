@@ -21,6 +21,7 @@ public enum ErrorCode {
     OBJECT_TOO_LARGE(413, "object_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     OBJECTS_MISSING(422, "objects_missing"),
+    TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     INTERNAL(500, "internal");
 
     private final int status;

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.LoginThrottledException;
 import org.chatvault.server.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ final class ErrorMapping {
         routes.exception(ApiException.class, (e, ctx) -> {
             if (e.status() >= 500) log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
             else log.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code().code(), e.getMessage());
+            if (e instanceof LoginThrottledException t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
             respond(ctx, e.code(), e.getMessage());
         });
         // Javalin's own refusals: no route (404) and the like.

@@ -124,6 +124,29 @@ public interface MetadataStore extends AutoCloseable {
     /** Gives up {@code holder}'s lease on {@code job}; does nothing if someone else holds it now. */
     void releaseLease(String job, String holder);
 
+    // ---- login throttling -------------------------------------------------------------------
+
+    /**
+     * When logins to {@code usernameKey} are refused until, if that is after {@code now}; every
+     * server sharing the database sees the same answer.
+     */
+    Optional<Instant> loginBlockedUntil(String usernameKey, Instant now);
+
+    /**
+     * Counts one failed login to {@code usernameKey}, atomically across servers. Failures count
+     * in a window that starts at the first failure and lasts {@code policy.window()}; the
+     * {@code policy.maxFailures()}-th failure in a window blocks logins for {@code policy.block()}.
+     *
+     * @return until when logins are now blocked, if they are
+     */
+    Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy);
+
+    /** Forgets the failures of {@code usernameKey} (after a successful login). */
+    void clearLoginFailures(String usernameKey);
+
+    /** Deletes failure counts whose window started before {@code before} and that block nothing any more. */
+    int deleteStaleLoginFailures(Instant before);
+
     /** Releases connections; further calls fail. */
     @Override
     void close();

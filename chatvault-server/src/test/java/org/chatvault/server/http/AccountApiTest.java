@@ -90,6 +90,40 @@ class AccountApiTest {
     }
 
     @Test
+    void repeatedFailedLoginsBlockTheNameForAWhileEvenWithTheRightSecret() {
+        String secret = Api.newSecret();
+        api.register("ivan", secret);
+        for (int i = 1; i < 10; i++) assertThat(api.login("ivan", Api.newSecret()).error()).as("failure %d", i).isEqualTo("invalid_credentials");
+        Response tenth = api.login("IVAN", Api.newSecret());
+        assertThat(tenth.status()).isEqualTo(429);
+        assertThat(tenth.error()).isEqualTo("too_many_attempts");
+        assertThat(tenth.header("Retry-After")).isEqualTo("900");
+
+        fx.clock().advance(Duration.ofMinutes(5));
+        Response right = api.login("ivan", secret);
+        assertThat(right.status()).isEqualTo(429);
+        assertThat(right.header("Retry-After")).isEqualTo("600");
+        assertThat(right.json().get("message").asText()).contains("10 minutes");
+
+        fx.clock().advance(Duration.ofMinutes(10));
+        assertThat(api.login("ivan", secret).status()).isEqualTo(200);
+        // a success forgets the failures: nine more do not block
+        for (int i = 1; i < 10; i++) api.login("ivan", Api.newSecret());
+        assertThat(api.login("ivan", secret).status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownNamesAreThrottledLikeKnownOnes() {
+        Response last = null;
+        for (int i = 0; i < 10; i++) last = api.login("nobody-here", Api.newSecret());
+        assertThat(last.error()).isEqualTo("too_many_attempts");
+        // other names are not affected
+        String secret = Api.newSecret();
+        api.register("judy", secret);
+        assertThat(api.login("judy", secret).status()).isEqualTo(200);
+    }
+
+    @Test
     void refreshRotatesTheRefreshToken() {
         Session s = api.newSession("erin");
         Response r1 = api.post("v1/sessions/refresh", null, Map.of("refreshToken", s.refresh()));

@@ -244,6 +244,17 @@ class TwoInstancesTest {
     }
 
     @Test
+    void failedLoginsThroughEitherInstanceCountTowardsOneBlockSeenByBoth() {
+        String secret = Api.newSecret();
+        assertThat(a.api().register("guarded", secret).status()).isEqualTo(201);
+        for (int i = 0; i < 9; i++) {
+            assertThat(instance(i).login("guarded", Api.newSecret()).error()).isEqualTo("invalid_credentials");
+        }
+        assertThat(b.api().login("guarded", Api.newSecret()).error()).isEqualTo("too_many_attempts");
+        assertThat(a.api().login("guarded", secret).error()).as("blocked on the other instance too").isEqualTo("too_many_attempts");
+    }
+
+    @Test
     void aSweepOnBothInstancesAtOnceDeletesEachExpiredPackExactlyOnce() throws Exception {
         int accounts = 12;
         List<DroppedVault> vaults = new ArrayList<>();

@@ -500,4 +500,67 @@ public abstract class MetadataStoreContract {
         assertThat(store.listKeySlots(alice)).hasSize(1);
         assertThat(store.presentObjects(alice, List.of(root))).containsExactly(root);
     }
+
+    // ---- login throttling -------------------------------------------------------------------
+
+    private static final LoginThrottlePolicy THROTTLE = new LoginThrottlePolicy(3, Duration.ofMinutes(15), Duration.ofMinutes(10));
+
+    @Test
+    void theMaxFailureInAWindowBlocksUntilTheBlockEnds() {
+        assertThat(store.recordLoginFailure("kim", T0, THROTTLE)).isEmpty();
+        assertThat(store.recordLoginFailure("kim", T0.plusSeconds(60), THROTTLE)).isEmpty();
+        assertThat(store.loginBlockedUntil("kim", T0.plusSeconds(61))).isEmpty();
+        Instant third = T0.plusSeconds(120);
+        assertThat(store.recordLoginFailure("kim", third, THROTTLE)).contains(third.plus(THROTTLE.block()));
+        assertThat(store.loginBlockedUntil("kim", third.plusSeconds(1))).contains(third.plus(THROTTLE.block()));
+        assertThat(store.loginBlockedUntil("other", third)).isEmpty();
+        assertThat(store.loginBlockedUntil("kim", third.plus(THROTTLE.block()))).isEmpty();
+    }
+
+    @Test
+    void failuresOutsideTheWindowStartANewCount() {
+        store.recordLoginFailure("lee", T0, THROTTLE);
+        store.recordLoginFailure("lee", T0.plusSeconds(1), THROTTLE);
+        Instant later = T0.plus(THROTTLE.window()).plusSeconds(1);
+        assertThat(store.recordLoginFailure("lee", later, THROTTLE)).as("a new window: 1 failure").isEmpty();
+        assertThat(store.recordLoginFailure("lee", later.plusSeconds(1), THROTTLE)).isEmpty();
+        assertThat(store.recordLoginFailure("lee", later.plusSeconds(2), THROTTLE)).isPresent();
+    }
+
+    @Test
+    void clearingForgetsTheFailuresAndStaleRowsGo() {
+        store.recordLoginFailure("max", T0, THROTTLE);
+        store.recordLoginFailure("max", T0, THROTTLE);
+        store.clearLoginFailures("max");
+        assertThat(store.recordLoginFailure("max", T0, THROTTLE)).isEmpty();
+
+        for (int i = 0; i < 3; i++) store.recordLoginFailure("ned", T0, THROTTLE); // blocked until T0 + 10 min
+        assertThat(store.deleteStaleLoginFailures(T0.plusSeconds(60))).as("max's window started at T0, but ned is still blocked").isEqualTo(1);
+        assertThat(store.loginBlockedUntil("ned", T0.plusSeconds(61))).isPresent();
+        assertThat(store.deleteStaleLoginFailures(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(store.loginBlockedUntil("ned", T0.plusSeconds(61))).isEmpty();
+    }
+
+    @Test
+    void concurrentFailuresAreEachCounted() throws Exception {
+        LoginThrottlePolicy policy = new LoginThrottlePolicy(40, Duration.ofMinutes(15), Duration.ofMinutes(10));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.recordLoginFailure("oz", T0, policy).isPresent();
+                }));
+            }
+            go.countDown();
+            int blocked = 0;
+            for (Future<Boolean> r : results) if (r.get()) blocked++;
+            assertThat(blocked).as("exactly the 40th failure blocks").isEqualTo(1);
+            assertThat(store.loginBlockedUntil("oz", T0)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

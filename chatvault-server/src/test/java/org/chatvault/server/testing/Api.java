@@ -28,7 +28,9 @@ public final class Api {
         this.base = base;
     }
 
-    public record Response(int status, byte[] body, String contentType) {
+    public record Response(int status, byte[] body, String contentType, java.net.http.HttpHeaders headers) {
+        public String header(String name) { return headers.firstValue(name).orElse(null); }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -52,7 +54,7 @@ public final class Api {
         if (contentType != null) b.header("Content-Type", contentType);
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -30,6 +30,7 @@ import org.chatvault.server.store.HeadChange;
 import org.chatvault.server.store.IndexResult;
 import org.chatvault.server.store.KeySlotRecord;
 import org.chatvault.server.store.LoginHash;
+import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.NewPack;
 import org.chatvault.server.store.ObjectEntry;
@@ -551,6 +552,76 @@ public final class PostgresMetadataStore implements MetadataStore {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM job_leases WHERE job = ? AND holder = ?")) {
                 s.setString(1, job);
                 s.setString(2, holder);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    // ---- login throttling -------------------------------------------------------------------
+
+    @Override
+    public Optional<Instant> loginBlockedUntil(String usernameKey, Instant now) {
+        return db.read("check the login throttle", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT blocked_until FROM login_failures WHERE username_key = ? AND blocked_until > ?")) {
+                s.setString(1, usernameKey);
+                s.setObject(2, timestamp(now));
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(instant(r, 1)) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy) {
+        return db.write("count a failed login", c -> {
+            // One statement: concurrent failures on several instances queue on the row lock and
+            // each sees the count the one before it left. SET expressions see the old row.
+            try (PreparedStatement s = c.prepareStatement("""
+                    WITH p AS (SELECT ?::text AS key, ?::timestamptz AS now, ?::integer AS max,
+                                      ?::timestamptz AS until, ?::timestamptz AS expired)
+                    INSERT INTO login_failures AS f (username_key, failures, window_started_at, blocked_until)
+                    SELECT p.key, 1, p.now, CASE WHEN 1 >= p.max THEN p.until END FROM p
+                    ON CONFLICT (username_key) DO UPDATE SET
+                        failures = CASE WHEN f.window_started_at <= (SELECT expired FROM p) THEN 1 ELSE f.failures + 1 END,
+                        window_started_at = CASE WHEN f.window_started_at <= (SELECT expired FROM p)
+                                                 THEN (SELECT now FROM p) ELSE f.window_started_at END,
+                        blocked_until = CASE WHEN (CASE WHEN f.window_started_at <= (SELECT expired FROM p) THEN 1
+                                                        ELSE f.failures + 1 END) >= (SELECT max FROM p)
+                                             THEN (SELECT until FROM p) ELSE f.blocked_until END
+                    RETURNING f.blocked_until""")) {
+                s.setString(1, usernameKey);
+                s.setObject(2, timestamp(now));
+                s.setInt(3, policy.maxFailures());
+                s.setObject(4, timestamp(now.plus(policy.block())));
+                s.setObject(5, timestamp(now.minus(policy.window())));
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    Instant until = instant(r, 1);
+                    return until != null && until.isAfter(now) ? Optional.of(until) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void clearLoginFailures(String usernameKey) {
+        db.write("clear failed logins", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM login_failures WHERE username_key = ?")) {
+                s.setString(1, usernameKey);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int deleteStaleLoginFailures(Instant before) {
+        return db.write("delete stale failed logins", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM login_failures WHERE window_started_at < ? AND (blocked_until IS NULL OR blocked_until < ?)")) {
+                s.setObject(1, timestamp(before));
+                s.setObject(2, timestamp(before));
                 return s.executeUpdate();
             }
         });

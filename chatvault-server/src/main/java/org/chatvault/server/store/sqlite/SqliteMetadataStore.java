@@ -27,6 +27,7 @@ import org.chatvault.server.store.HeadChange;
 import org.chatvault.server.store.IndexResult;
 import org.chatvault.server.store.KeySlotRecord;
 import org.chatvault.server.store.LoginHash;
+import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.NewPack;
 import org.chatvault.server.store.ObjectEntry;
@@ -488,6 +489,72 @@ public final class SqliteMetadataStore implements MetadataStore {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM job_leases WHERE job = ? AND holder = ?")) {
                 s.setString(1, job);
                 s.setString(2, holder);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    // ---- login throttling -------------------------------------------------------------------
+
+    @Override
+    public Optional<Instant> loginBlockedUntil(String usernameKey, Instant now) {
+        return db.read("check the login throttle", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT blocked_until FROM login_failures WHERE username_key = ? AND blocked_until > ?")) {
+                s.setString(1, usernameKey);
+                s.setLong(2, now.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(Instant.ofEpochMilli(r.getLong(1))) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy) {
+        return db.write("count a failed login", c -> {
+            // Numbered parameters: ?1 key, ?2 now, ?3 max failures, ?4 blocked until, ?5 window expired
+            // at or before. SET expressions see the row as it was.
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO login_failures (username_key, failures, window_started_at, blocked_until)
+                    VALUES (?1, 1, ?2, CASE WHEN 1 >= ?3 THEN ?4 END)
+                    ON CONFLICT (username_key) DO UPDATE SET
+                        failures = CASE WHEN window_started_at <= ?5 THEN 1 ELSE failures + 1 END,
+                        window_started_at = CASE WHEN window_started_at <= ?5 THEN ?2 ELSE window_started_at END,
+                        blocked_until = CASE WHEN (CASE WHEN window_started_at <= ?5 THEN 1 ELSE failures + 1 END) >= ?3
+                                             THEN ?4 ELSE blocked_until END
+                    RETURNING blocked_until""")) {
+                s.setString(1, usernameKey);
+                s.setLong(2, now.toEpochMilli());
+                s.setInt(3, policy.maxFailures());
+                s.setLong(4, now.plus(policy.block()).toEpochMilli());
+                s.setLong(5, now.minus(policy.window()).toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    long until = r.getLong(1);
+                    return !r.wasNull() && until > now.toEpochMilli() ? Optional.of(Instant.ofEpochMilli(until)) : Optional.<Instant>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void clearLoginFailures(String usernameKey) {
+        db.write("clear failed logins", c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM login_failures WHERE username_key = ?")) {
+                s.setString(1, usernameKey);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public int deleteStaleLoginFailures(Instant before) {
+        return db.write("delete stale failed logins", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM login_failures WHERE window_started_at < ? AND (blocked_until IS NULL OR blocked_until < ?)")) {
+                s.setLong(1, before.toEpochMilli());
+                s.setLong(2, before.toEpochMilli());
                 return s.executeUpdate();
             }
         });

@@ -59,7 +59,7 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) tables.add(r.getString(1));
             }
-            assertThat(tables).containsExactly("accounts", "flyway_schema_history", "heads", "job_leases", "key_slots", "objects", "packs", "tokens");
+            assertThat(tables).containsExactly("accounts", "flyway_schema_history", "heads", "job_leases", "key_slots", "login_failures", "objects", "packs", "tokens");
         }
     }
 
