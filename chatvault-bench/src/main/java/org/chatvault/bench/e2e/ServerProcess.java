@@ -7,7 +7,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,35 +19,69 @@ import java.util.regex.Pattern;
  * The server in its own JVM (heap capped at 1 GiB) so client and server memory are measured
  * apart and the benchmark crosses a real process boundary, as a phone and a cloud do.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+?)/? with data");
+    private static final Pattern THROWABLE = Pattern.compile("[\\w.$]+(Exception|Error)\\b");
+    private static final int TAIL_LINES = 200;
+    private static final int PROBLEM_LINES = 400;
     private final Process process;
     private final URI uri;
+    private final Deque<String> tail = new ArrayDeque<>();
+    private final List<String> problems = new java.util.ArrayList<>();
+    private boolean inProblem;
 
-    ServerProcess(Path dataDir) throws IOException {
+    /** The default server: SQLite and files under {@code dataDir}. */
+    public ServerProcess(Path dataDir) throws IOException { this(dataDir, Map.of()); }
+
+    /**
+     * A server with extra settings passed as {@code CHATVAULT_*} environment variables, so that
+     * passwords never appear on a command line. Settings inherited from this JVM's environment
+     * are dropped: the caller alone decides what the server runs on.
+     */
+    public ServerProcess(Path dataDir, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), "org.chatvault.cli.Main", "server", "--port", "0", "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(k -> k.startsWith("CHATVAULT_") && !k.equals("CHATVAULT_LOG_LEVEL"));
+        builder.environment().putAll(settings);
+        process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         URI found = null;
         for (String line; found == null && (line = out.readLine()) != null; ) {
+            remember(line);
             Matcher m = LISTENING.matcher(line);
             if (m.find()) found = URI.create(m.group(1) + "/");
         }
-        if (found == null) throw new IOException("the server process did not start (exit " + exitCode(process) + ")");
+        if (found == null)
+            throw new IOException("the server process did not start (exit " + exitCode(process) + "); its last output:\n" + String.join("\n", tail()));
         uri = found;
         // Keep draining the server's output so it never blocks on a full pipe; it ends when the process does.
         Thread.ofPlatform().daemon().start(() -> {
             try {
-                while (out.readLine() != null) { }
+                for (String line; (line = out.readLine()) != null; ) remember(line);
             } catch (IOException ignored) {
                 // the process was stopped
             }
         });
     }
 
-    URI uri() { return uri; }
+    public URI uri() { return uri; }
+
+    private synchronized void remember(String line) {
+        if (tail.size() == TAIL_LINES) tail.removeFirst();
+        tail.addLast(line);
+        // Warnings and errors with their stack traces, kept apart: under load they scroll out of the tail.
+        inProblem = line.contains(" WARN ") || line.contains(" ERROR ")
+                || inProblem && (line.startsWith("\t") || line.startsWith(" ") || line.startsWith("Caused by") || THROWABLE.matcher(line).lookingAt());
+        if (inProblem && problems.size() < PROBLEM_LINES) problems.add(line);
+    }
+
+    /** The first warnings and errors the server logged, with their stack traces (at most 400 lines). */
+    public synchronized List<String> problems() { return List.copyOf(problems); }
+
+    /** The server's last lines of output (at most 200), to explain a failure. */
+    public synchronized List<String> tail() { return List.copyOf(tail); }
 
     private static String exitCode(Process p) {
         try {
@@ -56,7 +93,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Peak resident memory of the server process in bytes (VmHWM), or -1 where /proc is absent. */
-    long peakRssBytes() {
+    public long peakRssBytes() {
         try {
             for (String l : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (l.startsWith("VmHWM:")) return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
@@ -68,6 +105,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     @Override public void close() throws InterruptedException {
+        if (!process.isAlive()) return;
         process.destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly();
     }

@@ -30,6 +30,26 @@ public final class VaultApi {
     private final RetryPolicy retry;
     private volatile Tokens tokens;
     private volatile Consumer<Tokens> onTokens = t -> {};
+    private volatile Observer observer;
+
+    /**
+     * Told about every HTTP exchange, for load measurements. Called once per attempt, not per
+     * logical call: a retried upload reports each try, and a token refresh reports its own
+     * exchange, so error counts show what the server really answered. The duration runs from
+     * sending the request to the end of reading the answer (the whole stream for a fetch), so it
+     * includes the client's decoding of that stream but not the building of the request body.
+     * Called on the calling thread; it must be cheap and thread-safe.
+     */
+    @FunctionalInterface
+    public interface Observer {
+        /**
+         * @param endpoint method and path template, e.g. {@code "POST /v1/objects"} or {@code "PUT /v1/keyslots/{slotId}"}
+         * @param status   the HTTP status, or -1 when no complete answer came (connection refused or dropped, timeout,
+         *                 an answer stream cut or unreadable)
+         * @param nanos    how long the exchange took
+         */
+        void exchange(String endpoint, int status, long nanos);
+    }
 
     public VaultApi(URI base) { this(base, RetryPolicy.DEFAULT); }
 
@@ -49,25 +69,28 @@ public final class VaultApi {
 
     public Tokens tokens() { return tokens; }
 
+    /** Reports every exchange from now on to {@code observer}; null stops reporting. */
+    public void observe(Observer observer) { this.observer = observer; }
+
     // ---- accounts --------------------------------------------------------------------------
 
     public void register(String username, String loginSecretB64) {
-        send(() -> json("POST", "v1/accounts", new Dtos.Credentials(username, loginSecretB64), false), Void.class);
+        send("POST /v1/accounts", () -> json("POST", "v1/accounts", new Dtos.Credentials(username, loginSecretB64), false), Void.class);
     }
 
     public Tokens login(String username, String loginSecretB64) {
-        Tokens t = send(() -> json("POST", "v1/sessions", new Dtos.Credentials(username, loginSecretB64), false), Tokens.class);
+        Tokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", new Dtos.Credentials(username, loginSecretB64), false), Tokens.class);
         tokens = t;
         return t;
     }
 
     public void logout() {
-        send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/sessions/current")).DELETE()), Void.class);
+        send("DELETE /v1/sessions/current", () -> authed(HttpRequest.newBuilder(base.resolve("v1/sessions/current")).DELETE()), Void.class);
     }
 
     private synchronized void refresh(Tokens stale) {
         if (tokens != stale) return; // another thread refreshed already
-        Tokens t = send(() -> json("POST", "v1/sessions/refresh", new Dtos.RefreshRequest(stale.refreshToken()), false), Tokens.class, false);
+        Tokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new Dtos.RefreshRequest(stale.refreshToken()), false), Tokens.class, false);
         tokens = t;
         onTokens.accept(t);
     }
@@ -75,15 +98,15 @@ public final class VaultApi {
     // ---- key slots -------------------------------------------------------------------------
 
     public List<Dtos.KeySlot> keySlots() {
-        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots")).GET()), Dtos.KeySlots.class).slots();
+        return send("GET /v1/keyslots", () -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots")).GET()), Dtos.KeySlots.class).slots();
     }
 
     public void putKeySlot(String slotId, String kind, String blobB64) {
-        send(() -> json("PUT", "v1/keyslots/" + slotId, new Dtos.PutKeySlot(kind, blobB64), true), Void.class);
+        send("PUT /v1/keyslots/{slotId}", () -> json("PUT", "v1/keyslots/" + slotId, new Dtos.PutKeySlot(kind, blobB64), true), Void.class);
     }
 
     public void deleteKeySlot(String slotId) {
-        send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots/" + slotId)).DELETE()), Void.class);
+        send("DELETE /v1/keyslots/{slotId}", () -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots/" + slotId)).DELETE()), Void.class);
     }
 
     // ---- objects and head ------------------------------------------------------------------
@@ -92,14 +115,14 @@ public final class VaultApi {
         Set<ObjectId> out = new HashSet<>();
         for (int i = 0; i < ids.size(); i += 10_000) {
             List<String> hex = ids.subList(i, Math.min(ids.size(), i + 10_000)).stream().map(ObjectId::hex).toList();
-            for (String m : send(() -> json("POST", "v1/objects/missing", new Dtos.Ids(hex), true), Dtos.Missing.class).missing())
+            for (String m : send("POST /v1/objects/missing", () -> json("POST", "v1/objects/missing", new Dtos.Ids(hex), true), Dtos.Missing.class).missing())
                 out.add(ObjectId.parse(m));
         }
         return out;
     }
 
     public Dtos.UploadResult upload(byte[] batch) {
-        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
+        return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(batch))), Dtos.UploadResult.class);
     }
@@ -116,7 +139,7 @@ public final class VaultApi {
             Set<ObjectId> got = new HashSet<>();
             List<String> hex = chunk.stream().map(ObjectId::hex).toList();
             try {
-                send(() -> json("POST", "v1/objects/fetch", new Dtos.Ids(hex), true), InputStream.class, true, in -> {
+                send("POST /v1/objects/fetch", () -> json("POST", "v1/objects/fetch", new Dtos.Ids(hex), true), true, in -> {
                     try (in) {
                         Batch.decode(in, f -> {
                             if (got.add(f.id())) sink.accept(f);
@@ -137,15 +160,15 @@ public final class VaultApi {
     }
 
     public Dtos.Head head() {
-        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), Dtos.Head.class);
+        return send("GET /v1/vault/head", () -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), Dtos.Head.class);
     }
 
     public Dtos.CommitResult commit(Dtos.Commit commit) {
-        return send(() -> json("POST", "v1/vault/commit", commit, true), Dtos.CommitResult.class);
+        return send("POST /v1/vault/commit", () -> json("POST", "v1/vault/commit", commit, true), Dtos.CommitResult.class);
     }
 
     public Dtos.Usage usage() {
-        return send(() -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), Dtos.Usage.class);
+        return send("GET /v1/usage", () -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), Dtos.Usage.class);
     }
 
     // ---- plumbing --------------------------------------------------------------------------
@@ -168,13 +191,13 @@ public final class VaultApi {
         return b.header("Authorization", "Bearer " + t.accessToken());
     }
 
-    private <T> T send(Supplier<HttpRequest.Builder> request, Class<T> type) {
-        return send(request, type, true);
+    private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, Class<T> type) {
+        return send(endpoint, request, type, true);
     }
 
-    private <T> T send(Supplier<HttpRequest.Builder> request, Class<T> type, boolean mayRefresh) {
+    private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, Class<T> type, boolean mayRefresh) {
         try {
-            return send(request, type, mayRefresh, in -> {
+            return send(endpoint, request, mayRefresh, in -> {
                 try (in) {
                     if (type == Void.class) return null;
                     return JSON.readValue(in, type);
@@ -188,14 +211,18 @@ public final class VaultApi {
     interface BodyReader<T> { T read(InputStream in) throws IOException; }
 
     /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ApiException}. */
-    private <T> T send(Supplier<HttpRequest.Builder> request, Class<?> type, boolean mayRefresh, BodyReader<T> reader) throws IOException {
+    private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {
         boolean refreshed = !mayRefresh;
         for (int attempt = 1; ; attempt++) {
             Tokens before = tokens;
+            HttpRequest built = request.get().timeout(Duration.ofMinutes(5)).build();
+            Observer obs = observer;
+            long startedAt = obs == null ? 0 : System.nanoTime();
             HttpResponse<InputStream> resp;
             try {
-                resp = http.send(request.get().timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
+                resp = http.send(built, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
+                if (obs != null) obs.exchange(endpoint, -1, System.nanoTime() - startedAt);
                 if (attempt >= retry.attempts()) throw new TransportException("cannot reach " + base + ": " + describe(e), e);
                 retry.sleep(attempt);
                 continue;
@@ -204,8 +231,20 @@ public final class VaultApi {
                 throw new TransportException("interrupted", e);
             }
             int status = resp.statusCode();
-            if (status / 100 == 2) return reader.read(resp.body());
+            if (status / 100 == 2) {
+                if (obs == null) return reader.read(resp.body());
+                boolean complete = false;
+                try {
+                    T result = reader.read(resp.body());
+                    complete = true;
+                    return result;
+                } finally {
+                    // A stream cut mid-body is a transport failure even though the status was 200.
+                    obs.exchange(endpoint, complete ? status : -1, System.nanoTime() - startedAt);
+                }
+            }
             Dtos.Error err = readError(resp);
+            if (obs != null) obs.exchange(endpoint, status, System.nanoTime() - startedAt);
             if (status == 401 && "token_expired".equals(err.error()) && !refreshed && before != null) {
                 refreshed = true;
                 refresh(before);
