@@ -3,13 +3,15 @@
 
 Written from docs/FORMAT.md, not from the Java code: HMAC, HKDF and SHA-256 come from the
 Python standard library (hmac, hashlib); AES-256-GCM and Argon2id from the `cryptography`
-package; zstd (only to check the one compressed vector) from the `zstd` command-line tool.
+package; zstd (only to check the one compressed vector) from the `zstd` command-line tool; the
+FastCDC cut points of the file-recipe vector from fastcdc_vectors.py (written from §12 and the paper).
 The Java known-answer tests (TestVectors and the *VectorsTest classes) assert the values printed here.
 
     python3 chatvault-core/src/test/python/format_vectors.py
 """
 import hashlib
 import hmac
+import os
 import shutil
 import subprocess
 import sys
@@ -70,7 +72,7 @@ OBJECT_KEY = hkdf_sha256(MK, b"chatvault/v1/object-encryption")
 MANIFEST_KEY = hkdf_sha256(MK, b"chatvault/v1/manifest")
 
 KIND = {"SEGMENT": 1, "MEDIA_CHUNK": 2, "FILE_RECIPE": 3, "CONVERSATION_INDEX": 4,
-        "ROOT_MANIFEST": 5, "KEY_SLOT": 6, "THUMBNAIL": 7}
+        "ROOT_MANIFEST": 5, "KEY_SLOT": 6, "THUMBNAIL": 7, "MEDIA_INDEX": 8}
 STRUCTURE = {4, 5, 6}
 
 
@@ -145,6 +147,38 @@ MANIFEST_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST)
 
 MEDIA = bytes(range(100))
 
+# ---- §13 file recipe -------------------------------------------------------------------------
+# The file is the first 1,600,000 bytes of the §12.5 input random16m, cut with the product
+# parameters; the cut points come from fastcdc_vectors.py (itself written from §12 and the paper).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fastcdc_vectors import DEFAULT, cut_points, splitmix64_bytes  # noqa: E402
+
+FILE = splitmix64_bytes(2016, 1_600_000)
+FILE_CUTS = cut_points(FILE, *DEFAULT)
+FILE_CHUNKS = [FILE[a:b] for a, b in zip([0] + FILE_CUTS[:-1], FILE_CUTS)]
+RECIPE = u8(1) + varint(len(FILE)) + varint(len(FILE_CHUNKS)) + b"".join(
+    object_id(KIND["MEDIA_CHUNK"], c) + varint(len(c)) for c in FILE_CHUNKS)
+RECIPE_ID = object_id(KIND["FILE_RECIPE"], RECIPE)
+
+# ---- §14 media index -------------------------------------------------------------------------
+THUMB = bytes(range(32))  # the thumbnail of "sha256:ab", a THUMBNAIL object
+FILE_ROLE, THUMBNAIL_ROLE = 1, 2
+SINGLE, RECIPE_SHAPE = 1, 2
+MEDIA_REFS = [  # (contentId, role, shape, objectId, size)
+    ("video-1", FILE_ROLE, RECIPE_SHAPE, RECIPE_ID, len(FILE)),
+    ("sha256:ab", THUMBNAIL_ROLE, SINGLE, object_id(KIND["THUMBNAIL"], THUMB), len(THUMB)),
+    ("sha256:ab", FILE_ROLE, SINGLE, object_id(KIND["MEDIA_CHUNK"], MEDIA), len(MEDIA)),
+]
+# sorted by the UTF-8 bytes of contentId, then the role code
+MEDIA_INDEX = u8(1) + string("chat-42") + varint(202403) + varint(len(MEDIA_REFS)) + b"".join(
+    string(cid) + u8(role) + u8(shape) + oid + varint(size)
+    for cid, role, shape, oid, size in sorted(MEDIA_REFS, key=lambda r: (r[0].encode("utf-8"), r[1])))
+MEDIA_INDEX_ID = object_id(KIND["MEDIA_INDEX"], MEDIA_INDEX)
+
+# ---- §15 conversation index, schema 2 ----------------------------------------------------------
+INDEX2 = u8(2) + INDEX[1:] + varint(1) + varint(202403) + MEDIA_INDEX_ID
+INDEX2_ID = object_id(KIND["CONVERSATION_INDEX"], INDEX2)
+
 
 def main() -> int:
     out = {}
@@ -168,6 +202,18 @@ def main() -> int:
     out["media.id"] = h(object_id(KIND["MEDIA_CHUNK"], MEDIA))
     out["manifest.key"] = h(object_key(5, MANIFEST_ID))
     out["segment.key"] = h(object_key(1, SEGMENT_ID))
+    out["file.sha256"] = hashlib.sha256(FILE).hexdigest()
+    out["file.cuts"] = ",".join(map(str, FILE_CUTS))
+    for i, c in enumerate(FILE_CHUNKS):
+        out["file.chunk%d.id" % i] = h(object_id(KIND["MEDIA_CHUNK"], c))
+    out["recipe"] = h(RECIPE)
+    out["recipe.id"] = h(RECIPE_ID)
+    out["thumbnail.id"] = h(object_id(KIND["THUMBNAIL"], THUMB))
+    out["mediaIndex"] = h(MEDIA_INDEX)
+    out["mediaIndex.id"] = h(MEDIA_INDEX_ID)
+    out["mediaIndex.key"] = h(object_key(KIND["MEDIA_INDEX"], MEDIA_INDEX_ID))
+    out["index2"] = h(INDEX2)
+    out["index2.id"] = h(INDEX2_ID)
 
     if AESGCM is None:
         print("cryptography is not importable: AES-GCM and Argon2id vectors not computed", file=sys.stderr)

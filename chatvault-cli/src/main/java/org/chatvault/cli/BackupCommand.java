@@ -10,22 +10,50 @@ import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
 import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.media.MediaBackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Back up what changed in the local database since the last backup. Safe to interrupt and rerun.%n"
+        description = "Back up what changed in the local database since the last backup: the text first, then the "
+                + "media files and thumbnails not yet in the vault. Safe to interrupt and rerun: it resumes where it stopped.%n"
                 + "Example: chatvault backup")
 final class BackupCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
+    @Option(names = "--text-only", description = "Back up messages only, no media files.") boolean textOnly;
 
     @Override public Integer call() {
         try (Session session = new AccountService(new ProfileStore(client.home())).resume();
              LocalStore store = LocalStore.open(client.db())) {
             BackupReport r = run(session, store);
             System.out.println(describe(r));
+            if (!textOnly) System.out.println(describe(runMedia(session, store)));
         }
         return 0;
+    }
+
+    static MediaBackupService.Report runMedia(Session session, LocalStore store) {
+        ProgressBar[] bar = {null};
+        try {
+            return new MediaBackupService(session, store, Clock.systemUTC()).run(new MediaBackupService.Listener() {
+                @Override public void started(int files, long bytes) {
+                    if (files > 0) bar[0] = Progress.bytes("media", bytes);
+                }
+
+                @Override public void fileDone(long bytes) { bar[0].stepBy(bytes); }
+            });
+        } finally {
+            if (bar[0] != null) bar[0].close();
+        }
+    }
+
+    static String describe(MediaBackupService.Report r) {
+        String missing = r.missingLocally() > 0 ? String.format(", %,d not on this device", r.missingLocally()) : "";
+        return String.format("media: %,d files and %,d thumbnails (%,d bytes read) backed up%s; %,d objects (%,d bytes) uploaded, "
+                        + "%,d already on the server; %d media indexes, %d commits, head version %d, %.2f s",
+                r.filesBackedUp(), r.thumbnailsBackedUp(), r.bytesRead(), missing, r.objectsUploaded(), r.bytesUploaded(),
+                r.objectsAlreadyPresent(), r.mediaIndexesWritten(), r.commits(), r.version(), r.elapsed().toMillis() / 1000.0);
     }
 
     static BackupReport run(Session session, LocalStore store) {

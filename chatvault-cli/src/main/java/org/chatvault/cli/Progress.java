@@ -14,4 +14,11 @@ final class Progress {
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
+
+    /** A bar counting bytes, shown in MB. */
+    static ProgressBar bytes(String task, long max) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" MB", 1_000_000)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+    }
 }

@@ -2,31 +2,65 @@ package org.chatvault.cli;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.RestoreService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        description = "Restore the vault into the local database: recent chats first, then all history. Resumes if interrupted.%n"
-                + "Example: chatvault login … && chatvault restore")
+        description = "Restore the vault into the local database: recent chats first, then all history, then "
+                + "thumbnails, then media files. Resumes if interrupted.%n"
+                + "Example: chatvault login … && chatvault restore --since 2026-01")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
+    @Option(names = "--text-only", description = "Restore messages only; fetch media later with 'chatvault media get' or another restore.")
+    boolean textOnly;
+    @Option(names = "--since", paramLabel = "YYYY-MM", description = "Restore media used from this month on only (text is always complete).")
+    YearMonth since;
+    @Option(names = "--no-files", description = "Restore thumbnails but not full media files.") boolean noFiles;
 
     @Override public Integer call() {
         try (Session session = new AccountService(new ProfileStore(client.home())).resume();
              LocalStore store = LocalStore.open(client.db())) {
             RestoreReport r = run(session, store);
             System.out.println(describe(r));
+            if (!textOnly && r.version() > 0) {
+                int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
+                System.out.println(describe(runMedia(session, store, new MediaRestoreService.Options(!noFiles, sinceMonth))));
+            }
         }
         return 0;
+    }
+
+    static MediaRestoreService.Report runMedia(Session session, LocalStore store, MediaRestoreService.Options options) {
+        ProgressBar[] bar = {null};
+        try {
+            return new MediaRestoreService(session, store, Clock.systemUTC()).run(options, new MediaRestoreService.Listener() {
+                @Override public void stage(String name, int items, long bytes) {
+                    if (bar[0] != null) bar[0].close();
+                    bar[0] = Progress.bytes(name, bytes);
+                }
+
+                @Override public void itemDone(long bytes) { bar[0].stepBy(bytes); }
+            });
+        } finally {
+            if (bar[0] != null) bar[0].close();
+        }
+    }
+
+    static String describe(MediaRestoreService.Report r) {
+        return String.format("media: %,d thumbnails and %,d files restored (%,d bytes written, %,d fetched), %,d already here, %.2f s",
+                r.thumbnails(), r.files(), r.bytesWritten(), r.bytesFetched(), r.alreadyPresent(), r.elapsed().toMillis() / 1000.0);
     }
 
     static RestoreReport run(Session session, LocalStore store) {

@@ -4,29 +4,52 @@ import java.util.concurrent.Callable;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
 import org.chatvault.client.verify.VerifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Check that every object of the current backup exists, authenticates and decodes. Exit code 1 if not.%n"
-                + "Example: chatvault verify")
+        description = "Check that every object of the current backup exists, authenticates and decodes: all text, media "
+                + "indexes and file recipes, and that every media object is present. Exit code 1 if not.%n"
+                + "Example: chatvault verify --read-data --sample 5%%")
 final class VerifyCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
+    @Option(names = "--read-data", description = "Also fetch and authenticate media files and thumbnails.") boolean readData;
+    @Option(names = "--sample", paramLabel = "PERCENT", defaultValue = "100%",
+            description = "With --read-data, read only this share of the media files, picked at random (e.g. 5%%; default: ${DEFAULT-VALUE}).")
+    String sample;
 
     @Override public Integer call() {
-        try (Session session = new AccountService(new ProfileStore(client.home())).resume()) {
-            VerifyReport r = new VerifyService(session).run();
+        double share = parsePercent(sample);
+        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
+             LocalStore names = java.nio.file.Files.exists(client.db()) ? LocalStore.open(client.db()) : null) {
+            VerifyOptions options = new VerifyOptions(readData, share, System.nanoTime());
+            VerifyReport r = new VerifyService(session, names, options).run();
             System.out.println(describe(r));
             r.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
             return r.ok() ? 0 : ErrorHandler.FAILED;
         }
     }
 
+    static double parsePercent(String text) {
+        String t = text.trim();
+        try {
+            double v = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1)) / 100 : Double.parseDouble(t);
+            if (v > 0 && v <= 1) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException("--sample must be a share above 0 and at most 100%, like 5% or 0.05, not " + text);
+    }
+
     static String describe(VerifyReport r) {
-        return String.format("verify: version %d, %d conversations, %,d segments, %,d messages, %,d bytes read: %s",
-                r.version(), r.conversations(), r.segments(), r.messages(), r.bytes(),
+        return String.format("verify: version %d, %d conversations, %,d segments, %,d messages, %,d media files (%,d objects read), "
+                        + "%,d bytes read: %s",
+                r.version(), r.conversations(), r.segments(), r.messages(), r.mediaFiles(), r.mediaObjectsRead(), r.bytes(),
                 r.ok() ? "all good" : r.problems().size() + " problem(s)");
     }
 }

@@ -88,6 +88,31 @@ public final class TestVectors {
             + "37dedaa5b461acff5755c7cc6994c98ca8822dca8552a6c9f05742907c0ebeeaaf4334dd9d5407e57507aa52f1fd35616060b347"
             + "2b03cacaf9dc58d3b04b315a0bd6036c03835658eb9c7db9320279f69b9f07ac74d5c261c7e3e2dd";
 
+    // §13: the recipe of FILE = the first 1,600,000 bytes of random16m (§12.5), cut with ChunkerParams.DEFAULT.
+    public static final int FILE_LENGTH = 1_600_000;
+    public static final String FILE_SHA256 = "7e108311ab44d40eeb0d5e5784e12f310789b57fe4507fc691229904b6a8b0db";
+    public static final int FILE_CUT = 1_548_262;
+    public static final String FILE_CHUNK0_ID = "fdb650fd9f7469307705971bdf61d5315393b3e3d87ab19c1e48e9afb16739fa";
+    public static final String FILE_CHUNK1_ID = "e6f247b7a8e35ef20b7729605668191753ab85eac0284f8fbf17d5c06df665d8";
+    public static final String RECIPE = "0180d46102" + FILE_CHUNK0_ID + "e6bf5e" + FILE_CHUNK1_ID + "9a9403";
+    public static final String RECIPE_ID = "764e7c7291115113838f968b14ceb47ed5d632e4356e3ec215f154f5297f7324";
+
+    // §14: the media of "chat-42" in 2024-03: "sha256:ab" (MEDIA, SINGLE) with its thumbnail, and "video-1" (FILE, RECIPE).
+    /** A THUMBNAIL object's plaintext: bytes 00…1f. */
+    public static final byte[] THUMB = counting(0x00, 32);
+    public static final String THUMB_ID = "f965a1f0074b8879237058f379fb030f14bc869a1dcfd556a37edb72407c03e9";
+    public static final String MEDIA_INDEX = "0107636861742d3432a3ad0c03"
+            + "097368613235363a6162" + "01" + "01" + MEDIA_ID + "64"
+            + "097368613235363a6162" + "02" + "01" + THUMB_ID + "20"
+            + "07766964656f2d31" + "01" + "02" + RECIPE_ID + "80d461";
+    public static final String MEDIA_INDEX_ID = "10c465daead3a430c2dce764644cd0872f1f3a5726cbeffe28b930929155af85";
+    /** HMAC-SHA256(objectKey, MEDIA_INDEX_ID): media indexes are content objects. */
+    public static final String MEDIA_INDEX_OBJECT_KEY = "def4a2c7bc3cece592f6b9a59d002e35685a5ca3223ab4c9755b77c315201b9f";
+
+    // §15: INDEX as schema 2, listing MEDIA_INDEX for 202403.
+    public static final String INDEX2 = "02" + INDEX.substring(2) + "01" + "a3ad0c" + MEDIA_INDEX_ID;
+    public static final String INDEX2_ID = "29b3884bc545a54140c1198d75c9b5476e774e5f7624226d7c830c8703ea796d";
+
     // §5: key slots wrapping MASTER_KEY.
     public static final byte[] RECOVERY_KEY = counting(0x20, 32);
     public static final String RECOVERY_DISPLAY = "2021-2223-2425-2627-2829-2a2b-2c2d-2e2f-3031-3233-3435-3637-3839-3a3b-3c3d-3e3f";

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.chatvault.cli.Histories;
+import org.chatvault.bench.HeapPeaks;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
@@ -95,7 +93,7 @@ public final class EndToEndBenchmark {
         Files.copy(template, phoneDb, StandardCopyOption.REPLACE_EXISTING);
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
         System.gc();
-        resetHeapPeaks();
+        HeapPeaks.reset();
         try (ServerProcess server = new ServerProcess(dir.resolve("server"))) {
             AccountService.Created created = new AccountService(new ProfileStore(dir.resolve("phone"))).create(server.uri(), "bench", password, null);
             BackupReport first, second;
@@ -116,21 +114,11 @@ public final class EndToEndBenchmark {
             }
             return new Run(messages / secs(first.elapsed()), secs(first.elapsed()), secs(second.elapsed()), second.bytesUploaded(),
                     restored.firstScreen().toNanos() / 1e6, restored.bytesBeforeFirstScreen(), restored.messages() / secs(restored.allText()),
-                    secs(restored.allText()), secs(restored.searchable()), stored, restored.messages(), heapPeak(), server.peakRssBytes());
+                    secs(restored.allText()), secs(restored.searchable()), stored, restored.messages(), HeapPeaks.read(), server.peakRssBytes());
         }
     }
 
     private static double secs(java.time.Duration d) { return Math.max(1e-9, d.toNanos() / 1e9); }
-
-    private static void resetHeapPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-    }
-
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-        return sum;
-    }
 
     /** Bytes of the history as JSON (conversations and messages, null fields left out): the baseline for stored size. */
     static long jsonSize(Path db) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.http.Dtos;
+import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
@@ -71,8 +72,13 @@ public final class AccountService {
 
     /** Reopens this device's session from its profile. */
     public Session resume() {
+        return resume(RetryPolicy.DEFAULT);
+    }
+
+    /** As {@link #resume()}, retrying dropped connections as {@code retry} says. */
+    public Session resume(RetryPolicy retry) {
         Profile p = profiles.require();
-        VaultApi api = new VaultApi(URI.create(p.server()));
+        VaultApi api = new VaultApi(URI.create(p.server()), retry);
         api.useTokens(p.tokens(), t -> profiles.save(profiles.require().withTokens(t)));
         byte[] slot;
         try {

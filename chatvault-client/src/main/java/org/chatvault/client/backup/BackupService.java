@@ -3,7 +3,6 @@ package org.chatvault.client.backup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.ApiException;
 import org.chatvault.client.http.Dtos;
 import org.chatvault.client.local.DirtyConversation;
 import org.chatvault.client.vault.ObjectFetcher;
@@ -22,6 +19,7 @@ import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
@@ -82,6 +80,8 @@ public final class BackupService {
         ObjectCodec codec = session.newCodec();
         long messages = 0;
         int[] encoded = {0};
+        // Read before the change reader starts: it holds the store while it streams messages.
+        Map<String, List<MediaIndexRef>> mediaIndexes = sync.allMediaIndexes();
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
@@ -105,13 +105,15 @@ public final class BackupService {
                     }
                     case ChangeReader.End end -> {
                         Conversation conv = current.conversation();
-                        ConversationIndex index = new ConversationIndex(conv, segments);
+                        // Media indexes are written by the media backup; a text change keeps them as they are.
+                        List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
+                        ConversationIndex index = new ConversationIndex(conv, segments, media);
                         SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
                         uploader.add(indexObject);
                         long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
                         BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
                         after.put(conv.id(), now);
-                        changed.add(new ConversationState(now, segments, current.dirty().changeSeq()));
+                        changed.add(new ConversationState(now, segments, media, current.dirty().changeSeq()));
                         diff(current.old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
                         messages += count;
                         listener.conversationDone(count);
@@ -119,10 +121,7 @@ public final class BackupService {
                     default -> throw new IllegalStateException("unexpected " + item);
                 }
             }
-            RootManifest manifest = new RootManifest(after.values().stream()
-                    .sorted(Comparator.comparing(BackedUpConversation::conversationId))
-                    .map(c -> new RootManifest.Entry(c.conversationId(), c.lastActivity(), c.messageCount(), c.indexId()))
-                    .toList());
+            RootManifest manifest = SyncState.manifestOf(after.values());
             SealedObject rootObject = codec.seal(ObjectKind.ROOT_MANIFEST, 0, manifest.encode());
             uploader.add(rootObject);
             uploader.flush();
@@ -137,7 +136,7 @@ public final class BackupService {
                     Duration.ofMillis(clock.millis() - started));
         added.add(root);
         if (head.root() != null && inStep) dropped.add(ObjectId.parse(head.root()));
-        long version = commit(head, root, added, dropped);
+        long version = HeadCommitter.commit(session.api(), head, root, added, dropped);
         sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
         return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
                 Duration.ofMillis(clock.millis() - started));
@@ -171,22 +170,6 @@ public final class BackupService {
         if (oldConv == null || !oldConv.indexId().equals(newIndex)) {
             added.add(newIndex);
             if (oldConv != null) dropped.add(oldConv.indexId());
-        }
-    }
-
-    private long commit(Dtos.Head head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
-        dropped.removeAll(added);
-        Dtos.Commit commit = new Dtos.Commit(head.version(), root.hex(),
-                added.stream().map(ObjectId::hex).toList(), dropped.stream().map(ObjectId::hex).toList());
-        try {
-            return session.api().commit(commit).version();
-        } catch (ApiException e) {
-            if (e.status() != 409) throw e;
-            // A retried commit whose first answer was lost looks like a conflict: check.
-            Dtos.Head now = session.api().head();
-            if (root.hex().equals(now.root())) return now.version();
-            throw new ClientException("another device changed the vault during this backup (head is now version "
-                    + now.version() + "); run the backup again", e);
         }
     }
 }

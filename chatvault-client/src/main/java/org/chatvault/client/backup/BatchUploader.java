@@ -18,12 +18,15 @@ import org.chatvault.core.format.SealedObject;
  * keeps encoding. Each batch first asks the server which ids it lacks, so objects that landed
  * before a crash or a dropped connection are never sent twice.
  */
-final class BatchUploader implements AutoCloseable {
-    private static final List<SealedObject> END = List.of();
+public final class BatchUploader implements AutoCloseable {
+    /** A batch and what to run once it has landed. */
+    private record Pending(List<SealedObject> objects, List<Runnable> landed) {}
+
+    private static final Pending END = new Pending(List.of(), List.of());
 
     private final VaultApi api;
     private final BackupOptions options;
-    private final BlockingQueue<List<SealedObject>> queue = new ArrayBlockingQueue<>(2);
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2);
     private final Thread worker;
     private final Set<ObjectId> seen = new HashSet<>();
     private final AtomicLong uploadedObjects = new AtomicLong();
@@ -33,24 +36,34 @@ final class BatchUploader implements AutoCloseable {
     private long blockedNanos;
     private volatile Throwable failure;
     private List<SealedObject> current = new ArrayList<>();
+    private List<Runnable> currentLanded = new ArrayList<>();
     private long currentBytes;
 
-    BatchUploader(VaultApi api, BackupOptions options) {
+    public BatchUploader(VaultApi api, BackupOptions options) {
         this.api = api;
         this.options = options;
         this.worker = Thread.ofPlatform().name("chatvault-upload").daemon().start(this::drain);
     }
 
     /** Queues an object for upload; an id already queued in this run is ignored. */
-    void add(SealedObject o) {
+    public void add(SealedObject o) {
         if (!seen.add(o.id())) return;
         current.add(o);
         currentBytes += o.body().length;
         if (currentBytes >= options.batchBytes() || current.size() >= options.batchObjects()) submit();
     }
 
+    /**
+     * Runs {@code action} on the upload thread once everything added so far is on the server
+     * (batches land in the order they were filled), e.g. to record locally what need not be
+     * uploaded again after a crash. Not run if an upload fails.
+     */
+    public void afterLanded(Runnable action) {
+        currentLanded.add(action);
+    }
+
     /** Uploads whatever is queued and waits until every batch has landed. */
-    void flush() {
+    public void flush() {
         submit();
         put(END);
         try {
@@ -62,18 +75,19 @@ final class BatchUploader implements AutoCloseable {
         rethrow();
     }
 
-    long uploadedObjects() { return uploadedObjects.get(); }
-    long uploadedBytes() { return uploadedBytes.get(); }
-    long skippedObjects() { return skippedObjects.get(); }
+    public long uploadedObjects() { return uploadedObjects.get(); }
+    public long uploadedBytes() { return uploadedBytes.get(); }
+    public long skippedObjects() { return skippedObjects.get(); }
 
     private void submit() {
-        if (current.isEmpty()) return;
-        put(current);
+        if (current.isEmpty() && currentLanded.isEmpty()) return;
+        put(new Pending(current, currentLanded));
         current = new ArrayList<>();
+        currentLanded = new ArrayList<>();
         currentBytes = 0;
     }
 
-    private void put(List<SealedObject> batch) {
+    private void put(Pending batch) {
         long t0 = System.nanoTime();
         try {
             while (!queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) rethrow();
@@ -88,9 +102,12 @@ final class BatchUploader implements AutoCloseable {
     private void drain() {
         try {
             while (true) {
-                List<SealedObject> batch = queue.take();
+                Pending batch = queue.take();
                 if (batch == END) return;
-                if (failure == null) upload(batch);
+                if (failure == null) {
+                    if (!batch.objects().isEmpty()) upload(batch.objects());
+                    for (Runnable r : batch.landed()) r.run();
+                }
             }
         } catch (Throwable t) {
             failure = t;
@@ -99,7 +116,7 @@ final class BatchUploader implements AutoCloseable {
     }
 
     /** Time spent in requests to the server, and time the encoder waited for the uploader (ms). */
-    String timings() {
+    public String timings() {
         return "server requests " + serverNanos.get() / 1_000_000 + " ms, encoder waited " + blockedNanos / 1_000_000 + " ms";
     }
 
@@ -136,7 +153,8 @@ final class BatchUploader implements AutoCloseable {
         if (t != null) throw new ClientException("upload failed: " + t.getMessage(), t);
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         if (worker.isAlive()) {
             failure = failure == null ? new ClientException("backup abandoned") : failure;
             queue.clear();

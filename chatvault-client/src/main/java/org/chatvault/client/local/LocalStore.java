@@ -32,12 +32,14 @@ public final class LocalStore implements AutoCloseable {
     private final Path file;
     private final Connection c;
     private final SyncState syncState;
+    private final MediaFiles media;
     private long nextFtsRowid;
 
     private LocalStore(Path file, Connection c) throws SQLException {
         this.file = file;
         this.c = c;
         this.syncState = new SyncState(this);
+        this.media = MediaFiles.besideDatabase(file);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(fts_rowid), 0) FROM messages")) {
             nextFtsRowid = rs.getLong(1) + 1;
         }
@@ -63,6 +65,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public Path file() { return file; }
+
+    /** Where this store's attachment and thumbnail files live. */
+    public MediaFiles media() { return media; }
 
     /** Backup and restore bookkeeping kept in the same database. */
     public SyncState syncState() { return syncState; }
@@ -516,6 +521,52 @@ public final class LocalStore implements AutoCloseable {
 
     private static void setNullable(PreparedStatement ps, int i, String v) throws SQLException {
         if (v == null) ps.setNull(i, Types.VARCHAR); else ps.setString(i, v);
+    }
+
+    /**
+     * Streams every attachment of every non-ephemeral message, grouped by conversation and in time
+     * order within it: what a media backup has to cover.
+     */
+    public synchronized void forEachMediaUse(Consumer<MediaUse> sink) {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.conversation_id, a.sent_at, a.content_id, a.mime, a.size, a.thumbnail_id
+                FROM attachments a JOIN messages m
+                  ON m.conversation_id = a.conversation_id AND m.sent_at = a.sent_at AND m.id = a.message_id
+                WHERE m.ephemeral = 0
+                ORDER BY a.conversation_id, a.sent_at""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sink.accept(new MediaUse(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw fail("read attachments", e);
+        }
+    }
+
+    /** Where a content file or thumbnail is used in a conversation, for naming it in reports. */
+    public record AttachmentPlace(String messageId, long sentAt, String name) {}
+
+    public synchronized Optional<AttachmentPlace> findAttachment(String conversationId, String contentId) {
+        return query("""
+                SELECT message_id, sent_at, name FROM attachments
+                WHERE conversation_id=? AND (content_id=? OR thumbnail_id=?) ORDER BY sent_at DESC LIMIT 1""",
+                ps -> {
+                    ps.setString(1, conversationId);
+                    ps.setString(2, contentId);
+                    ps.setString(3, contentId);
+                },
+                rs -> rs.next() ? Optional.of(new AttachmentPlace(rs.getString(1), rs.getLong(2), rs.getString(3))) : Optional.<AttachmentPlace>empty());
+    }
+
+    /** Sets the recorded size of every attachment using {@code contentId} (when the file is written at another size). */
+    public void setAttachmentSize(String contentId, long size) {
+        inTransaction(() -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE attachments SET size=? WHERE content_id=?")) {
+                ps.setLong(1, size);
+                ps.setString(2, contentId);
+                ps.executeUpdate();
+            }
+        });
     }
 
     interface SqlWork { void run() throws SQLException; }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chatvault.core.format.MediaIndexRef;
+import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SegmentRef;
 
@@ -26,6 +28,14 @@ public final class SyncState {
 
     /** A conversation as recorded in the committed root manifest. */
     public record BackedUpConversation(String conversationId, ObjectId indexId, long lastActivity, long messageCount) {}
+
+    /** The root manifest listing these conversations, in id order so the same state gives the same root. */
+    public static org.chatvault.core.format.RootManifest manifestOf(Collection<BackedUpConversation> conversations) {
+        return new org.chatvault.core.format.RootManifest(conversations.stream()
+                .sorted(java.util.Comparator.comparing(BackedUpConversation::conversationId))
+                .map(c -> new org.chatvault.core.format.RootManifest.Entry(c.conversationId(), c.lastActivity(), c.messageCount(), c.indexId()))
+                .toList());
+    }
 
     public Optional<Head> head() {
         String v = meta("head.version");
@@ -71,7 +81,13 @@ public final class SyncState {
     }
 
     /** One conversation's new state in a snapshot being recorded. */
-    public record ConversationState(BackedUpConversation conversation, List<SegmentRef> segments, long changeSeq) {}
+    public record ConversationState(BackedUpConversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media,
+                                    long changeSeq) {}
+
+    /** A file or thumbnail whose objects have all landed on the server, with the month they were labelled with. */
+    public record BackedUpMedia(MediaRef ref, int bucket) {}
+
+    public record MediaKey(String contentId, MediaRef.Role role) {}
 
     /**
      * Records a committed (or fully restored) snapshot in one transaction: the head, the new state of
@@ -85,12 +101,16 @@ public final class SyncState {
                  PreparedStatement insSeg = c.prepareStatement("INSERT OR IGNORE INTO backup_segments VALUES(?,?,?,?,?,?,?)");
                  PreparedStatement putConv = c.prepareStatement("INSERT OR REPLACE INTO backup_conversations VALUES(?,?,?,?)");
                  PreparedStatement delConv = c.prepareStatement("DELETE FROM backup_conversations WHERE conversation_id=?");
-                 PreparedStatement clean = c.prepareStatement("UPDATE conversations SET dirty_since=NULL WHERE id=? AND change_seq=?")) {
+                 PreparedStatement clean = c.prepareStatement("UPDATE conversations SET dirty_since=NULL WHERE id=? AND change_seq=?");
+                 PreparedStatement delMedia = c.prepareStatement("DELETE FROM backup_media_indexes WHERE conversation_id=?");
+                 PreparedStatement insMedia = c.prepareStatement("INSERT INTO backup_media_indexes VALUES(?,?,?)")) {
                 for (String id : removed) {
                     delSeg.setString(1, id);
                     delSeg.executeUpdate();
                     delConv.setString(1, id);
                     delConv.executeUpdate();
+                    delMedia.setString(1, id);
+                    delMedia.executeUpdate();
                 }
                 for (ConversationState s : changed) {
                     String id = s.conversation().conversationId();
@@ -107,6 +127,15 @@ public final class SyncState {
                         insSeg.addBatch();
                     }
                     insSeg.executeBatch();
+                    delMedia.setString(1, id);
+                    delMedia.executeUpdate();
+                    for (MediaIndexRef m : s.media()) {
+                        insMedia.setString(1, id);
+                        insMedia.setInt(2, m.month());
+                        insMedia.setBytes(3, m.id().toBytes());
+                        insMedia.addBatch();
+                    }
+                    insMedia.executeBatch();
                     putConv.setString(1, id);
                     putConv.setBytes(2, s.conversation().indexId().toBytes());
                     putConv.setLong(3, s.conversation().lastActivity());
@@ -130,9 +159,69 @@ public final class SyncState {
             try (var s = store.connection().createStatement()) {
                 s.executeUpdate("DELETE FROM backup_segments");
                 s.executeUpdate("DELETE FROM backup_conversations");
+                s.executeUpdate("DELETE FROM backup_media_indexes");
                 s.executeUpdate("DELETE FROM meta WHERE key LIKE 'head.%'");
             }
         });
+    }
+
+    /** The media indexes, by month, that the conversation's index in the committed head lists. */
+    public List<MediaIndexRef> mediaIndexes(String conversationId) {
+        return store.query("SELECT month, object_id FROM backup_media_indexes WHERE conversation_id=? ORDER BY month",
+                ps -> ps.setString(1, conversationId), rs -> {
+                    List<MediaIndexRef> out = new ArrayList<>();
+                    while (rs.next()) out.add(new MediaIndexRef(rs.getInt(1), ObjectId.of(rs.getBytes(2))));
+                    return out;
+                });
+    }
+
+    /** Every conversation's media indexes, by month: read up front by work that must not query the store later. */
+    public Map<String, List<MediaIndexRef>> allMediaIndexes() {
+        return store.query("SELECT conversation_id, month, object_id FROM backup_media_indexes ORDER BY conversation_id, month",
+                ps -> {}, rs -> {
+                    Map<String, List<MediaIndexRef>> out = new HashMap<>();
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new MediaIndexRef(rs.getInt(2), ObjectId.of(rs.getBytes(3))));
+                    }
+                    return out;
+                });
+    }
+
+    /** Every file and thumbnail known to be fully on the server. */
+    public Map<MediaKey, BackedUpMedia> backedUpMedia() {
+        return store.query("SELECT content_id, role, shape, object_id, size, bucket FROM backup_media", ps -> {}, rs -> {
+            Map<MediaKey, BackedUpMedia> out = new HashMap<>();
+            while (rs.next()) {
+                MediaRef ref = new MediaRef(rs.getString(1), MediaRef.Role.fromCode(rs.getInt(2)), MediaRef.Shape.fromCode(rs.getInt(3)),
+                        ObjectId.of(rs.getBytes(4)), rs.getLong(5));
+                out.put(new MediaKey(ref.contentId(), ref.role()), new BackedUpMedia(ref, rs.getInt(6)));
+            }
+            return out;
+        });
+    }
+
+    /** Records files whose objects have all landed, so neither a later run nor a resumed one reads them again. */
+    public void recordMediaLanded(Collection<BackedUpMedia> landed) {
+        if (landed.isEmpty()) return;
+        store.inTransaction(() -> {
+            try (PreparedStatement ps = store.connection().prepareStatement("INSERT OR REPLACE INTO backup_media VALUES(?,?,?,?,?,?)")) {
+                for (BackedUpMedia m : landed) {
+                    ps.setString(1, m.ref().contentId());
+                    ps.setInt(2, m.ref().role().code());
+                    ps.setInt(3, m.ref().shape().code());
+                    ps.setBytes(4, m.ref().objectId().toBytes());
+                    ps.setLong(5, m.ref().size());
+                    ps.setInt(6, m.bucket());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Forgets which media is on the server (after the server turned out to lack some). */
+    public void forgetMedia() {
+        store.update("DELETE FROM backup_media");
     }
 
     public Set<ObjectId> restoredSegments() {

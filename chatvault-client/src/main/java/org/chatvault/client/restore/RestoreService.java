@@ -100,7 +100,7 @@ public final class RestoreService {
         List<ConversationState> states = new ArrayList<>(entries.size());
         for (RootManifest.Entry e : entries) {
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
-                    indexes.get(e.conversationId()).segments(), -1));
+                    indexes.get(e.conversationId()).segments(), indexes.get(e.conversationId()).media(), -1));
         }
         sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, List.of());
         Duration allText = Duration.ofMillis(clock.millis() - started);

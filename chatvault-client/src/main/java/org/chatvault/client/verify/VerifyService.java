@@ -23,8 +23,17 @@ import org.chatvault.core.model.Message;
 public final class VerifyService {
     private static final int BATCH = 500;
     private final Session session;
+    private final org.chatvault.client.local.LocalStore names;
+    private final VerifyOptions options;
 
-    public VerifyService(Session session) { this.session = session; }
+    public VerifyService(Session session) { this(session, null, VerifyOptions.STRUCTURE); }
+
+    /** @param names a LocalStore to name messages and files in problems with, or null */
+    public VerifyService(Session session, org.chatvault.client.local.LocalStore names, VerifyOptions options) {
+        this.session = session;
+        this.names = names;
+        this.options = options;
+    }
 
     public VerifyReport run() {
         AtomicLong bytes = new AtomicLong();
@@ -32,15 +41,16 @@ public final class VerifyService {
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), codec, bytes);
         Dtos.Head head = session.api().head();
         List<String> problems = new ArrayList<>();
-        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, problems);
+        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems);
         RootManifest root;
         try {
             root = fetcher.root(ObjectId.parse(head.root()));
         } catch (CorruptDataException | ApiException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
-            return new VerifyReport(head.version(), 0, 0, 0, bytes.get(), problems);
+            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems);
         }
         long segments = 0, messages = 0;
+        List<ConversationIndex> indexes = new ArrayList<>();
         for (RootManifest.Entry e : root.conversations()) {
             ConversationIndex idx;
             try {
@@ -49,6 +59,7 @@ public final class VerifyService {
                 problems.add("conversation " + e.conversationId() + ", index " + e.indexId() + ": " + ex.getMessage());
                 continue;
             }
+            indexes.add(idx);
             if (idx.messageCount() != e.messageCount())
                 problems.add("conversation " + e.conversationId() + ": root says " + e.messageCount() + " messages, index says " + idx.messageCount());
             List<SegmentRef> segs = idx.segments();
@@ -61,7 +72,10 @@ public final class VerifyService {
                 }
             }
         }
-        return new VerifyReport(head.version(), root.conversations().size(), segments, messages, bytes.get(), problems);
+        MediaVerifier media = new MediaVerifier(session.api(), codec, bytes, names, options, problems);
+        media.verify(indexes);
+        return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
+                bytes.get(), problems);
     }
 
     /** Bodies by id; an object the server does not have is simply absent from the map. */

@@ -6,12 +6,34 @@ import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
 
-/** A conversation's metadata and its segments, oldest first (docs/FORMAT.md §7). */
-public record ConversationIndex(Conversation conversation, List<SegmentRef> segments) {
+/**
+ * A conversation's metadata, its segments oldest first (docs/FORMAT.md §7) and, from schema 2,
+ * its media indexes by month (§15).
+ */
+public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media) {
+    /** Segments only. Still written whenever there is no media, so those indexes keep their ids. */
     public static final int SCHEMA = 1;
+    /** Schema 1 followed by the media index list. */
+    public static final int SCHEMA_WITH_MEDIA = 2;
+    /** segmentId 32 ‖ month, firstSentAt, span, count, plainSize ≥ 1 each. */
+    private static final int MIN_SEGMENT_REF_BYTES = ObjectId.BYTES + 5;
+    /** month (a valid yyyymm is 3 varint bytes) ‖ mediaIndexId 32. */
+    private static final int MIN_MEDIA_REF_BYTES = 3 + ObjectId.BYTES;
 
+    /** @throws IllegalArgumentException if the media months are not strictly increasing */
     public ConversationIndex {
         segments = List.copyOf(segments);
+        media = List.copyOf(media);
+        for (int i = 1; i < media.size(); i++) {
+            if (media.get(i).month() <= media.get(i - 1).month())
+                throw new IllegalArgumentException("media index months must increase strictly, but " + media.get(i).month()
+                        + " follows " + media.get(i - 1).month());
+        }
+    }
+
+    /** An index without media, written as schema 1. */
+    public ConversationIndex(Conversation conversation, List<SegmentRef> segments) {
+        this(conversation, segments, List.of());
     }
 
     public long messageCount() {
@@ -21,8 +43,9 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
     }
 
     public byte[] encode() {
-        ByteWriter w = new ByteWriter(64 + segments.size() * 56);
-        w.u8(SCHEMA).string(conversation.id()).u8(conversation.kind().code()).string(conversation.title());
+        ByteWriter w = new ByteWriter(64 + segments.size() * 56 + media.size() * 36);
+        w.u8(media.isEmpty() ? SCHEMA : SCHEMA_WITH_MEDIA);
+        w.string(conversation.id()).u8(conversation.kind().code()).string(conversation.title());
         w.varint(conversation.participants().size());
         for (String p : conversation.participants()) w.string(p);
         w.varint(segments.size());
@@ -30,13 +53,18 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             w.id(s.id()).varint(s.month()).varint(s.firstSentAt()).varint(s.lastSentAt() - s.firstSentAt())
                     .varint(s.count()).varint(s.plainSize());
         }
+        if (!media.isEmpty()) {
+            w.varint(media.size());
+            for (MediaIndexRef m : media) w.varint(m.month()).id(m.id());
+        }
         return w.toByteArray();
     }
 
     public static ConversationIndex decode(byte[] plain) {
         ByteReader r = new ByteReader(plain);
         int schema = r.u8();
-        if (schema != SCHEMA) throw new CorruptDataException("unsupported conversation index schema " + schema);
+        if (schema != SCHEMA && schema != SCHEMA_WITH_MEDIA)
+            throw new CorruptDataException("unsupported conversation index schema " + schema);
         String id = r.string();
         ConversationKind kind;
         try {
@@ -48,7 +76,7 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
         int np = r.count(1);
         List<String> participants = new ArrayList<>(np);
         for (int i = 0; i < np; i++) participants.add(r.string());
-        int ns = r.count(ObjectId.BYTES + 5);
+        int ns = r.count(MIN_SEGMENT_REF_BYTES);
         List<SegmentRef> segments = new ArrayList<>(ns);
         for (int i = 0; i < ns; i++) {
             ObjectId sid = r.id();
@@ -57,7 +85,24 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             long last = first + r.varint();
             segments.add(new SegmentRef(sid, month, first, last, r.varint32(), r.varint32()));
         }
+        List<MediaIndexRef> media = schema == SCHEMA_WITH_MEDIA ? readMedia(r) : List.of();
         r.expectEnd();
-        return new ConversationIndex(new Conversation(id, kind, title, participants), segments);
+        return new ConversationIndex(new Conversation(id, kind, title, participants), segments, media);
+    }
+
+    private static List<MediaIndexRef> readMedia(ByteReader r) {
+        int nm = r.count(MIN_MEDIA_REF_BYTES);
+        // An empty list is written as schema 1; accepting it here would give one index two encodings (two ids).
+        if (nm == 0) throw new CorruptDataException("conversation index schema 2 with no media (must be schema 1)");
+        List<MediaIndexRef> media = new ArrayList<>(nm);
+        for (int i = 0; i < nm; i++) {
+            int month = r.varint32();
+            if (!Months.isValid(month)) throw new CorruptDataException("media index ref " + i + " has month " + month + ", not a valid yyyymm");
+            if (i > 0 && month <= media.get(i - 1).month())
+                throw new CorruptDataException("media index month " + month + " follows " + media.get(i - 1).month()
+                        + ": months must increase strictly");
+            media.add(new MediaIndexRef(month, r.id()));
+        }
+        return media;
     }
 }

@@ -11,7 +11,9 @@ public enum ObjectKind {
     CONVERSATION_INDEX(4, false),
     ROOT_MANIFEST(5, false),
     KEY_SLOT(6, false),
-    THUMBNAIL(7, true);
+    THUMBNAIL(7, true),
+    /** Bucketed with its own month, so retention drops it together with the media it lists. */
+    MEDIA_INDEX(8, true);
 
     private final int code;
     private final boolean bucketed;

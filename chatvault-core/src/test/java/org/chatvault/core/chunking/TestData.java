@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Inputs and helpers shared by the chunking tests. */
-final class TestData {
+public final class TestData {
     private TestData() {
     }
 
     /** SplitMix64 from {@code seed}, each word little-endian: the input definition of docs/FORMAT.md §12.5. */
-    static byte[] splitMix64(long seed, int length) {
+    public static byte[] splitMix64(long seed, int length) {
         byte[] out = new byte[length];
         long state = seed;
         for (int i = 0; i < length; i += 8) {

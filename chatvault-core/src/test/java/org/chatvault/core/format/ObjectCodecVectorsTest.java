@@ -29,9 +29,10 @@ class ObjectCodecVectorsTest {
         assertThat(ObjectKind.ROOT_MANIFEST.code()).isEqualTo(5);
         assertThat(ObjectKind.KEY_SLOT.code()).isEqualTo(6);
         assertThat(ObjectKind.THUMBNAIL.code()).isEqualTo(7);
+        assertThat(ObjectKind.MEDIA_INDEX.code()).isEqualTo(8);
         for (ObjectKind k : ObjectKind.values()) {
             boolean content = k == ObjectKind.SEGMENT || k == ObjectKind.MEDIA_CHUNK || k == ObjectKind.FILE_RECIPE
-                    || k == ObjectKind.THUMBNAIL;
+                    || k == ObjectKind.THUMBNAIL || k == ObjectKind.MEDIA_INDEX;
             assertThat(k.bucketed()).as("%s", k).isEqualTo(content);
             assertThat(k.structure()).as("%s", k).isEqualTo(!content);
         }

@@ -1,0 +1,33 @@
+package org.chatvault.client.backup;
+
+import java.util.Set;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.http.VaultApi;
+import org.chatvault.core.format.ObjectId;
+
+/** Moves the vault head by one compare-and-swap commit, telling a lost answer from a real conflict. */
+public final class HeadCommitter {
+    private HeadCommitter() {}
+
+    /**
+     * @return the new head version
+     * @throws ClientException if another device moved the head first
+     */
+    public static long commit(VaultApi api, Dtos.Head head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
+        dropped.removeAll(added);
+        Dtos.Commit commit = new Dtos.Commit(head.version(), root.hex(),
+                added.stream().map(ObjectId::hex).toList(), dropped.stream().map(ObjectId::hex).toList());
+        try {
+            return api.commit(commit).version();
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            // A retried commit whose first answer was lost looks like a conflict: check.
+            Dtos.Head now = api.head();
+            if (root.hex().equals(now.root())) return now.version();
+            throw new ClientException("another device changed the vault during this backup (head is now version "
+                    + now.version() + "); run the backup again", e);
+        }
+    }
+}

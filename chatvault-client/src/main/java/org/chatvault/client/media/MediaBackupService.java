@@ -1,0 +1,341 @@
+package org.chatvault.client.media;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.backup.BackupOptions;
+import org.chatvault.client.backup.BatchUploader;
+import org.chatvault.client.backup.HeadCommitter;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.MediaFiles;
+import org.chatvault.client.local.MediaUse;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.client.local.SyncState.BackedUpConversation;
+import org.chatvault.client.local.SyncState.BackedUpMedia;
+import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.local.SyncState.MediaKey;
+import org.chatvault.core.chunking.Chunk;
+import org.chatvault.core.chunking.Chunker;
+import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.format.CompressionPolicy;
+import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.FileRecipe;
+import org.chatvault.core.format.MediaIndex;
+import org.chatvault.core.format.MediaIndexRef;
+import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.ObjectCodec;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.core.model.Conversation;
+
+/**
+ * Backs up the content files and thumbnails of the LocalStore's attachments (docs/FORMAT.md,
+ * media sections): small files as one object, larger ones as FastCDC chunks listed by a file
+ * recipe, thumbnails first, newest media first. Runs after the text backup, against the head it
+ * left.
+ *
+ * <p>Resumable at any point: a file is recorded as backed up once the batch holding its last
+ * object has landed; after a crash, the file being uploaded is read and chunked again, and
+ * {@code missing} keeps the chunks that had landed from going up twice. Work is committed in
+ * rounds of a few thousand objects, so a long first upload becomes visible (and safe) in steps.
+ */
+public final class MediaBackupService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaBackupService.class);
+    /** Object ids per commit round: well under the server's 10,000 ids per request. */
+    static final int ROUND_OBJECTS = 6_000;
+    /** How many files may land before their "done" marks are written down in one transaction. */
+    private static final int RECORD_EVERY = 64;
+    public static final BackupOptions MEDIA_BATCHES = new BackupOptions(32 * 1024 * 1024, 4_000);
+
+    public interface Listener {
+        void started(int files, long bytes);
+
+        void fileDone(long bytes);
+
+        Listener NONE = new Listener() {
+            @Override public void started(int files, long bytes) {}
+
+            @Override public void fileDone(long bytes) {}
+        };
+    }
+
+    public record Report(long version, int filesBackedUp, int thumbnailsBackedUp, int missingLocally, long bytesRead,
+                         long objectsUploaded, long bytesUploaded, long objectsAlreadyPresent, int mediaIndexesWritten,
+                         int commits, Duration elapsed) {}
+
+    private final Session session;
+    private final LocalStore store;
+    private final Clock clock;
+    private final BackupOptions options;
+
+    public MediaBackupService(Session session, LocalStore store, Clock clock) {
+        this(session, store, clock, MEDIA_BATCHES);
+    }
+
+    public MediaBackupService(Session session, LocalStore store, Clock clock, BackupOptions options) {
+        this.session = session;
+        this.store = store;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    private record Todo(MediaPlan.Need need, MediaRef.Role role, long size) {}
+
+    /** A file whose objects have all landed, with every object id it uses (for the commit's added list). */
+    private record Landed(BackedUpMedia media, List<ObjectId> objects) {}
+
+    public Report run(Listener listener) {
+        long started = clock.millis();
+        SyncState sync = store.syncState();
+        Dtos.Head head = session.api().head();
+        Optional<SyncState.Head> known = sync.head();
+        if (head.version() == 0 || known.isEmpty() || known.get().version() != head.version()
+                || !known.get().root().hex().equals(head.root()))
+            throw new ClientException("this device is not in step with the vault head (version " + head.version()
+                    + "); back up the text first (chatvault backup does both)");
+
+        MediaPlan plan = MediaPlan.read(store);
+        Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
+        MediaFiles files = store.media();
+        List<Todo> todo = new ArrayList<>();
+        // Thumbnails first: a restore shows them before any full file.
+        int missingLocally = addTodo(plan.thumbnails(), MediaRef.Role.THUMBNAIL, have, files, todo)
+                + addTodo(plan.files(), MediaRef.Role.FILE, have, files, todo);
+        listener.started(todo.size(), todo.stream().mapToLong(Todo::size).sum());
+
+        ObjectCodec codec = session.newCodec();
+        Counters counters = new Counters();
+        int next = 0;
+        long version = head.version();
+        do {
+            List<Landed> round = new ArrayList<>();
+            next = uploadRound(todo, next, codec, have, round, counters, listener);
+            for (Landed l : round) have.put(new MediaKey(l.media().ref().contentId(), l.media().ref().role()), l.media());
+            version = commitRound(plan, have, round, codec, counters, version);
+        } while (next < todo.size());
+        int fileCount = (int) todo.stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
+        return new Report(version, fileCount, todo.size() - fileCount, missingLocally, counters.bytesRead, counters.uploadedObjects,
+                counters.uploadedBytes, counters.skippedObjects, counters.mediaIndexes, counters.commits,
+                Duration.ofMillis(clock.millis() - started));
+    }
+
+    private static final class Counters {
+        long bytesRead;
+        long uploadedObjects;
+        long uploadedBytes;
+        long skippedObjects;
+        int mediaIndexes;
+        int commits;
+    }
+
+    /** Queues, newest first, what is not in the vault yet; returns how many are not on this device. */
+    private static int addTodo(Map<String, MediaPlan.Need> needs, MediaRef.Role role, Map<MediaKey, BackedUpMedia> have, MediaFiles files,
+                               List<Todo> todo) {
+        int missingLocally = 0;
+        for (MediaPlan.Need n : newestFirst(needs)) {
+            if (have.containsKey(new MediaKey(n.contentId(), role))) continue;
+            Optional<Long> size = safeSize(files, n.contentId());
+            if (size.isEmpty()) missingLocally++;
+            else todo.add(new Todo(n, role, size.get()));
+        }
+        return missingLocally;
+    }
+
+    private static List<MediaPlan.Need> newestFirst(Map<String, MediaPlan.Need> needs) {
+        List<MediaPlan.Need> out = new ArrayList<>(needs.values());
+        out.sort(Comparator.comparingInt(MediaPlan.Need::month).reversed());
+        return out;
+    }
+
+    private static Optional<Long> safeSize(MediaFiles files, String contentId) {
+        return MediaFiles.validId(contentId) ? files.size(contentId) : Optional.empty();
+    }
+
+    /** Uploads files from {@code todo[from]} until the round is full; returns where the next round starts. */
+    private int uploadRound(List<Todo> todo, int from, ObjectCodec codec, Map<MediaKey, BackedUpMedia> have, List<Landed> round,
+                            Counters counters, Listener listener) {
+        SyncState sync = store.syncState();
+        ConcurrentLinkedQueue<Landed> landed = new ConcurrentLinkedQueue<>();
+        int i = from;
+        int objects = 0;
+        int sinceRecord = 0;
+        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
+            for (; i < todo.size() && objects < ROUND_OBJECTS; i++) {
+                Todo t = todo.get(i);
+                List<ObjectId> ids = new ArrayList<>();
+                MediaRef ref;
+                try {
+                    ref = seal(t, codec, uploader, ids, counters);
+                } catch (NoSuchFileException e) {
+                    log.warn("media file {} disappeared before it was backed up; skipped", t.need().contentId());
+                    continue;
+                } catch (IOException e) {
+                    throw new ClientException("cannot read media file " + store.media().path(t.need().contentId()) + ": " + e.getMessage(), e);
+                }
+                Landed l = new Landed(new BackedUpMedia(ref, t.need().month()), ids);
+                uploader.afterLanded(() -> landed.add(l));
+                objects += ids.size();
+                listener.fileDone(t.size());
+                if (++sinceRecord >= RECORD_EVERY) {
+                    drain(landed, round, sync);
+                    sinceRecord = 0;
+                }
+            }
+            uploader.flush();
+            counters.uploadedObjects += uploader.uploadedObjects();
+            counters.uploadedBytes += uploader.uploadedBytes();
+            counters.skippedObjects += uploader.skippedObjects();
+        }
+        drain(landed, round, sync);
+        return i;
+    }
+
+    private static void drain(ConcurrentLinkedQueue<Landed> landed, List<Landed> round, SyncState sync) {
+        List<Landed> batch = new ArrayList<>();
+        for (Landed l; (l = landed.poll()) != null; ) batch.add(l);
+        if (batch.isEmpty()) return;
+        sync.recordMediaLanded(batch.stream().map(Landed::media).toList());
+        round.addAll(batch);
+    }
+
+    /** Seals one file or thumbnail into objects queued on {@code uploader}; {@code ids} receives every object id it uses. */
+    private MediaRef seal(Todo t, ObjectCodec codec, BatchUploader uploader, List<ObjectId> ids, Counters counters) throws IOException {
+        Path path = store.media().path(t.need().contentId());
+        int bucket = t.need().month();
+        if (t.role() == MediaRef.Role.THUMBNAIL || MediaRef.shapeFor(t.size()) == MediaRef.Shape.SINGLE) {
+            if (t.size() > ObjectCodec.MAX_PLAINTEXT)
+                throw new IOException("thumbnail of " + t.size() + " bytes is larger than one object may be");
+            byte[] plain = Files.readAllBytes(path);
+            counters.bytesRead += plain.length;
+            ObjectKind kind = t.role() == MediaRef.Role.THUMBNAIL ? ObjectKind.THUMBNAIL : ObjectKind.MEDIA_CHUNK;
+            if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(plain.length) != MediaRef.Shape.SINGLE)
+                return sealChunked(t, path, codec, uploader, ids, counters); // it grew since we looked
+            SealedObject o = codec.seal(kind, bucket, plain, CompressionPolicy.shouldTryCompress(t.need().mime(), plain, 0, plain.length));
+            uploader.add(o);
+            ids.add(o.id());
+            return new MediaRef(t.need().contentId(), t.role(), MediaRef.Shape.SINGLE, o.id(), plain.length);
+        }
+        return sealChunked(t, path, codec, uploader, ids, counters);
+    }
+
+    private MediaRef sealChunked(Todo t, Path path, ObjectCodec codec, BatchUploader uploader, List<ObjectId> ids, Counters counters)
+            throws IOException {
+        int bucket = t.need().month();
+        List<FileRecipe.ChunkRef> chunks = new ArrayList<>();
+        long size = 0;
+        Boolean compress = null;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Chunker chunker = Chunker.of(ch, ChunkerParams.DEFAULT);
+            for (Chunk c; (c = chunker.next()) != null; ) {
+                // One decision per file, from its first chunk: a video does not turn into text half-way.
+                if (compress == null) compress = CompressionPolicy.shouldTryCompress(t.need().mime(), c.buffer(), c.bufferOffset(), c.length());
+                SealedObject o = codec.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), compress);
+                uploader.add(o);
+                ids.add(o.id());
+                chunks.add(new FileRecipe.ChunkRef(o.id(), c.length()));
+                size += c.length();
+            }
+        }
+        counters.bytesRead += size;
+        if (MediaRef.shapeFor(size) == MediaRef.Shape.SINGLE) {
+            // It shrank below the single-object size while we read it: store it the way its size says.
+            return seal(new Todo(t.need(), t.role(), size), codec, uploader, ids, counters);
+        }
+        SealedObject recipe = codec.seal(ObjectKind.FILE_RECIPE, bucket, new FileRecipe(size, chunks).encode(), true);
+        uploader.add(recipe);
+        ids.add(recipe.id());
+        return new MediaRef(t.need().contentId(), MediaRef.Role.FILE, MediaRef.Shape.RECIPE, recipe.id(), size);
+    }
+
+    /**
+     * Rewrites the media indexes that changed, the conversation indexes that list them and the
+     * root, and commits. Returns the head version after it (unchanged when nothing changed).
+     */
+    private long commitRound(MediaPlan plan, Map<MediaKey, BackedUpMedia> have, List<Landed> round, ObjectCodec codec,
+                             Counters counters, long version) {
+        SyncState sync = store.syncState();
+        Map<String, BackedUpConversation> conversations = new HashMap<>(sync.conversations());
+        Set<ObjectId> added = new LinkedHashSet<>();
+        Set<ObjectId> dropped = new LinkedHashSet<>();
+        for (Landed l : round) added.addAll(l.objects());
+        List<ConversationState> changed = new ArrayList<>();
+        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
+            for (Map.Entry<String, List<MediaPlan.Group>> e : plan.groupsByConversation().entrySet()) {
+                String conversationId = e.getKey();
+                BackedUpConversation conv = conversations.get(conversationId);
+                Optional<Conversation> meta = store.conversation(conversationId);
+                if (conv == null || meta.isEmpty()) continue; // its text is not in the vault yet
+                List<MediaIndexRef> before = sync.mediaIndexes(conversationId);
+                List<MediaIndexRef> after = new ArrayList<>();
+                for (MediaPlan.Group g : e.getValue()) {
+                    List<MediaRef> refs = refsOf(plan.groups().get(g), have);
+                    if (refs.isEmpty()) continue;
+                    SealedObject o = codec.seal(ObjectKind.MEDIA_INDEX, g.month(), new MediaIndex(conversationId, g.month(), refs).encode());
+                    after.add(new MediaIndexRef(g.month(), o.id()));
+                    if (!before.contains(after.getLast())) {
+                        uploader.add(o);
+                        added.add(o.id());
+                        counters.mediaIndexes++;
+                    }
+                }
+                if (after.equals(before)) continue;
+                for (MediaIndexRef m : before) if (!after.contains(m)) dropped.add(m.id());
+                ConversationIndex index = new ConversationIndex(meta.get(), sync.segments(conversationId), after);
+                SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
+                uploader.add(indexObject);
+                added.add(indexObject.id());
+                dropped.add(conv.indexId());
+                BackedUpConversation now = new BackedUpConversation(conversationId, indexObject.id(), conv.lastActivity(), conv.messageCount());
+                conversations.put(conversationId, now);
+                changed.add(new ConversationState(now, index.segments(), after, -1));
+            }
+            if (changed.isEmpty()) {
+                uploader.flush();
+                return version;
+            }
+            SealedObject root = codec.seal(ObjectKind.ROOT_MANIFEST, 0, SyncState.manifestOf(conversations.values()).encode());
+            uploader.add(root);
+            uploader.flush();
+            added.add(root.id());
+            SyncState.Head known = sync.head().orElseThrow();
+            dropped.add(known.root());
+            Dtos.Head head = new Dtos.Head(known.version(), known.root().hex(), null);
+            long committed = HeadCommitter.commit(session.api(), head, root.id(), added, dropped);
+            sync.recordSnapshot(new SyncState.Head(committed, root.id()), changed, List.of());
+            counters.commits++;
+            return committed;
+        }
+    }
+
+    /** The refs of one conversation-month: each file and thumbnail it uses that is in the vault, once. */
+    private static List<MediaRef> refsOf(List<MediaUse> uses, Map<MediaKey, BackedUpMedia> have) {
+        Map<MediaKey, MediaRef> refs = new java.util.LinkedHashMap<>();
+        for (MediaUse u : uses) {
+            BackedUpMedia file = have.get(new MediaKey(u.contentId(), MediaRef.Role.FILE));
+            if (file != null) refs.putIfAbsent(new MediaKey(u.contentId(), MediaRef.Role.FILE), file.ref());
+            if (u.thumbnailId() != null) {
+                BackedUpMedia thumb = have.get(new MediaKey(u.thumbnailId(), MediaRef.Role.THUMBNAIL));
+                if (thumb != null) refs.putIfAbsent(new MediaKey(u.thumbnailId(), MediaRef.Role.THUMBNAIL), thumb.ref());
+            }
+        }
+        return new ArrayList<>(refs.values());
+    }
+}

@@ -1,0 +1,204 @@
+package org.chatvault.client.media;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.MediaFiles;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.client.local.SyncState.BackedUpMedia;
+import org.chatvault.client.local.SyncState.MediaKey;
+import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.core.format.FileRecipe;
+import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+
+/**
+ * Restores media after the text (DESIGN.md §6): thumbnails first, then full files, newest first,
+ * or a single file on demand. Every file is written whole or not at all, so a restore killed at
+ * any point resumes by skipping the files already there. Memory stays bounded whatever the file
+ * size: a large file is fetched a few chunks at a time and streamed to disk in order.
+ */
+public final class MediaRestoreService {
+    /** Bytes of chunks fetched per request while streaming a large file. */
+    private static final long FETCH_BYTES = 32L * 1024 * 1024;
+    /** Small objects (thumbnails, small files) fetched per request. */
+    private static final int FETCH_SMALL = 500;
+
+    public interface Listener {
+        void stage(String name, int items, long bytes);
+
+        void itemDone(long bytes);
+
+        Listener NONE = new Listener() {
+            @Override public void stage(String name, int items, long bytes) {}
+
+            @Override public void itemDone(long bytes) {}
+        };
+    }
+
+    /**
+     * @param files      restore full files too, not only thumbnails
+     * @param sinceMonth only media used in this yyyymm month or later (0: all)
+     */
+    public record Options(boolean files, int sinceMonth) {
+        public static final Options ALL = new Options(true, 0);
+    }
+
+    public record Report(int thumbnails, int files, int alreadyPresent, long bytesWritten, long bytesFetched, Duration elapsed) {}
+
+    private final Session session;
+    private final LocalStore store;
+    private final Clock clock;
+
+    public MediaRestoreService(Session session, LocalStore store, Clock clock) {
+        this.session = session;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Report run(Options options, Listener listener) {
+        long started = clock.millis();
+        AtomicLong fetched = new AtomicLong();
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), fetched);
+        SyncState sync = store.syncState();
+        MediaCatalog catalog = MediaCatalog.load(sync, fetcher);
+        int[] present = {0};
+        long[] written = {0};
+        int thumbnails = restore(catalog.newestFirst(MediaRef.Role.THUMBNAIL, options.sinceMonth()), "thumbnails", fetcher,
+                listener, present, written);
+        int files = options.files()
+                ? restore(catalog.newestFirst(MediaRef.Role.FILE, options.sinceMonth()), "files", fetcher, listener, present, written)
+                : 0;
+        return new Report(thumbnails, files, present[0], written[0], fetched.get(), Duration.ofMillis(clock.millis() - started));
+    }
+
+    /**
+     * Fetches one file (or thumbnail) now, whether or not a restore fetched it already.
+     *
+     * @return where it is on disk
+     * @throws ClientException if the vault head references no such content
+     */
+    public Path fetchOne(String contentId) {
+        AtomicLong fetched = new AtomicLong();
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), fetched);
+        MediaCatalog catalog = MediaCatalog.load(store.syncState(), fetcher);
+        MediaCatalog.Entry entry = catalog.entries().get(new MediaKey(contentId, MediaRef.Role.FILE));
+        if (entry == null) entry = catalog.entries().get(new MediaKey(contentId, MediaRef.Role.THUMBNAIL));
+        if (entry == null) throw new ClientException("the vault holds no file or thumbnail with content id " + contentId);
+        writeFile(entry.ref(), fetcher);
+        store.syncState().recordMediaLanded(List.of(new BackedUpMedia(entry.ref(), entry.month())));
+        return store.media().path(contentId);
+    }
+
+    private int restore(List<MediaCatalog.Entry> entries, String stage, ObjectFetcher fetcher, Listener listener,
+                        int[] present, long[] written) {
+        MediaFiles media = store.media();
+        List<MediaCatalog.Entry> todo = new ArrayList<>();
+        long bytes = 0;
+        for (MediaCatalog.Entry e : entries) {
+            if (!MediaFiles.validId(e.ref().contentId())) continue; // a name this device cannot store; never a path
+            if (media.size(e.ref().contentId()).orElse(-1L) == e.ref().size()) present[0]++;
+            else {
+                todo.add(e);
+                bytes += e.ref().size();
+            }
+        }
+        listener.stage(stage, todo.size(), bytes);
+        List<BackedUpMedia> done = new ArrayList<>();
+        List<MediaCatalog.Entry> singles = new ArrayList<>();
+        for (MediaCatalog.Entry e : todo) {
+            if (e.ref().shape() == MediaRef.Shape.SINGLE) {
+                singles.add(e);
+                if (singles.size() >= FETCH_SMALL) writeSingles(singles, fetcher, listener, done, written);
+            } else {
+                writeFile(e.ref(), fetcher);
+                written[0] += e.ref().size();
+                listener.itemDone(e.ref().size());
+                done.add(new BackedUpMedia(e.ref(), e.month()));
+            }
+        }
+        writeSingles(singles, fetcher, listener, done, written);
+        // What a restore fetched is in the vault: this device's next media backup need not upload it.
+        store.syncState().recordMediaLanded(done);
+        return todo.size();
+    }
+
+    private void writeSingles(List<MediaCatalog.Entry> singles, ObjectFetcher fetcher, Listener listener, List<BackedUpMedia> done,
+                              long[] written) {
+        if (singles.isEmpty()) return;
+        ObjectKind kind = singles.getFirst().ref().objectKind();
+        List<ObjectId> ids = new ArrayList<>();
+        for (MediaCatalog.Entry e : singles) ids.add(e.ref().objectId());
+        // Thumbnails and files are restored in separate stages, so one call holds one kind.
+        Map<ObjectId, byte[]> plain = fetcher.open(ids, kind);
+        for (MediaCatalog.Entry e : singles) {
+            byte[] bytes = plain.get(e.ref().objectId());
+            if (bytes.length != e.ref().size())
+                throw new ClientException("media " + e.ref().contentId() + " is " + bytes.length + " bytes in the vault, its index says " + e.ref().size());
+            write(e.ref().contentId(), out -> out.write(bytes));
+            written[0] += bytes.length;
+            listener.itemDone(bytes.length);
+            done.add(new BackedUpMedia(e.ref(), e.month()));
+        }
+        singles.clear();
+    }
+
+    /** Streams one file to disk: a single object, or its recipe's chunks a few at a time, in order. */
+    private void writeFile(MediaRef ref, ObjectFetcher fetcher) {
+        if (ref.shape() == MediaRef.Shape.SINGLE) {
+            byte[] bytes = fetcher.openOne(ref.objectId(), ref.objectKind());
+            if (bytes.length != ref.size())
+                throw new ClientException("media " + ref.contentId() + " is " + bytes.length + " bytes in the vault, its index says " + ref.size());
+            write(ref.contentId(), out -> out.write(bytes));
+            return;
+        }
+        FileRecipe recipe = FileRecipe.decode(fetcher.openOne(ref.objectId(), ObjectKind.FILE_RECIPE));
+        if (recipe.size() != ref.size())
+            throw new ClientException("media " + ref.contentId() + ": its recipe lists " + recipe.size() + " bytes, its index says " + ref.size());
+        write(ref.contentId(), out -> {
+            List<FileRecipe.ChunkRef> group = new ArrayList<>();
+            long groupBytes = 0;
+            for (FileRecipe.ChunkRef c : recipe.chunks()) {
+                group.add(c);
+                groupBytes += c.length();
+                if (groupBytes >= FETCH_BYTES) {
+                    writeChunks(group, fetcher, out);
+                    group.clear();
+                    groupBytes = 0;
+                }
+            }
+            writeChunks(group, fetcher, out);
+        });
+    }
+
+    private static void writeChunks(List<FileRecipe.ChunkRef> group, ObjectFetcher fetcher, OutputStream out) throws IOException {
+        if (group.isEmpty()) return;
+        // A file may use the same chunk twice (repeated content); fetch it once.
+        List<ObjectId> ids = new ArrayList<>(new java.util.LinkedHashSet<>(group.stream().map(FileRecipe.ChunkRef::id).toList()));
+        Map<ObjectId, byte[]> plain = fetcher.open(ids, ObjectKind.MEDIA_CHUNK);
+        for (FileRecipe.ChunkRef c : group) {
+            byte[] bytes = plain.get(c.id());
+            if (bytes.length != c.length())
+                throw new IOException("chunk " + c.id().hex() + " is " + bytes.length + " bytes, the recipe says " + c.length());
+            out.write(bytes);
+        }
+    }
+
+    private void write(String contentId, MediaFiles.Writer writer) {
+        try {
+            store.media().write(contentId, writer);
+        } catch (IOException e) {
+            throw new ClientException("cannot write media file " + store.media().path(contentId) + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.chatvault.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.backup.BackupListener;
+import org.chatvault.client.backup.BackupService;
+import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.MediaFiles;
+import org.chatvault.client.media.MediaBackupService;
+import org.chatvault.client.media.MediaRestoreService;
+import org.chatvault.client.restore.RestoreListener;
+import org.chatvault.client.restore.RestoreService;
+import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.ConversationKind;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Media through the real server: round trip, dedup across chats, chunk-level dedup of an edited file. */
+class MediaTest {
+    @TempDir Path dir;
+
+    @Test
+    void aHistoryWithMediaRoundTripsByteForByte() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            try (LocalStore phone = vault.store("phone")) {
+                TestVault.generate(phone, 41, 8, 2_500);
+                MediaMaterializer.Report made = MediaMaterializer.materialize(phone, 0.02, b -> {});
+                assertThat(made.files()).as("the history has media").isGreaterThan(20);
+                try (Session s = created.session()) {
+                    new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                    MediaBackupService.Report media = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                    assertThat(media.filesBackedUp()).isEqualTo(made.files());
+                    assertThat(media.thumbnailsBackedUp()).isEqualTo(made.thumbnails());
+                    assertThat(media.commits()).isPositive();
+                    // nothing left to do
+                    MediaBackupService.Report again = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                    assertThat(again.filesBackedUp() + again.thumbnailsBackedUp() + again.commits()).isZero();
+                }
+                try (Session tablet = vault.newDevice("tablet", "mia", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {
+                    new RestoreService(tablet, restored, Clock.systemUTC()).run(RestoreListener.NONE);
+                    MediaRestoreService.Report r = new MediaRestoreService(tablet, restored, Clock.systemUTC())
+                            .run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
+                    assertThat(r.files()).isEqualTo(made.files());
+                    assertThat(r.thumbnails()).isEqualTo(made.thumbnails());
+                    assertSameFiles(phone.media(), restored.media());
+                    assertThat(Stores.snapshot(restored)).isEqualTo(Stores.snapshot(phone));
+                    // a second run finds everything in place
+                    MediaRestoreService.Report again = new MediaRestoreService(tablet, restored, Clock.systemUTC())
+                            .run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
+                    assertThat(again.files() + again.thumbnails()).isZero();
+                    assertThat(again.alreadyPresent()).isEqualTo(made.files() + made.thumbnails());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameVideoIn40ChatsIsStoredOnce() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            int videoBytes = 3 * 1024 * 1024 + 12_345;
+            try (LocalStore phone = vault.store("phone"); Session s = created.session()) {
+                String video = "video-forwarded-everywhere";
+                writeRandom(phone.media(), video, videoBytes, 7);
+                for (int i = 0; i < 40; i++) {
+                    Conversation c = new Conversation("chat-" + i, ConversationKind.DIRECT, "friend " + i, List.of("me", "friend " + i));
+                    phone.putConversation(c);
+                    phone.addMessages(List.of(message(c.id(), "m" + i, TestVault.NOW - i * 86_400_000L,
+                            new Attachment(video, "funny.mp4", "video/mp4", videoBytes, null))));
+                }
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                long textBytes = s.api().usage().bytes();
+                MediaBackupService.Report media = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(media.filesBackedUp()).isEqualTo(1);
+                assertThat(media.bytesRead()).isEqualTo(videoBytes);
+                long stored = s.api().usage().bytes() - textBytes;
+                assertThat(stored).as("one copy of the video plus 40 small indexes")
+                        .isBetween((long) videoBytes, videoBytes + 200_000L);
+            }
+        }
+    }
+
+    @Test
+    void aFileEditedInTheMiddleUploadsOnlyTheChangedChunks() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            int size = 20 * 1024 * 1024;
+            try (LocalStore phone = vault.store("phone"); Session s = created.session()) {
+                Conversation c = new Conversation("work", ConversationKind.GROUP, "Work", List.of("me", "ann", "bo"));
+                phone.putConversation(c);
+                byte[] original = writeRandom(phone.media(), "report-v1", size, 11);
+                phone.addMessages(List.of(message(c.id(), "v1", TestVault.NOW - 3_600_000, new Attachment("report-v1", "report.zip", "application/zip", size, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                MediaBackupService.Report first = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(first.bytesUploaded()).isGreaterThan(size);
+
+                byte[] edited = original.clone();
+                for (int i = 0; i < 1_000; i++) edited[size / 2 + i] ^= (byte) 0x5a;
+                phone.media().write("report-v2", out -> out.write(edited));
+                phone.addMessages(List.of(message(c.id(), "v2", TestVault.NOW, new Attachment("report-v2", "report (1).zip", "application/zip", size, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                MediaBackupService.Report second = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(second.filesBackedUp()).isEqualTo(1);
+                assertThat(second.objectsAlreadyPresent()).as("unchanged chunks are not sent").isPositive();
+                // the edit touches one or two chunks (each at most max) plus the recipe and indexes
+                assertThat(second.bytesUploaded()).isLessThan(2L * ChunkerParams.DEFAULT.max() + 100_000);
+            }
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private static AccountService.Created create(TestVault vault) {
+        return vault.create("phone", "mia");
+    }
+
+    static Message message(String conversationId, String id, long sentAt, Attachment a) {
+        return new Message(conversationId, id, sentAt, "me", MessageType.VIDEO, "", List.of(a), null, null, null, false);
+    }
+
+    static byte[] writeRandom(MediaFiles media, String contentId, int size, long seed) throws IOException {
+        byte[] data = new byte[size];
+        new SplittableRandom(seed).nextBytes(data);
+        media.write(contentId, out -> out.write(data));
+        return data;
+    }
+
+    static void assertSameFiles(MediaFiles expected, MediaFiles actual) throws IOException {
+        Map<String, Path> want = list(expected.root());
+        Map<String, Path> got = list(actual.root());
+        assertThat(got.keySet()).containsExactlyInAnyOrderElementsOf(want.keySet());
+        for (Map.Entry<String, Path> e : want.entrySet()) {
+            assertThat(Files.mismatch(e.getValue(), got.get(e.getKey()))).as(e.getKey()).isEqualTo(-1L);
+        }
+    }
+
+    private static Map<String, Path> list(Path root) throws IOException {
+        Map<String, Path> out = new HashMap<>();
+        if (!Files.isDirectory(root)) return out;
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (Path p : files) out.put(p.getFileName().toString(), p);
+        return out;
+    }
+}
