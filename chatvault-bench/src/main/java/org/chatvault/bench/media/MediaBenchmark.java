@@ -101,6 +101,7 @@ public final class MediaBenchmark {
         // The phone reads the template's files in place, as restic does.
         Files.createSymbolicLink(MediaFiles.besideDatabase(db).root(), MediaFiles.besideDatabase(template).root());
 
+        settleDisk();
         double ceiling = ceiling(MediaFiles.besideDatabase(template).root(), set.bytes());
 
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
@@ -111,15 +112,19 @@ public final class MediaBenchmark {
             AccountService.Created created = new AccountService(new ProfileStore(dir.resolve("phone"))).create(server.uri(), "bench", password, null);
             try (Session s = created.session(); LocalStore store = LocalStore.open(db)) {
                 new BackupService(s, store, Clock.systemUTC()).run(BackupListener.NONE);
+                settleDisk();
                 System.gc();
                 HeapPeaks.reset();
                 MediaBackupService.Report r = new MediaBackupService(s, store, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
                 heap = HeapPeaks.read();
                 if (r.bytesRead() != set.bytes()) throw new IllegalStateException("backed up " + r.bytesRead() + " of " + set.bytes() + " bytes");
                 chatvault = r.bytesRead() / (double) MB / (r.elapsed().toNanos() / 1e9);
+                System.out.printf("  chatvault: %.2f s, of which uploads in flight %.2f s, sealing waited for the uploader %.2f s%n",
+                        r.elapsed().toMillis() / 1e3, r.serverMillis() / 1e3, r.waitedForUploadMillis() / 1e3);
             }
             rss = server.peakRssBytes();
         }
+        settleDisk();
         double resticMBps = restic(restic, dir.resolve("restic-repo"), MediaFiles.besideDatabase(template).root(), set.bytes());
         return new Run(chatvault, resticMBps, ceiling, set.bytes(), heap, rss);
     }
@@ -152,6 +157,14 @@ public final class MediaBenchmark {
         long t0 = System.nanoTime();
         run(List.of(restic.toString(), "backup", "--quiet", source.toString()), env);
         return bytes / (double) MB / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Writes back what earlier phases left dirty in the page cache, so no phase pays for the
+     * previous one's writes (each run writes gigabytes: packs, restic's repository).
+     */
+    private static void settleDisk() throws IOException, InterruptedException {
+        run(List.of("sync"), Map.of());
     }
 
     private static void run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {

@@ -8,7 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
-import org.chatvault.client.http.Batch;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
@@ -19,15 +18,19 @@ import org.chatvault.core.format.SealedObject;
  * before a crash or a dropped connection are never sent twice.
  */
 public final class BatchUploader implements AutoCloseable {
-    /** A batch and what to run once it has landed. */
-    private record Pending(List<SealedObject> objects, List<Runnable> landed) {}
+    /** A batch, its place in the order, and what to run once it and every batch before it have landed. */
+    private record Pending(long seq, List<SealedObject> objects, List<Runnable> landed) {}
 
-    private static final Pending END = new Pending(List.of(), List.of());
+    private static final Pending END = new Pending(-1, List.of(), List.of());
 
     private final VaultApi api;
     private final BackupOptions options;
-    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(2);
-    private final Thread worker;
+    private final BlockingQueue<Pending> queue;
+    private final List<Thread> workers = new ArrayList<>();
+    /** Landed batches whose callbacks wait for an earlier batch still in flight. */
+    private final java.util.TreeMap<Long, List<Runnable>> landedOutOfOrder = new java.util.TreeMap<>();
+    private long nextSeq;
+    private long nextToAnnounce;
     private final Set<ObjectId> seen = new HashSet<>();
     private final AtomicLong uploadedObjects = new AtomicLong();
     private final AtomicLong uploadedBytes = new AtomicLong();
@@ -42,7 +45,9 @@ public final class BatchUploader implements AutoCloseable {
     public BatchUploader(VaultApi api, BackupOptions options) {
         this.api = api;
         this.options = options;
-        this.worker = Thread.ofPlatform().name("chatvault-upload").daemon().start(this::drain);
+        this.queue = new ArrayBlockingQueue<>(options.parallelUploads() + 1);
+        for (int i = 0; i < options.parallelUploads(); i++)
+            workers.add(Thread.ofPlatform().name("chatvault-upload-" + i).daemon().start(this::drain));
     }
 
     /** Queues an object for upload; an id already queued in this run is ignored. */
@@ -65,9 +70,9 @@ public final class BatchUploader implements AutoCloseable {
     /** Uploads whatever is queued and waits until every batch has landed. */
     public void flush() {
         submit();
-        put(END);
+        for (int i = 0; i < workers.size(); i++) put(END);
         try {
-            worker.join();
+            for (Thread w : workers) w.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException("interrupted while uploading", e);
@@ -78,10 +83,14 @@ public final class BatchUploader implements AutoCloseable {
     public long uploadedObjects() { return uploadedObjects.get(); }
     public long uploadedBytes() { return uploadedBytes.get(); }
     public long skippedObjects() { return skippedObjects.get(); }
+    /** Time spent in requests to the server. */
+    public long serverMillis() { return serverNanos.get() / 1_000_000; }
+    /** Time the producer waited for a free slot in the upload queue. */
+    public long waitedMillis() { return blockedNanos / 1_000_000; }
 
     private void submit() {
         if (current.isEmpty() && currentLanded.isEmpty()) return;
-        put(new Pending(current, currentLanded));
+        put(new Pending(nextSeq++, current, currentLanded));
         current = new ArrayList<>();
         currentLanded = new ArrayList<>();
         currentBytes = 0;
@@ -106,12 +115,21 @@ public final class BatchUploader implements AutoCloseable {
                 if (batch == END) return;
                 if (failure == null) {
                     if (!batch.objects().isEmpty()) upload(batch.objects());
-                    for (Runnable r : batch.landed()) r.run();
+                    announce(batch);
                 }
             }
         } catch (Throwable t) {
             failure = t;
             queue.clear();
+        }
+    }
+
+    /** Runs landed callbacks strictly in batch order, whichever worker finished first. */
+    private synchronized void announce(Pending batch) {
+        landedOutOfOrder.put(batch.seq(), batch.landed());
+        while (failure == null && landedOutOfOrder.containsKey(nextToAnnounce)) {
+            for (Runnable r : landedOutOfOrder.remove(nextToAnnounce)) r.run();
+            nextToAnnounce++;
         }
     }
 
@@ -141,7 +159,7 @@ public final class BatchUploader implements AutoCloseable {
         }
         skippedObjects.addAndGet(batch.size() - send.size());
         if (send.isEmpty()) return;
-        api.upload(Batch.encode(send));
+        api.upload(send);
         uploadedObjects.addAndGet(send.size());
         uploadedBytes.addAndGet(bytes);
     }
@@ -155,10 +173,10 @@ public final class BatchUploader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (worker.isAlive()) {
+        if (workers.stream().anyMatch(Thread::isAlive)) {
             failure = failure == null ? new ClientException("backup abandoned") : failure;
             queue.clear();
-            queue.offer(END);
+            for (int i = 0; i < workers.size(); i++) queue.offer(END);
         }
     }
 }

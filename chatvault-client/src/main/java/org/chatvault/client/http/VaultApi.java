@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.chatvault.client.http.Dtos.Tokens;
 import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.SealedObject;
 
 /**
  * The HTTP client for docs/API.md, on the JDK's HttpClient. Retries what is safe to retry
@@ -119,6 +120,18 @@ public final class VaultApi {
                 out.add(ObjectId.parse(m));
         }
         return out;
+    }
+
+    /** Uploads objects as one batch, streaming their bodies without first joining them into one array. */
+    public Dtos.UploadResult upload(List<SealedObject> objects) {
+        List<byte[]> parts = Batch.parts(objects);
+        long length = 0;
+        for (byte[] p : parts) length += p.length;
+        long contentLength = length;
+        return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength))),
+                Dtos.UploadResult.class);
     }
 
     public Dtos.UploadResult upload(byte[] batch) {

@@ -63,7 +63,11 @@ public final class MediaBackupService {
     static final int ROUND_OBJECTS = 6_000;
     /** How many files may land before their "done" marks are written down in one transaction. */
     private static final int RECORD_EVERY = 64;
-    public static final BackupOptions MEDIA_BATCHES = new BackupOptions(32 * 1024 * 1024, 4_000);
+    public static final BackupOptions MEDIA_BATCHES = new BackupOptions(16 * 1024 * 1024, 4_000, 2);
+    /** Sealing threads: hashing and encryption keep two cores busy. */
+    private static final int SEAL_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Chunks being sealed at once, at most 4 MiB each. */
+    private static final int SEALS_IN_FLIGHT = 8;
 
     public interface Listener {
         void started(int files, long bytes);
@@ -79,7 +83,7 @@ public final class MediaBackupService {
 
     public record Report(long version, int filesBackedUp, int thumbnailsBackedUp, int missingLocally, long bytesRead,
                          long objectsUploaded, long bytesUploaded, long objectsAlreadyPresent, int mediaIndexesWritten,
-                         int commits, Duration elapsed) {}
+                         int commits, Duration elapsed, long serverMillis, long waitedForUploadMillis) {}
 
     private final Session session;
     private final LocalStore store;
@@ -127,14 +131,14 @@ public final class MediaBackupService {
         long version = head.version();
         do {
             List<Landed> round = new ArrayList<>();
-            next = uploadRound(todo, next, codec, have, round, counters, listener);
+            next = uploadRound(todo, next, have, round, counters, listener);
             for (Landed l : round) have.put(new MediaKey(l.media().ref().contentId(), l.media().ref().role()), l.media());
             version = commitRound(plan, have, round, codec, counters, version);
         } while (next < todo.size());
         int fileCount = (int) todo.stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Report(version, fileCount, todo.size() - fileCount, missingLocally, counters.bytesRead, counters.uploadedObjects,
                 counters.uploadedBytes, counters.skippedObjects, counters.mediaIndexes, counters.commits,
-                Duration.ofMillis(clock.millis() - started));
+                Duration.ofMillis(clock.millis() - started), counters.serverMillis, counters.waitedMillis);
     }
 
     private static final class Counters {
@@ -144,6 +148,8 @@ public final class MediaBackupService {
         long skippedObjects;
         int mediaIndexes;
         int commits;
+        long serverMillis;
+        long waitedMillis;
     }
 
     /** Queues, newest first, what is not in the vault yet; returns how many are not on this device. */
@@ -170,39 +176,43 @@ public final class MediaBackupService {
     }
 
     /** Uploads files from {@code todo[from]} until the round is full; returns where the next round starts. */
-    private int uploadRound(List<Todo> todo, int from, ObjectCodec codec, Map<MediaKey, BackedUpMedia> have, List<Landed> round,
+    private int uploadRound(List<Todo> todo, int from, Map<MediaKey, BackedUpMedia> have, List<Landed> round,
                             Counters counters, Listener listener) {
         SyncState sync = store.syncState();
         ConcurrentLinkedQueue<Landed> landed = new ConcurrentLinkedQueue<>();
         int i = from;
-        int objects = 0;
+        int[] objects = {0};
         int sinceRecord = 0;
-        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
-            for (; i < todo.size() && objects < ROUND_OBJECTS; i++) {
+        try (BatchUploader uploader = new BatchUploader(session.api(), options);
+             SealPipeline pipeline = new SealPipeline(session::newCodec, uploader, SEAL_THREADS, SEALS_IN_FLIGHT)) {
+            for (; i < todo.size() && objects[0] < ROUND_OBJECTS; i++) {
                 Todo t = todo.get(i);
-                List<ObjectId> ids = new ArrayList<>();
-                MediaRef ref;
                 try {
-                    ref = seal(t, codec, uploader, ids, counters);
+                    seal(t, pipeline, counters, (ref, ids) -> {
+                        Landed l = new Landed(new BackedUpMedia(ref, t.need().month()), ids);
+                        uploader.afterLanded(() -> landed.add(l));
+                        objects[0] += ids.size();
+                    });
                 } catch (NoSuchFileException e) {
                     log.warn("media file {} disappeared before it was backed up; skipped", t.need().contentId());
                     continue;
                 } catch (IOException e) {
                     throw new ClientException("cannot read media file " + store.media().path(t.need().contentId()) + ": " + e.getMessage(), e);
                 }
-                Landed l = new Landed(new BackedUpMedia(ref, t.need().month()), ids);
-                uploader.afterLanded(() -> landed.add(l));
-                objects += ids.size();
                 listener.fileDone(t.size());
                 if (++sinceRecord >= RECORD_EVERY) {
                     drain(landed, round, sync);
                     sinceRecord = 0;
                 }
             }
+            pipeline.drain();
             uploader.flush();
+            log.debug("media uploads: {}", uploader.timings());
             counters.uploadedObjects += uploader.uploadedObjects();
             counters.uploadedBytes += uploader.uploadedBytes();
             counters.skippedObjects += uploader.skippedObjects();
+            counters.serverMillis += uploader.serverMillis();
+            counters.waitedMillis += uploader.waitedMillis();
         }
         drain(landed, round, sync);
         return i;
@@ -216,30 +226,36 @@ public final class MediaBackupService {
         round.addAll(batch);
     }
 
-    /** Seals one file or thumbnail into objects queued on {@code uploader}; {@code ids} receives every object id it uses. */
-    private MediaRef seal(Todo t, ObjectCodec codec, BatchUploader uploader, List<ObjectId> ids, Counters counters) throws IOException {
-        Path path = store.media().path(t.need().contentId());
-        int bucket = t.need().month();
-        if (t.role() == MediaRef.Role.THUMBNAIL || MediaRef.shapeFor(t.size()) == MediaRef.Shape.SINGLE) {
-            if (t.size() > ObjectCodec.MAX_PLAINTEXT)
-                throw new IOException("thumbnail of " + t.size() + " bytes is larger than one object may be");
-            byte[] plain = Files.readAllBytes(path);
-            counters.bytesRead += plain.length;
-            ObjectKind kind = t.role() == MediaRef.Role.THUMBNAIL ? ObjectKind.THUMBNAIL : ObjectKind.MEDIA_CHUNK;
-            if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(plain.length) != MediaRef.Shape.SINGLE)
-                return sealChunked(t, path, codec, uploader, ids, counters); // it grew since we looked
-            SealedObject o = codec.seal(kind, bucket, plain, CompressionPolicy.shouldTryCompress(t.need().mime(), plain, 0, plain.length));
-            uploader.add(o);
-            ids.add(o.id());
-            return new MediaRef(t.need().contentId(), t.role(), MediaRef.Shape.SINGLE, o.id(), plain.length);
-        }
-        return sealChunked(t, path, codec, uploader, ids, counters);
+    /** Told, in order, that all objects of a file are queued for upload: its ref and every object id it uses. */
+    @FunctionalInterface
+    private interface FileSealed {
+        void accept(MediaRef ref, List<ObjectId> ids);
     }
 
-    private MediaRef sealChunked(Todo t, Path path, ObjectCodec codec, BatchUploader uploader, List<ObjectId> ids, Counters counters)
-            throws IOException {
+    /** Queues one file or thumbnail as objects on {@code pipeline}; {@code done} runs once its last object is queued. */
+    private void seal(Todo t, SealPipeline pipeline, Counters counters, FileSealed done) throws IOException {
+        Path path = store.media().path(t.need().contentId());
+        if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(t.size()) == MediaRef.Shape.RECIPE) {
+            sealChunked(t, path, pipeline, counters, done);
+            return;
+        }
+        if (t.size() > ObjectCodec.MAX_PLAINTEXT) throw new IOException("a thumbnail of " + t.size() + " bytes is larger than one object may be");
+        byte[] plain = Files.readAllBytes(path);
+        counters.bytesRead += plain.length;
+        if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(plain.length) == MediaRef.Shape.RECIPE) {
+            counters.bytesRead -= plain.length; // it grew since we looked: chunk it instead
+            sealChunked(t, path, pipeline, counters, done);
+            return;
+        }
+        ObjectKind kind = t.role() == MediaRef.Role.THUMBNAIL ? ObjectKind.THUMBNAIL : ObjectKind.MEDIA_CHUNK;
+        pipeline.seal(kind, t.need().month(), plain, CompressionPolicy.shouldTryCompress(t.need().mime(), plain, 0, plain.length),
+                o -> done.accept(new MediaRef(t.need().contentId(), t.role(), MediaRef.Shape.SINGLE, o.id(), plain.length), List.of(o.id())));
+    }
+
+    private void sealChunked(Todo t, Path path, SealPipeline pipeline, Counters counters, FileSealed done) throws IOException {
         int bucket = t.need().month();
         List<FileRecipe.ChunkRef> chunks = new ArrayList<>();
+        List<ObjectId> ids = new ArrayList<>();
         long size = 0;
         Boolean compress = null;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -247,22 +263,35 @@ public final class MediaBackupService {
             for (Chunk c; (c = chunker.next()) != null; ) {
                 // One decision per file, from its first chunk: a video does not turn into text half-way.
                 if (compress == null) compress = CompressionPolicy.shouldTryCompress(t.need().mime(), c.buffer(), c.bufferOffset(), c.length());
-                SealedObject o = codec.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), compress);
-                uploader.add(o);
-                ids.add(o.id());
-                chunks.add(new FileRecipe.ChunkRef(o.id(), c.length()));
-                size += c.length();
+                int length = c.length();
+                pipeline.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), compress, o -> {
+                    ids.add(o.id());
+                    chunks.add(new FileRecipe.ChunkRef(o.id(), length));
+                });
+                size += length;
             }
         }
         counters.bytesRead += size;
-        if (MediaRef.shapeFor(size) == MediaRef.Shape.SINGLE) {
-            // It shrank below the single-object size while we read it: store it the way its size says.
-            return seal(new Todo(t.need(), t.role(), size), codec, uploader, ids, counters);
-        }
-        SealedObject recipe = codec.seal(ObjectKind.FILE_RECIPE, bucket, new FileRecipe(size, chunks).encode(), true);
-        uploader.add(recipe);
-        ids.add(recipe.id());
-        return new MediaRef(t.need().contentId(), MediaRef.Role.FILE, MediaRef.Shape.RECIPE, recipe.id(), size);
+        long total = size;
+        pipeline.then(() -> {
+            if (MediaRef.shapeFor(total) == MediaRef.Shape.SINGLE) {
+                // It shrank below the single-object size while we read it: store it the way its size says.
+                try {
+                    byte[] plain = Files.readAllBytes(path);
+                    SealedObject o = pipeline.sealHere(ObjectKind.MEDIA_CHUNK, bucket, plain, false);
+                    pipeline.addNow(o);
+                    done.accept(new MediaRef(t.need().contentId(), MediaRef.Role.FILE, MediaRef.Shape.SINGLE, o.id(), plain.length), List.of(o.id()));
+                } catch (IOException e) {
+                    throw new ClientException("cannot read media file " + path + ": " + e.getMessage(), e);
+                }
+                return;
+            }
+            SealedObject recipe = pipeline.sealHere(ObjectKind.FILE_RECIPE, bucket, new FileRecipe(total, chunks).encode(), true);
+            pipeline.addNow(recipe);
+            List<ObjectId> all = new ArrayList<>(ids);
+            all.add(recipe.id());
+            done.accept(new MediaRef(t.need().contentId(), MediaRef.Role.FILE, MediaRef.Shape.RECIPE, recipe.id(), total), all);
+        });
     }
 
     /**

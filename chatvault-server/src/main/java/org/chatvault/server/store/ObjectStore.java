@@ -33,6 +33,15 @@ public interface ObjectStore {
         }
     }
 
+    /**
+     * Stores a file's content, taking the file: afterwards it is gone from where it was (moved
+     * into the store, or copied and deleted). Same durability and atomicity as {@link #put}.
+     */
+    default void adopt(String key, Path file) throws IOException {
+        put(key, file);
+        Files.delete(file);
+    }
+
     /** Streams the whole blob; the caller closes the stream. */
     InputStream get(String key) throws IOException;
 

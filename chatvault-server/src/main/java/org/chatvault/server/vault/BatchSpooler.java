@@ -23,7 +23,7 @@ import org.chatvault.server.error.ErrorCode;
  * returned; on any failure the temp file is gone before the exception leaves.
  */
 final class BatchSpooler {
-    private static final int COPY_BUFFER = 64 * 1024;
+    private static final int COPY_BUFFER = 1024 * 1024; // large writes: fewer system calls for tens of MiB
 
     private final Path tmpDir;
 

@@ -101,7 +101,13 @@ public final class ObjectService {
         String packId = UUID.randomUUID().toString();
         String key = packKey(p.accountId(), packId);
         long length = PackStream.length(frames);
-        blobs.put(key, new PackStream(batch.channel(), frames), length);
+        if (frames.equals(batch.frames()) && length == batch.bytes()) {
+            // Every frame is new and of one bucket (the common case for media): the spool file
+            // is the pack byte for byte, so it moves into place instead of being copied.
+            batch.handOver(file -> blobs.adopt(key, file));
+        } else {
+            blobs.put(key, new PackStream(batch.channel(), frames), length);
+        }
         List<ObjectEntry> entries = new ArrayList<>(frames.size());
         long pos = BatchFormat.MAGIC.length;
         for (SpooledFrame f : frames) {

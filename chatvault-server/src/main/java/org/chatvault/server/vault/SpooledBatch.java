@@ -31,6 +31,23 @@ final class SpooledBatch implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * Hands the spool file, which holds exactly the batch as received, to {@code taker} (which
+     * must move or delete it); this batch has no file afterwards.
+     */
+    void handOver(FileTaker taker) throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+        taker.take(file);
+    }
+
+    @FunctionalInterface
+    interface FileTaker {
+        void take(Path file) throws IOException;
+    }
+
     @Override
     public void close() throws IOException {
         try {

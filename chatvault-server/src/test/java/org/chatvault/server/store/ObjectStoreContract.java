@@ -74,6 +74,17 @@ public abstract class ObjectStoreContract {
     }
 
     @Test
+    void adoptingAFileStoresItAndTakesTheFile(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        byte[] data = bytes(70_000);
+        Path f = Files.write(tmp.resolve("spool"), data);
+        store.adopt("packs/a/adopted", f);
+        assertThat(f).doesNotExist();
+        try (InputStream in = store.get("packs/a/adopted")) {
+            assertThat(in.readAllBytes()).isEqualTo(data);
+        }
+    }
+
+    @Test
     void rangeReadsReturnExactlyTheRange() throws IOException {
         byte[] data = bytes(100_000);
         put("packs/a/r", data);

@@ -67,6 +67,23 @@ public final class FileSystemObjectStore implements ObjectStore {
         syncDirectory(target.getParent());
     }
 
+    /** Moves the file into place (after syncing it) when it is on the same file system; copies otherwise. */
+    @Override
+    public void adopt(String key, Path file) throws IOException {
+        Path target = resolve(key);
+        createDirectories(target.getParent());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        try {
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            ObjectStore.super.adopt(key, file); // another file system: copy, then delete
+            return;
+        }
+        syncDirectory(target.getParent());
+    }
+
     @Override
     public InputStream get(String key) throws IOException {
         try {
