@@ -14,6 +14,9 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.client.media.MediaRestoreService;
+import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.verify.VerifyReport;
@@ -31,9 +34,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "History seed (default: ${DEFAULT-VALUE}).") long seed;
     @Option(names = "--conversations", defaultValue = "300", description = "Conversations (default: ${DEFAULT-VALUE}).") int conversations;
     @Option(names = "--messages", defaultValue = "100000", description = "Messages (default: ${DEFAULT-VALUE}).") long messages;
+    @Option(names = "--media-scale", defaultValue = "0.0005",
+            description = "Size of the generated media files relative to real ones, 0 for none (default: ${DEFAULT-VALUE}).") double mediaScale;
     @Option(names = "--dir", description = "Keep everything in this directory instead of a temporary one that is deleted afterwards.") Path dir;
 
     @Override public Integer call() throws IOException {
+        if (!(mediaScale >= 0 && mediaScale <= 1)) throw new CliException("--media-scale must be within 0..1");
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("chatvault-demo");
         try {
             return demo(root);
@@ -42,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int demo(Path root) {
+    private int demo(Path root) throws IOException {
         Clock clock = Clock.systemUTC();
         ServerConfig cfg = ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server"));
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
@@ -55,8 +61,15 @@ final class DemoCommand implements Callable<Integer> {
                 long t = System.nanoTime();
                 Histories.fill(storeA, new GeneratorOptions(seed, conversations, messages, clock.millis() - 3_600_000L, 3, 0.005), n -> {});
                 say("3. generated %,d messages in %,d conversations in %.2f s", messages, conversations, secs(t));
+                if (mediaScale > 0) {
+                    t = System.nanoTime();
+                    MediaMaterializer.Report m = MediaMaterializer.materialize(storeA, mediaScale, n -> {});
+                    say("   and their media at %s of real size: %,d files and %,d thumbnails, %,d bytes, in %.2f s", mediaScale, m.files(),
+                            m.thumbnails(), m.bytes(), secs(t));
+                }
                 BackupReport first = BackupCommand.run(a, storeA);
                 say("4. initial %s (%,.0f messages/s)", BackupCommand.describe(first), first.messagesEncoded() / Math.max(0.001, first.elapsed().toMillis() / 1000.0));
+                if (mediaScale > 0) say("   %s", BackupCommand.describe(BackupCommand.runMedia(a, storeA)));
                 int added = Histories.appendRecent(storeA, 1_000, clock.millis());
                 BackupReport second = BackupCommand.run(a, storeA);
                 say("5. %,d new messages, incremental %s", added, BackupCommand.describe(second));
@@ -66,7 +79,8 @@ final class DemoCommand implements Callable<Integer> {
                     say("6. new phone logged in with the recovery key");
                     RestoreReport r = RestoreCommand.run(b, storeB);
                     say("7. %s (%,.0f messages/s)", RestoreCommand.describe(r), r.messages() / Math.max(0.001, r.allText().toMillis() / 1000.0));
-                    VerifyReport v = new VerifyService(b).run();
+                    if (mediaScale > 0) say("   %s", RestoreCommand.describe(RestoreCommand.runMedia(b, storeB, MediaRestoreService.Options.ALL)));
+                    VerifyReport v = new VerifyService(b, storeB, VerifyOptions.READ_ALL).run();
                     say("8. %s", VerifyCommand.describe(v));
                     v.problems().forEach(p -> say("   PROBLEM: %s", p));
                     List<String> diffs = StoreComparison.differences(storeA, storeB, 10);
@@ -75,8 +89,8 @@ final class DemoCommand implements Callable<Integer> {
                         say("DEMO FAILED");
                         return ErrorHandler.FAILED;
                     }
-                    say("9. both phones hold the same %,d messages in %,d conversations: demo passed", storeB.messageCount(),
-                            storeB.conversations().size());
+                    say("9. both phones hold the same %,d messages in %,d conversations%s: demo passed", storeB.messageCount(),
+                            storeB.conversations().size(), mediaScale > 0 ? " and the same media files" : "");
                 }
             }
         }

@@ -27,6 +27,30 @@ final class StoreComparison {
                         + (i < Math.min(ma.size(), mb.size()) ? ": " + ma.get(i) + " vs " + mb.get(i) : ""));
             }
         }
+        if (out.size() < max) mediaDifferences(original, restored, max - out.size(), out);
         return out;
+    }
+
+    /** Every media file of the original (that a backup covers) is on the restored device with the same bytes. */
+    private static void mediaDifferences(LocalStore original, LocalStore restored, int max, List<String> out) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        original.forEachMediaUse(u -> {
+            ids.add(u.contentId());
+            if (u.thumbnailId() != null) ids.add(u.thumbnailId());
+        });
+        int found = 0;
+        for (String id : ids) {
+            if (found >= max) return;
+            if (!org.chatvault.client.local.MediaFiles.validId(id) || !original.media().has(id)) continue;
+            java.nio.file.Path want = original.media().path(id), got = restored.media().path(id);
+            try {
+                if (!java.nio.file.Files.exists(got)) out.add("media " + id + " was not restored");
+                else if (java.nio.file.Files.mismatch(want, got) != -1) out.add("media " + id + " differs");
+                else continue;
+            } catch (java.io.IOException e) {
+                out.add("media " + id + ": " + e.getMessage());
+            }
+            found++;
+        }
     }
 }

@@ -20,13 +20,14 @@ import org.chatvault.client.local.MediaUse;
  * Content is a function of the content id, so a forwarded file is the same bytes everywhere.
  *
  * <p>{@code scale} shrinks every file (0.01 turns a 50 MB video into 500 kB) so tests stay
- * small; the attachments' recorded sizes are set to what was written. Thumbnails are small
- * anyway and are not scaled.
+ * small; the attachments' recorded sizes are set to what was written. Thumbnails (3–24 kB) are
+ * scaled only below a scale of 0.01.
  */
 public final class MediaMaterializer {
     private static final int BUFFER = 1 << 20;
     private static final int MIN_THUMBNAIL = 3_000;
     private static final int MAX_THUMBNAIL = 24_000;
+    private static final int MIN_SCALED_THUMBNAIL = 200;
     private static final String[] WORDS = ("the of and to in is you that it he was for on are as with his they at be this "
             + "have from or one had by word but not what all were we when your can said there use an each which she do "
             + "how their if will up other about out many then them these so some her would make like him into time has "
@@ -63,7 +64,8 @@ public final class MediaMaterializer {
         int thumbs = 0;
         for (String id : thumbnails) {
             SplittableRandom r = new SplittableRandom(seedOf(id));
-            long size = MIN_THUMBNAIL + r.nextInt(MAX_THUMBNAIL - MIN_THUMBNAIL);
+            // Thumbnails shrink only for tiny scales, so a small demo stays small.
+            long size = Math.max(MIN_SCALED_THUMBNAIL, Math.round((MIN_THUMBNAIL + r.nextInt(MAX_THUMBNAIL - MIN_THUMBNAIL)) * Math.min(1, scale * 100)));
             if (media.size(id).orElse(-1L) != size) media.write(id, out -> fill(out, size, r, false, buffer), false);
             total += size;
             thumbs++;

@@ -56,9 +56,12 @@ public final class MediaRestoreService {
 
     public record Report(int thumbnails, int files, int alreadyPresent, long bytesWritten, long bytesFetched, Duration elapsed) {}
 
+    private static final int WRITERS = 4;
+
     private final Session session;
     private final LocalStore store;
     private final Clock clock;
+    private java.util.concurrent.ExecutorService writers;
 
     public MediaRestoreService(Session session, LocalStore store, Clock clock) {
         this.session = session;
@@ -74,11 +77,18 @@ public final class MediaRestoreService {
         MediaCatalog catalog = MediaCatalog.load(sync, fetcher);
         int[] present = {0};
         long[] written = {0};
-        int thumbnails = restore(catalog.newestFirst(MediaRef.Role.THUMBNAIL, options.sinceMonth()), "thumbnails", fetcher,
-                listener, present, written);
-        int files = options.files()
-                ? restore(catalog.newestFirst(MediaRef.Role.FILE, options.sinceMonth()), "files", fetcher, listener, present, written)
-                : 0;
+        int thumbnails;
+        int files;
+        writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> Thread.ofPlatform().name("chatvault-media-write").daemon().unstarted(r));
+        try {
+            thumbnails = restore(catalog.newestFirst(MediaRef.Role.THUMBNAIL, options.sinceMonth()), "thumbnails", fetcher,
+                    listener, present, written);
+            files = options.files()
+                    ? restore(catalog.newestFirst(MediaRef.Role.FILE, options.sinceMonth()), "files", fetcher, listener, present, written)
+                    : 0;
+        } finally {
+            writers.shutdownNow();
+        }
         return new Report(thumbnails, files, present[0], written[0], fetched.get(), Duration.ofMillis(clock.millis() - started));
     }
 
@@ -145,9 +155,18 @@ public final class MediaRestoreService {
             byte[] bytes = plain.get(e.ref().objectId());
             if (bytes.length != e.ref().size())
                 throw new ClientException("media " + e.ref().contentId() + " is " + bytes.length + " bytes in the vault, its index says " + e.ref().size());
-            write(e.ref().contentId(), out -> out.write(bytes));
-            written[0] += bytes.length;
-            listener.itemDone(bytes.length);
+        }
+        // Each small file waits for its own fsync; several at once keep the disk busy instead of idle between them.
+        List<java.util.concurrent.Future<?>> writes = new ArrayList<>(singles.size());
+        for (MediaCatalog.Entry e : singles) {
+            byte[] bytes = plain.get(e.ref().objectId());
+            writes.add(writers.submit(() -> write(e.ref().contentId(), out -> out.write(bytes))));
+        }
+        for (int i = 0; i < writes.size(); i++) {
+            await(writes.get(i));
+            MediaCatalog.Entry e = singles.get(i);
+            written[0] += e.ref().size();
+            listener.itemDone(e.ref().size());
             done.add(new BackedUpMedia(e.ref(), e.month()));
         }
         singles.clear();
@@ -191,6 +210,18 @@ public final class MediaRestoreService {
             if (bytes.length != c.length())
                 throw new IOException("chunk " + c.id().hex() + " is " + bytes.length + " bytes, the recipe says " + c.length());
             out.write(bytes);
+        }
+    }
+
+    private static void await(java.util.concurrent.Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException("interrupted while writing media", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new ClientException("writing media failed: " + e.getCause(), e.getCause());
         }
     }
 
