@@ -40,8 +40,17 @@ class CliTest {
     void demoRunsEndToEndAndSaysSo() {
         int code = Main.run("demo", "--messages", "4000", "--conversations", "25", "--dir", dir.resolve("demo").toString());
         assertThat(code).as(stderr()).isZero();
-        assertThat(stdout()).contains("initial backup: version 1").contains("incremental backup: version 2")
-                .contains("verify: version 2").contains("all good").contains("demo passed");
+        // version 2 is the media backup's commit, 3 the incremental text backup after it
+        assertThat(stdout()).contains("initial backup: version 1").contains("head version 2").contains("incremental backup: version 3")
+                .contains("verify: version 3").containsPattern("[1-9][0-9,]* media files \\([1-9][0-9,]* objects read\\)")
+                .contains("all good").contains("the same media files: demo passed");
+    }
+
+    @Test
+    void demoWithoutMediaStillPasses() {
+        int code = Main.run("demo", "--messages", "2000", "--conversations", "10", "--media-scale", "0", "--dir", dir.resolve("demo0").toString());
+        assertThat(code).as(stderr()).isZero();
+        assertThat(stdout()).contains("incremental backup: version 2").contains("demo passed").doesNotContain("media:");
     }
 
     @Test
