@@ -49,7 +49,8 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     static String describe(MediaBackupService.Report r) {
-        String missing = r.missingLocally() > 0 ? String.format(", %,d not on this device", r.missingLocally()) : "";
+        String missing = (r.missingLocally() > 0 ? String.format(", %,d not on this device", r.missingLocally()) : "")
+                + (r.relabelled() > 0 ? String.format(", %,d sent again moved to a newer month", r.relabelled()) : "");
         return String.format("media: %,d files and %,d thumbnails (%,d bytes read) backed up%s; %,d objects (%,d bytes) uploaded, "
                         + "%,d already on the server; %d media indexes, %d commits, head version %d, %.2f s",
                 r.filesBackedUp(), r.thumbnailsBackedUp(), r.bytesRead(), missing, r.objectsUploaded(), r.bytesUploaded(),

@@ -125,6 +125,46 @@ class MediaTest {
         }
     }
 
+    @Test
+    void anOldFileSentAgainMovesToTheNewMonthOnTheServer() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            int size = 6 * 1024 * 1024;
+            long longAgo = TestVault.NOW - 400L * 86_400_000L;
+            try (LocalStore phone = vault.store("phone"); Session s = created.session()) {
+                Conversation c = new Conversation("family", ConversationKind.GROUP, "Family", List.of("me", "mum"));
+                phone.putConversation(c);
+                writeRandom(phone.media(), "wedding-video", size, 21);
+                Attachment video = new Attachment("wedding-video", "wedding.mp4", "video/mp4", size, null);
+                phone.addMessages(List.of(message(c.id(), "then", longAgo, video)));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                int oldMonth = org.chatvault.core.format.Months.of(longAgo);
+                assertThat(bucketsOfVideo(s, phone)).containsOnly(oldMonth);
+
+                phone.addMessages(List.of(message(c.id(), "again", TestVault.NOW, video)));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                MediaBackupService.Report again = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(again.relabelled()).isEqualTo(1);
+                assertThat(again.bytesUploaded()).as("moving is the server's work, not a re-upload").isLessThan(100_000);
+                assertThat(bucketsOfVideo(s, phone)).containsOnly(org.chatvault.core.format.Months.of(TestVault.NOW));
+            }
+        }
+    }
+
+    /** The time buckets the server holds the video's recipe and chunks under. */
+    private static java.util.Set<Integer> bucketsOfVideo(Session s, LocalStore phone) {
+        var ref = phone.syncState().backedUpMedia().get(new org.chatvault.client.local.SyncState.MediaKey("wedding-video",
+                org.chatvault.core.format.MediaRef.Role.FILE)).ref();
+        List<org.chatvault.core.format.ObjectId> ids = new ArrayList<>(List.of(ref.objectId()));
+        var fetcher = new org.chatvault.client.vault.ObjectFetcher(s.api(), s.newCodec(), new java.util.concurrent.atomic.AtomicLong());
+        var recipe = org.chatvault.core.format.FileRecipe.decode(fetcher.openOne(ref.objectId(), org.chatvault.core.format.ObjectKind.FILE_RECIPE));
+        recipe.chunks().forEach(c -> ids.add(c.id()));
+        java.util.Set<Integer> buckets = new java.util.HashSet<>();
+        s.api().fetch(ids, f -> buckets.add(f.bucket()));
+        return buckets;
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     private static AccountService.Created create(TestVault vault) {

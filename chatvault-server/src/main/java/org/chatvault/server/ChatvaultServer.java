@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -31,6 +32,8 @@ import org.chatvault.server.store.ObjectStore;
 import org.chatvault.server.vault.DroppedObjectSweeper;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
+import org.chatvault.server.vault.RelabelService;
+import org.chatvault.server.vault.Repacker;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Chatvault server: the HTTP API of docs/API.md over the configured stores (SQLite
  * metadata and filesystem objects under the data directory by default; PostgreSQL and S3 when
- * several instances share the data), and a background sweep of dropped objects.
+ * several instances share the data), and background jobs: a sweep of dropped objects, then a
+ * repack of sparse and small packs.
  *
  * <pre>{@code
  * try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir), Clock.systemUTC())) {
@@ -62,18 +66,20 @@ public final class ChatvaultServer implements AutoCloseable {
     private final Javalin app;
     private final GracefulHandler graceful;
     private final DroppedObjectSweeper sweeper;
-    /** One thread: every sweep of this instance, scheduled or asked for, runs on it, one at a time. */
+    private final Repacker repacker;
+    /** One thread: every sweep and repack of this instance, scheduled or asked for, runs on it, one at a time. */
     private final ScheduledExecutorService sweeps;
     private boolean closed;
 
     private ChatvaultServer(String instanceId, ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
-                            DroppedObjectSweeper sweeper, ScheduledExecutorService sweeps) {
+                            DroppedObjectSweeper sweeper, Repacker repacker, ScheduledExecutorService sweeps) {
         this.instanceId = instanceId;
         this.config = config;
         this.stores = stores;
         this.app = app;
         this.graceful = graceful;
         this.sweeper = sweeper;
+        this.repacker = repacker;
         this.sweeps = sweeps;
     }
 
@@ -107,6 +113,7 @@ public final class ChatvaultServer implements AutoCloseable {
                             LoginThrottlePolicy.DEFAULT, random),
                     new KeySlotService(metadata, clock),
                     new ObjectService(metadata, blobs, tmpDir, clock, metrics),
+                    new RelabelService(metadata, blobs, tmpDir, clock),
                     new HeadService(metadata, clock),
                     metrics,
                     config.maxBatchBytes());
@@ -118,13 +125,15 @@ public final class ChatvaultServer implements AutoCloseable {
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }).start(config.host(), config.port());
             DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay(), instanceId);
+            Repacker repacker = new Repacker(metadata, blobs, tmpDir, clock,
+                    Repacker.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
             sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "chatvault-sweeper");
                 t.setDaemon(true);
                 return t;
             });
-            sweeps.scheduleWithFixedDelay(() -> runSweep(sweeper, metadata, clock), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
-            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, sweeper, sweeps);
+            sweeps.scheduleWithFixedDelay(() -> runJobs(sweeper, repacker, metadata, clock), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
+            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, sweeper, repacker, sweeps);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
                     instanceId, server.baseUri(), dataDir, stores.description());
             return server;
@@ -146,12 +155,18 @@ public final class ChatvaultServer implements AutoCloseable {
         return HexFormat.of().formatHex(id);
     }
 
-    private static void runSweep(DroppedObjectSweeper sweeper, MetadataStore metadata, Clock clock) {
+    private static void runJobs(DroppedObjectSweeper sweeper, Repacker repacker, MetadataStore metadata, Clock clock) {
         try {
             sweeper.sweep();
         } catch (RuntimeException e) {
             // Keep the schedule alive; the next run retries.
             log.error("sweeping dropped objects failed", e);
+        }
+        try {
+            // After the sweep, so packs are measured without the objects it just purged.
+            repacker.repack();
+        } catch (RuntimeException e) {
+            log.error("repacking packs failed", e);
         }
         try {
             // Idempotent and cheap, so every instance may do it without a lease.
@@ -198,16 +213,32 @@ public final class ChatvaultServer implements AutoCloseable {
      * @throws org.chatvault.server.store.StoreException if the metadata database fails
      */
     public DroppedObjectSweeper.Result sweepDroppedObjectsNow() {
+        return runOnJobThread(sweeper::sweep, "sweep");
+    }
+
+    /**
+     * Repacks sparse and small packs now, on the same thread as the sweeps, and waits for it;
+     * like {@link #sweepDroppedObjectsNow()}, for tests and operators. Does nothing, and says so,
+     * while another instance holds the repack lease.
+     *
+     * @throws IllegalStateException if the server is closed or the caller is interrupted
+     * @throws org.chatvault.server.store.StoreException if the metadata database fails
+     */
+    public Repacker.Result repackNow() {
+        return runOnJobThread(repacker::repack, "repack");
+    }
+
+    private <T> T runOnJobThread(Callable<T> job, String what) {
         try {
-            return sweeps.submit(sweeper::sweep).get();
+            return sweeps.submit(job).get();
         } catch (RejectedExecutionException | CancellationException e) {
             throw new IllegalStateException("server is closed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the sweep", e);
+            throw new IllegalStateException("interrupted waiting for the " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException("sweep failed", e.getCause());
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
 

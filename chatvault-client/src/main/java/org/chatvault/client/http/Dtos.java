@@ -14,6 +14,8 @@ public final class Dtos {
     public record PutKeySlot(String kind, String blob) {}
     public record Ids(List<String> ids) {}
     public record Missing(List<String> missing) {}
+    public record Relabel(int bucket, List<String> ids) {}
+    public record RelabelResult(int relabelled, int unchanged) {}
     public record UploadResult(int stored, int alreadyPresent, long bytes) {}
     public record Head(long version, String root, Long committedAt) {}
     public record Commit(long baseVersion, String root, List<String> added, List<String> dropped) {}

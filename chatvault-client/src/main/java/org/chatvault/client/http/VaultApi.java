@@ -112,6 +112,22 @@ public final class VaultApi {
 
     // ---- objects and head ------------------------------------------------------------------
 
+    /**
+     * Moves objects into time bucket {@code bucket} (yyyymm), so retention keeps them as long as
+     * the newest message that uses them: an old photo sent again today lives as long as today's.
+     *
+     * @return how many moved (the others were in that bucket already)
+     */
+    public int relabel(int bucket, List<ObjectId> ids) {
+        int moved = 0;
+        for (int i = 0; i < ids.size(); i += 10_000) {
+            List<String> hex = ids.subList(i, Math.min(ids.size(), i + 10_000)).stream().map(ObjectId::hex).toList();
+            moved += send("POST /v1/objects/relabel", () -> json("POST", "v1/objects/relabel", new Dtos.Relabel(bucket, hex), true),
+                    Dtos.RelabelResult.class).relabelled();
+        }
+        return moved;
+    }
+
     public Set<ObjectId> missing(List<ObjectId> ids) {
         Set<ObjectId> out = new HashSet<>();
         for (int i = 0; i < ids.size(); i += 10_000) {

@@ -31,6 +31,7 @@ import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.local.SyncState.MediaKey;
+import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.chunking.Chunk;
 import org.chatvault.core.chunking.Chunker;
 import org.chatvault.core.chunking.ChunkerParams;
@@ -61,6 +62,7 @@ public final class MediaBackupService {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MediaBackupService.class);
     /** Object ids per commit round: well under the server's 10,000 ids per request. */
     static final int ROUND_OBJECTS = 6_000;
+    private static final int RECIPES_PER_FETCH = 500;
     /** How many files may land before their "done" marks are written down in one transaction. */
     private static final int RECORD_EVERY = 64;
     public static final BackupOptions MEDIA_BATCHES = new BackupOptions(16 * 1024 * 1024, 4_000, 2);
@@ -83,7 +85,7 @@ public final class MediaBackupService {
 
     public record Report(long version, int filesBackedUp, int thumbnailsBackedUp, int missingLocally, long bytesRead,
                          long objectsUploaded, long bytesUploaded, long objectsAlreadyPresent, int mediaIndexesWritten,
-                         int commits, Duration elapsed, long serverMillis, long waitedForUploadMillis) {}
+                         int commits, Duration elapsed, long serverMillis, long waitedForUploadMillis, int relabelled) {}
 
     private final Session session;
     private final LocalStore store;
@@ -118,6 +120,7 @@ public final class MediaBackupService {
 
         MediaPlan plan = MediaPlan.read(store);
         Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
+        int relabelled = relabel(plan, have);
         MediaFiles files = store.media();
         List<Todo> todo = new ArrayList<>();
         // Thumbnails first: a restore shows them before any full file.
@@ -138,7 +141,7 @@ public final class MediaBackupService {
         int fileCount = (int) todo.stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Report(version, fileCount, todo.size() - fileCount, missingLocally, counters.bytesRead, counters.uploadedObjects,
                 counters.uploadedBytes, counters.skippedObjects, counters.mediaIndexes, counters.commits,
-                Duration.ofMillis(clock.millis() - started), counters.serverMillis, counters.waitedMillis);
+                Duration.ofMillis(clock.millis() - started), counters.serverMillis, counters.waitedMillis, relabelled);
     }
 
     private static final class Counters {
@@ -150,6 +153,46 @@ public final class MediaBackupService {
         int commits;
         long serverMillis;
         long waitedMillis;
+    }
+
+    /**
+     * Moves media that a newer message uses again (an old photo forwarded today) into that
+     * message's month, so retention keeps it as long as the newest use: the file's object, and
+     * for a large file its recipe's chunks too. Returns how many files and thumbnails moved.
+     */
+    private int relabel(MediaPlan plan, Map<MediaKey, BackedUpMedia> have) {
+        Map<Integer, List<ObjectId>> idsByMonth = new HashMap<>();
+        List<BackedUpMedia> moved = new ArrayList<>();
+        List<BackedUpMedia> recipes = new ArrayList<>();
+        Map<BackedUpMedia, Integer> target = new HashMap<>();
+        for (MediaRef.Role role : MediaRef.Role.values()) {
+            Map<String, MediaPlan.Need> needs = role == MediaRef.Role.FILE ? plan.files() : plan.thumbnails();
+            for (MediaPlan.Need n : needs.values()) {
+                BackedUpMedia b = have.get(new MediaKey(n.contentId(), role));
+                if (b == null || b.bucket() >= n.month()) continue;
+                idsByMonth.computeIfAbsent(n.month(), m -> new ArrayList<>()).add(b.ref().objectId());
+                if (b.ref().shape() == MediaRef.Shape.RECIPE) recipes.add(b);
+                target.put(b, n.month());
+                moved.add(new BackedUpMedia(b.ref(), n.month()));
+            }
+        }
+        if (moved.isEmpty()) return 0;
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), new java.util.concurrent.atomic.AtomicLong());
+        for (int i = 0; i < recipes.size(); i += RECIPES_PER_FETCH) {
+            List<BackedUpMedia> part = recipes.subList(i, Math.min(recipes.size(), i + RECIPES_PER_FETCH));
+            Map<ObjectId, byte[]> plain = fetcher.open(part.stream().map(b -> b.ref().objectId()).toList(), ObjectKind.FILE_RECIPE);
+            for (BackedUpMedia b : part) {
+                List<ObjectId> chunks = idsByMonth.get(target.get(b));
+                for (FileRecipe.ChunkRef c : FileRecipe.decode(plain.get(b.ref().objectId())).chunks()) chunks.add(c.id());
+            }
+        }
+        for (Map.Entry<Integer, List<ObjectId>> e : idsByMonth.entrySet()) {
+            session.api().relabel(e.getKey(), new ArrayList<>(new LinkedHashSet<>(e.getValue())));
+        }
+        store.syncState().recordMediaLanded(moved);
+        for (BackedUpMedia m : moved) have.put(new MediaKey(m.ref().contentId(), m.ref().role()), m);
+        log.debug("relabelled {} media files and thumbnails into newer months", moved.size());
+        return moved.size();
     }
 
     /** Queues, newest first, what is not in the vault yet; returns how many are not on this device. */

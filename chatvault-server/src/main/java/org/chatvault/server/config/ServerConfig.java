@@ -18,7 +18,10 @@ import org.chatvault.core.crypto.Argon2Params;
  * @param accessTokenTtl   lifetime of an access token
  * @param refreshTokenTtl  lifetime of a refresh token
  * @param loginHashParams  Argon2id cost for hashing login secrets at rest
- * @param dropSafetyDelay  how long objects dropped by a commit stay fetchable before deletion
+ * @param dropSafetyDelay  how long objects dropped by a commit stay fetchable before deletion, and
+ *                         old copies of moved objects before their pack is deleted
+ * @param repackThreshold  a pack whose live objects fill less than this share of it is rewritten
+ *                         by the repack job; 0 only merges small packs
  * @param metadata         where accounts, tokens, key slots, the object index and heads live
  * @param objects          where pack blobs live
  */
@@ -31,6 +34,7 @@ public record ServerConfig(
         Duration refreshTokenTtl,
         Argon2Params loginHashParams,
         Duration dropSafetyDelay,
+        double repackThreshold,
         MetadataBackend metadata,
         ObjectBackend objects) {
 
@@ -41,6 +45,13 @@ public record ServerConfig(
     public static final long MIN_BATCH_BYTES = 9L * 1024 * 1024;
     /** Upper bound keeps a single upload's temp file and request time sane. */
     public static final long MAX_BATCH_BYTES = 2L * 1024 * 1024 * 1024;
+    public static final double DEFAULT_REPACK_THRESHOLD = 0.5;
+    /**
+     * Above this, a pack that just lost a few objects would be copied again and again: a pack
+     * is never 100% live (its magic and frame headers), and copying to win back a few percent
+     * costs more than the space.
+     */
+    public static final double MAX_REPACK_THRESHOLD = 0.9;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -58,15 +69,18 @@ public record ServerConfig(
         requirePositive("accessTokenTtl", accessTokenTtl);
         requirePositive("refreshTokenTtl", refreshTokenTtl);
         if (dropSafetyDelay.isNegative()) throw new ConfigException("dropSafetyDelay must not be negative");
+        if (!(repackThreshold >= 0 && repackThreshold <= MAX_REPACK_THRESHOLD))
+            throw new ConfigException("repackThreshold must be between 0 and " + MAX_REPACK_THRESHOLD + ", not " + repackThreshold);
     }
 
     /**
      * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens,
-     * 24 h drop delay, SQLite metadata and filesystem objects in the data directory.
+     * 24 h drop delay, packs under half live repacked, SQLite metadata and filesystem objects in the
+     * data directory.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
-                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24),
+                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
                 MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM);
     }
 
@@ -88,16 +102,17 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, metadata, objects); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, metadata, objects); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, objects); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, metadata, v); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

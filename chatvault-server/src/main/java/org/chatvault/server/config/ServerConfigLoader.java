@@ -36,8 +36,10 @@ final class ServerConfigLoader {
     static final String LOGIN_HASH_ITERATIONS = "login-hash.iterations";
     static final String LOGIN_HASH_PARALLELISM = "login-hash.parallelism";
     static final String DROP_SAFETY_DELAY = "vault.drop-safety-delay";
+    static final String REPACK_THRESHOLD = "vault.repack-threshold";
     static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
-            REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY),
+            REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY,
+            REPACK_THRESHOLD),
             StorageConfigLoader.KEYS.stream()).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -76,6 +78,7 @@ final class ServerConfigLoader {
                     get(REFRESH_TOKEN_TTL, d.refreshTokenTtl(), s -> positive(parseDuration(s))),
                     argon,
                     get(DROP_SAFETY_DELAY, d.dropSafetyDelay(), ServerConfigLoader::parseDuration),
+                    get(REPACK_THRESHOLD, d.repackThreshold(), ServerConfigLoader::parseShare),
                     StorageConfigLoader.metadata(source),
                     StorageConfigLoader.objects(source));
         } catch (ConfigException e) {
@@ -116,6 +119,21 @@ final class ServerConfigLoader {
         long v = parseSize(s);
         if (v < ServerConfig.MIN_BATCH_BYTES || v > ServerConfig.MAX_BATCH_BYTES)
             throw new IllegalArgumentException("is out of range: a batch limit must be 9MiB-2GiB so one 8 MiB object always fits");
+        return v;
+    }
+
+    /** A share of a pack: a decimal fraction ({@code 0.5}) or a percentage ({@code 50%}). */
+    private static double parseShare(String s) {
+        boolean percent = s.endsWith("%");
+        double v;
+        try {
+            v = Double.parseDouble(percent ? s.substring(0, s.length() - 1).strip() : s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("is not a number (write e.g. 0.5 or 50%)");
+        }
+        if (percent) v /= 100;
+        if (!(v >= 0 && v <= ServerConfig.MAX_REPACK_THRESHOLD))
+            throw new IllegalArgumentException("is out of range 0-" + ServerConfig.MAX_REPACK_THRESHOLD);
         return v;
     }
 

@@ -10,6 +10,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
+import org.chatvault.server.vault.RelabelService;
 
 /**
  * The HTTP API of docs/API.md on Javalin: the single routing function that both the server's
@@ -17,8 +18,8 @@ import org.chatvault.server.vault.ObjectService;
  */
 public final class ApiRoutes {
     /** What the routes call into. */
-    public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, HeadService heads,
-                           ServerMetrics metrics, long maxBatchBytes) {}
+    public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
+                           HeadService heads, ServerMetrics metrics, long maxBatchBytes) {}
 
     private ApiRoutes() {}
 
@@ -36,7 +37,7 @@ public final class ApiRoutes {
         RequestBodies bodies = new RequestBodies(mapper);
         AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies);
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
-        ObjectHandlers objects = new ObjectHandlers(s.objects(), bodies, s.maxBatchBytes());
+        ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics());
 
@@ -58,6 +59,7 @@ public final class ApiRoutes {
         r.post("/v1/objects/missing", objects::missing);
         r.post("/v1/objects", objects::upload);
         r.post("/v1/objects/fetch", objects::fetch);
+        r.post("/v1/objects/relabel", objects::relabel);
 
         r.get("/v1/vault/head", vault::head);
         r.post("/v1/vault/commit", vault::commit);

@@ -11,23 +11,28 @@ import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.ErrorCode;
 import org.chatvault.server.vault.FetchPlan;
 import org.chatvault.server.vault.ObjectService;
+import org.chatvault.server.vault.RelabelService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /v1/objects}: missing, batch upload, batch fetch. */
+/** {@code /v1/objects}: missing, batch upload, batch fetch, relabel. */
 final class ObjectHandlers {
     private static final Logger log = LoggerFactory.getLogger(ObjectHandlers.class);
     static final String OCTET_STREAM = "application/octet-stream";
 
     record IdsRequest(List<String> ids) {}
     record MissingResponse(List<String> missing) {}
+    /** {@code bucket} boxed so that an absent one is told apart from 0. */
+    record RelabelRequest(Integer bucket, List<String> ids) {}
 
     private final ObjectService objects;
+    private final RelabelService relabels;
     private final RequestBodies bodies;
     private final long maxBatchBytes;
 
-    ObjectHandlers(ObjectService objects, RequestBodies bodies, long maxBatchBytes) {
+    ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBodies bodies, long maxBatchBytes) {
         this.objects = objects;
+        this.relabels = relabels;
         this.bodies = bodies;
         this.maxBatchBytes = maxBatchBytes;
     }
@@ -35,6 +40,13 @@ final class ObjectHandlers {
     void missing(Context ctx) {
         List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, IdsRequest.class, RequestBodies.JSON_LIMIT).ids(), "ids");
         ctx.json(new MissingResponse(objects.missing(AuthFilter.principal(ctx), ids).stream().map(ObjectId::hex).toList()));
+    }
+
+    void relabel(Context ctx) throws IOException {
+        RelabelRequest req = bodies.json(ctx, RelabelRequest.class, RequestBodies.JSON_LIMIT);
+        if (req.bucket() == null) throw new ApiException(ErrorCode.INVALID_BUCKET, "'bucket' is required");
+        List<ObjectId> ids = RequestBodies.ids(req.ids(), "ids");
+        ctx.json(relabels.relabel(AuthFilter.principal(ctx), req.bucket(), ids));
     }
 
     void upload(Context ctx) throws IOException {

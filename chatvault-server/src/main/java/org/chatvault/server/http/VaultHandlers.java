@@ -14,7 +14,7 @@ final class VaultHandlers {
     record HeadResponse(long version, String root, Long committedAt) {}
     record CommitBody(Long baseVersion, String root, List<String> added, List<String> dropped) {}
     record CommitResponse(long version) {}
-    record UsageResponse(long objects, long bytes, long packs, long version) {}
+    record UsageResponse(long objects, long bytes, long packs, long packBytes, long version) {}
 
     private final HeadService heads;
     private final RequestBodies bodies;
@@ -41,6 +41,6 @@ final class VaultHandlers {
 
     void usage(Context ctx) {
         Usage u = heads.usage(AuthFilter.principal(ctx));
-        ctx.json(new UsageResponse(u.objects(), u.bytes(), u.packs(), u.version()));
+        ctx.json(new UsageResponse(u.objects(), u.bytes(), u.packs(), u.packBytes(), u.version()));
     }
 }

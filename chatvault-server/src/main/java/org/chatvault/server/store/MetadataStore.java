@@ -104,11 +104,53 @@ public interface MetadataStore extends AutoCloseable {
 
     /**
      * Removes from the index the account's objects dropped before {@code droppedBefore}, and the
-     * packs that are left with no objects.
+     * packs that are left with no objects, unless objects were moved out of them at or after
+     * {@code droppedBefore} (those wait for {@link #purgeVacatedPacks}).
      *
      * @return the storage keys of the removed packs, for the caller to delete from the {@link ObjectStore}
      */
     List<String> purgeDroppedObjects(String accountId, Instant droppedBefore);
+
+    // ---- moving objects between packs (repack, relabel) -------------------------------------
+
+    /**
+     * Indexes a pack already written to the object store and re-points objects to it, in one
+     * transaction serialised with the account's commits and purges. A move applies only if the
+     * object's row still names its {@code fromPackId} and {@code fromOffset}: a row purged or
+     * moved meanwhile is skipped, never re-created. Moved rows take the pack's bucket and keep
+     * their drop mark. Every pack a row moved out of gets {@code vacated_at = now}, so that its
+     * blob outlives the move by the safety delay. If no move applies, the pack is not indexed
+     * and its blob can be deleted.
+     *
+     * @return the ids whose rows now point into the new pack
+     */
+    Set<ObjectId> relocateObjects(String accountId, MovedPack pack, Instant now);
+
+    /** The account's objects no commit has dropped in the given packs, ordered by pack and offset. */
+    List<ObjectLocation> liveObjectsInPacks(String accountId, Collection<String> packIds);
+
+    /** Every pack of the account with its live share, ordered by bucket then creation time. */
+    List<PackStats> packStats(String accountId);
+
+    /**
+     * Up to {@code limit} accounts, in ascending id order after {@code afterAccountId} (null: from
+     * the first), having a bucket {@code criteria} deems worth repacking.
+     */
+    List<String> accountsToRepack(RepackCriteria criteria, String afterAccountId, int limit);
+
+    /**
+     * Up to {@code limit} accounts, paged like {@link #accountsWithDroppedObjects}, having a pack
+     * that holds no objects and was vacated before {@code vacatedBefore}.
+     */
+    List<String> accountsWithVacatedPacks(Instant vacatedBefore, String afterAccountId, int limit);
+
+    /**
+     * Removes from the index the account's packs left holding no objects by moves made before
+     * {@code vacatedBefore}; each such pack is handed to exactly one caller.
+     *
+     * @return the storage keys of the removed packs, for the caller to delete from the {@link ObjectStore}
+     */
+    List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore);
 
     // ---- job leases ------------------------------------------------------------------------
 

@@ -27,7 +27,11 @@ public final class BatchFormat {
      * carry 0, since retention never acts on them directly.
      */
     public static boolean validBucket(ObjectKind kind, int bucket) {
-        if (!kind.bucketed()) return bucket == 0;
+        return kind.bucketed() ? isMonth(bucket) : bucket == 0;
+    }
+
+    /** Whether {@code bucket} is a month {@code yyyymm} from 197001 to 999912. */
+    public static boolean isMonth(int bucket) {
         int year = bucket / 100;
         int month = bucket % 100;
         return year >= 1970 && year <= 9999 && month >= 1 && month <= 12;

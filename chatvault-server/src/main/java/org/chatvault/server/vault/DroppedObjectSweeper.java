@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes objects that commits dropped more than the safety delay ago: their index rows, and
  * the pack blobs left holding nothing. The delay exists because a restore that read the old
- * head may still be fetching them. Idempotent; safe to run any time.
+ * head may still be fetching them. For the same reason, packs that the {@link Repacker} or a
+ * relabel moved objects out of are deleted only once that move is older than the delay. Idempotent;
+ * safe to run any time.
  *
  * <p>Index rows go first, in one transaction; blobs after. A crash in between leaves an
  * unreferenced blob (wasted space, never a dangling index entry).
@@ -42,7 +44,7 @@ public final class DroppedObjectSweeper {
      *
      * @param heldElsewhere true if another instance held the lease, so this one did nothing
      * @param accounts      accounts whose dropped objects were purged
-     * @param packsDeleted  emptied pack blobs this sweep deleted from the object store
+     * @param packsDeleted  emptied pack blobs this sweep deleted from the object store, vacated ones included
      */
     public record Result(boolean heldElsewhere, int accounts, int packsDeleted) {
         static final Result HELD_ELSEWHERE = new Result(true, 0, 0);
@@ -100,6 +102,7 @@ public final class DroppedObjectSweeper {
         // Paging by account id visits each account at most once, so the sweep ends even if an
         // account keeps objects the purge leaves alone.
         String after = null;
+        boolean holding = true;
         pages:
         while (true) {
             List<String> page = metadata.accountsWithDroppedObjects(cutoff, after, ACCOUNTS_PER_PAGE);
@@ -112,16 +115,43 @@ public final class DroppedObjectSweeper {
             after = page.getLast();
             if (!lease.acquire()) { // renew; lost only if we stalled past the ttl and another instance took over
                 log.warn("lost the {} lease mid-sweep; leaving the rest to its new holder", JOB);
+                holding = false;
                 break;
             }
         }
         if (accounts > 0) log.info("deleted dropped objects of {} accounts older than {}, {} packs removed", accounts, cutoff, packs);
-        return Result.ran(accounts, packs);
+        int vacated = holding ? deleteVacatedPacks(cutoff) : 0;
+        if (vacated > 0) log.info("deleted {} packs whose objects moved elsewhere before {}", vacated, cutoff);
+        return Result.ran(accounts, packs + vacated);
+    }
+
+    private int deleteVacatedPacks(Instant cutoff) {
+        int deleted = 0;
+        String after = null;
+        while (!Thread.currentThread().isInterrupted()) {
+            List<String> page = metadata.accountsWithVacatedPacks(cutoff, after, ACCOUNTS_PER_PAGE);
+            if (page.isEmpty()) break;
+            for (String accountId : page) {
+                if (Thread.currentThread().isInterrupted()) break;
+                deleted += deleteBlobs(accountId, metadata.purgeVacatedPacks(accountId, cutoff));
+            }
+            after = page.getLast();
+            if (!lease.acquire()) {
+                log.warn("lost the {} lease mid-sweep; leaving the rest to its new holder", JOB);
+                break;
+            }
+        }
+        return deleted;
     }
 
     private int purge(String accountId, Instant cutoff) {
+        return deleteBlobs(accountId, metadata.purgeDroppedObjects(accountId, cutoff));
+    }
+
+    /** Deletes blobs the index no longer names; returns how many this call removed. */
+    private int deleteBlobs(String accountId, List<String> keys) {
         int deleted = 0;
-        for (String key : metadata.purgeDroppedObjects(accountId, cutoff)) {
+        for (String key : keys) {
             try {
                 // Only blobs this call removed count, so concurrent sweeps' totals add up to what went.
                 if (blobs.delete(key)) deleted++;

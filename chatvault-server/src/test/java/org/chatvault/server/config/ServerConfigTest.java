@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.server.store.postgres.PostgresSettings;
@@ -82,6 +83,18 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ServerConfig.load(badFile, Map.of())).hasMessageContaining("'vault.drop-safety-delay' in " + badFile);
         assertThatThrownBy(() -> ServerConfig.load(dir.resolve("absent.properties"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("absent.properties");
+    }
+
+    @Test
+    void repackThresholdIsAShareOrAPercentage() {
+        assertThat(ServerConfig.defaults().repackThreshold()).isEqualTo(0.5);
+        assertThat(ServerConfig.load(null, Map.of("CHATVAULT_VAULT_REPACK_THRESHOLD", "0.3")).repackThreshold()).isEqualTo(0.3);
+        assertThat(ServerConfig.load(null, Map.of("CHATVAULT_VAULT_REPACK_THRESHOLD", "25%")).repackThreshold()).isEqualTo(0.25);
+        assertThat(ServerConfig.load(null, Map.of("CHATVAULT_VAULT_REPACK_THRESHOLD", "0")).repackThreshold()).isZero();
+        for (String bad : List.of("0.95", "-0.1", "half", "NaN")) {
+            assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_VAULT_REPACK_THRESHOLD", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("CHATVAULT_VAULT_REPACK_THRESHOLD");
+        }
     }
 
     @Test

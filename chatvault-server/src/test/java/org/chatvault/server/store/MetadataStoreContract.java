@@ -216,7 +216,7 @@ public abstract class MetadataStoreContract {
         IndexResult mixed = index(alice, ObjectKind.SEGMENT, a, b);
         assertThat(mixed.objects()).isEqualTo(1);
         assertThat(mixed.unusedPackKeys()).isEmpty();
-        assertThat(store.usage(alice)).isEqualTo(new Usage(2, 200, 2, 0));
+        assertThat(store.usage(alice)).isEqualTo(new Usage(2, 200, 2, 145 + 286, 0));
     }
 
     @Test
@@ -327,13 +327,13 @@ public abstract class MetadataStoreContract {
     @Test
     void usageCountsObjectsBytesPacksAndVersion() {
         String alice = newAccount("alice");
-        assertThat(store.usage(alice)).isEqualTo(new Usage(0, 0, 0, 0));
+        assertThat(store.usage(alice)).isEqualTo(new Usage(0, 0, 0, 0, 0));
         ObjectId root = newId();
         index(alice, ObjectKind.ROOT_MANIFEST, root);
         index(alice, ObjectKind.SEGMENT, newId(), newId());
         store.commit(alice, change(0, root, Set.of(), Set.of(), T0));
-        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 1));
-        assertThat(store.usage(newAccount("bob"))).isEqualTo(new Usage(0, 0, 0, 0));
+        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 145 + 286, 1));
+        assertThat(store.usage(newAccount("bob"))).isEqualTo(new Usage(0, 0, 0, 0, 0));
     }
 
     // ---- deleting dropped objects ----------------------------------------------------------
@@ -365,7 +365,7 @@ public abstract class MetadataStoreContract {
         List<String> emptied = store.purgeDroppedObjects(alice, dropTime.plusMillis(1));
         assertThat(emptied).containsExactly(lonePack);
         assertThat(store.presentObjects(alice, List.of(lone, shared1, shared2, root1, root2))).containsExactlyInAnyOrder(shared2, root1, root2);
-        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 2));
+        assertThat(store.usage(alice)).isEqualTo(new Usage(3, 300, 2, 286 + 286, 2));
         assertThat(store.accountsWithDroppedObjects(dropTime.plusMillis(1), null, 10)).isEmpty();
         assertThat(store.presentObjects(bob, List.of(bobRoot))).containsExactly(bobRoot);
     }
@@ -424,6 +424,195 @@ public abstract class MetadataStoreContract {
             List<String> all = new ArrayList<>();
             for (Future<List<String>> f : results) all.addAll(f.get());
             assertThat(all).hasSize(dropped.size()).doesNotHaveDuplicates();
+            assertThat(store.usage(alice).packs()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- moving objects between packs (repack, relabel) -------------------------------------
+
+    /** A commit dropping {@code ids}, with a fresh root in a pack of its own. */
+    private void drop(String account, Instant at, ObjectId... ids) {
+        ObjectId root = newId();
+        index(account, ObjectKind.ROOT_MANIFEST, root);
+        long base = store.head(account).version();
+        assertThat(store.commit(account, change(base, root, Set.of(), Set.of(ids), at))).isInstanceOf(CommitOutcome.Committed.class);
+    }
+
+    /** A new pack of {@code bucket} holding copies of {@code from}, laid out as the copier would. */
+    private static MovedPack copyOf(String account, int bucket, List<ObjectLocation> from) {
+        String packId = UUID.randomUUID().toString();
+        List<ObjectMove> moves = new ArrayList<>();
+        long pos = 4;
+        for (ObjectLocation o : from) {
+            moves.add(new ObjectMove(o.id(), o.packId(), o.offset(), pos + 41));
+            pos += 41 + o.length();
+        }
+        return new MovedPack(packId, bucket, "packs/" + account + "/" + packId, pos, moves);
+    }
+
+    private PackStats stats(String account, String packId) {
+        return store.packStats(account).stream().filter(p -> p.packId().equals(packId)).findFirst().orElse(null);
+    }
+
+    @Test
+    void relocationMovesOnlyRowsStillWhereTheCopyReadThem() {
+        String alice = newAccount("alice");
+        ObjectId a = newId();
+        ObjectId b = newId();
+        ObjectId purged = newId();
+        ObjectId stale = newId();
+        index(alice, ObjectKind.SEGMENT, a, b, purged, stale);
+        Map<ObjectId, ObjectLocation> before = store.locateObjects(alice, List.of(a, b, purged, stale));
+        String oldPack = before.get(a).packId();
+        drop(alice, T0, b, purged);
+        store.purgeDroppedObjects(alice, T0.plusMillis(1)); // b and purged go
+        index(alice, ObjectKind.SEGMENT, b); // b uploaded again: a new row in another pack
+        ObjectLocation staleAt = before.get(stale);
+        ObjectLocation movedMeanwhile = new ObjectLocation(stale, staleAt.kind(), staleAt.bucket(), staleAt.packId(), staleAt.storageKey(),
+                staleAt.offset() + 1, staleAt.length(), null);
+
+        Instant t1 = T0.plusSeconds(60);
+        MovedPack copy = copyOf(alice, 202405, List.of(before.get(a), before.get(b), before.get(purged), movedMeanwhile));
+        assertThat(store.relocateObjects(alice, copy, t1)).containsExactly(a);
+
+        ObjectLocation aNow = store.locateObjects(alice, List.of(a)).get(a);
+        assertThat(aNow.packId()).isEqualTo(copy.packId());
+        assertThat(aNow.storageKey()).isEqualTo(copy.storageKey());
+        assertThat(aNow.offset()).isEqualTo(4 + 41);
+        assertThat(aNow.bucket()).isEqualTo(202405);
+        assertThat(aNow.droppedAt()).isNull();
+        assertThat(store.presentObjects(alice, List.of(purged))).as("a purged object is not re-created").isEmpty();
+        assertThat(store.locateObjects(alice, List.of(b)).get(b).packId()).isNotEqualTo(copy.packId()).isNotEqualTo(oldPack);
+        assertThat(store.locateObjects(alice, List.of(stale)).get(stale).packId()).isEqualTo(oldPack);
+        assertThat(stats(alice, oldPack).vacatedAt()).isEqualTo(t1);
+        assertThat(stats(alice, copy.packId())).isNotNull();
+
+        MovedPack useless = copyOf(alice, 202405, List.of(before.get(a)));
+        assertThat(store.relocateObjects(alice, useless, t1)).as("a already moved").isEmpty();
+        assertThat(stats(alice, useless.packId())).as("a pack nothing moved into is not indexed").isNull();
+    }
+
+    @Test
+    void droppedObjectsMoveWithTheirDropMark() {
+        String alice = newAccount("alice");
+        ObjectId a = newId();
+        index(alice, ObjectKind.SEGMENT, a);
+        drop(alice, T0, a);
+        ObjectLocation at = store.locateObjects(alice, List.of(a)).get(a);
+        assertThat(store.relocateObjects(alice, copyOf(alice, 202403, List.of(at)), T0)).containsExactly(a);
+        assertThat(store.locateObjects(alice, List.of(a)).get(a).droppedAt()).isEqualTo(T0);
+        assertThat(store.accountsWithDroppedObjects(T0.plusMillis(1), null, 10)).containsExactly(alice);
+    }
+
+    @Test
+    void vacatedPacksGoOnlyOnceEmptyAndPastTheCutoff() {
+        String alice = newAccount("alice");
+        ObjectId a = newId();
+        ObjectId x = newId();
+        ObjectId y = newId();
+        ObjectId p = newId();
+        ObjectId q = newId();
+        index(alice, ObjectKind.SEGMENT, a);
+        index(alice, ObjectKind.SEGMENT, x, y);
+        index(alice, ObjectKind.SEGMENT, p, q);
+        Map<ObjectId, ObjectLocation> at = store.locateObjects(alice, List.of(a, x, y, p, q));
+        Instant dropped = T0.plusSeconds(10);
+        drop(alice, dropped, q);
+        Instant moved = T0.plusSeconds(20);
+        store.relocateObjects(alice, copyOf(alice, 202403, List.of(at.get(a), at.get(x), at.get(p))), moved);
+
+        // q's pack lost its last row to the purge, but p moved out after the cutoff: it must stay.
+        assertThat(store.purgeDroppedObjects(alice, moved)).isEmpty();
+        assertThat(store.accountsWithVacatedPacks(moved, null, 10)).isEmpty();
+        assertThat(store.purgeVacatedPacks(alice, moved)).isEmpty();
+
+        Instant later = moved.plusMillis(1);
+        assertThat(store.accountsWithVacatedPacks(later, null, 10)).containsExactly(alice);
+        // y never moved, so its pack stays however old the move.
+        assertThat(store.purgeVacatedPacks(alice, later)).containsExactlyInAnyOrder(at.get(a).storageKey(), at.get(p).storageKey());
+        assertThat(store.purgeVacatedPacks(alice, later)).isEmpty();
+        assertThat(store.accountsWithVacatedPacks(later, null, 10)).isEmpty();
+        assertThat(store.presentObjects(alice, List.of(a, x, y, p))).containsExactlyInAnyOrder(a, x, y, p);
+        assertThat(stats(alice, at.get(y).packId()).liveObjects()).isEqualTo(1);
+    }
+
+    @Test
+    void packStatsAndLiveObjectsLeaveDroppedObjectsOut() {
+        String alice = newAccount("alice");
+        ObjectId a = newId();
+        ObjectId b = newId();
+        ObjectId c = newId();
+        index(alice, ObjectKind.SEGMENT, a, b, c);
+        String pack = store.locateObjects(alice, List.of(a)).get(a).packId();
+        drop(alice, T0, b);
+        PackStats s = stats(alice, pack);
+        assertThat(s).isEqualTo(new PackStats(pack, 202403, "packs/" + alice + "/" + pack, 4 + 3 * 141, T0, null, 2, 200));
+        List<ObjectLocation> live = store.liveObjectsInPacks(alice, List.of(pack));
+        assertThat(live).extracting(ObjectLocation::id).containsExactly(a, c);
+        assertThat(live).extracting(ObjectLocation::offset).containsExactly(45L, 4L + 2 * 141 + 41);
+        assertThat(store.liveObjectsInPacks(newAccount("bob"), List.of(pack))).isEmpty();
+        assertThat(store.packStats(alice)).hasSize(2); // and the root's
+    }
+
+    @Test
+    void accountsToRepackHaveASparsePackOrSeveralSmallOnesInOneBucket() {
+        String sparse = newAccount("sparse");
+        ObjectId[] three = {newId(), newId(), newId()};
+        index(sparse, ObjectKind.SEGMENT, three);
+        drop(sparse, T0, three[0], three[1]); // 141 of 427 bytes live
+        String twoSmall = newAccount("two-small");
+        index(twoSmall, ObjectKind.SEGMENT, newId());
+        index(twoSmall, ObjectKind.SEGMENT, newId());
+        String oneSmall = newAccount("one-small");
+        index(oneSmall, ObjectKind.SEGMENT, newId());
+        String twoBuckets = newAccount("two-buckets");
+        index(twoBuckets, ObjectKind.SEGMENT, newId());
+        index(twoBuckets, ObjectKind.ROOT_MANIFEST, newId());
+        String allDropped = newAccount("all-dropped"); // two small packs, but nothing in them worth copying
+        ObjectId gone1 = newId();
+        ObjectId gone2 = newId();
+        index(allDropped, ObjectKind.SEGMENT, gone1);
+        index(allDropped, ObjectKind.SEGMENT, gone2);
+        drop(allDropped, T0, gone1, gone2);
+
+        RepackCriteria criteria = new RepackCriteria(T0.plusSeconds(1), 0.5, 300, 41);
+        List<String> expected = new ArrayList<>(List.of(sparse, twoSmall));
+        expected.sort(null);
+        assertThat(store.accountsToRepack(criteria, null, 10)).isEqualTo(expected);
+        assertThat(store.accountsToRepack(criteria, expected.get(0), 10)).containsExactly(expected.get(1));
+        assertThat(store.accountsToRepack(criteria, null, 1)).containsExactly(expected.get(0));
+        assertThat(store.accountsToRepack(new RepackCriteria(T0, 0.5, 300, 41), null, 10)).as("packs too young").isEmpty();
+
+        PackStats sparsePack = store.packStats(sparse).stream().filter(p -> p.bucket() == 202403).findFirst().orElseThrow();
+        assertThat(criteria.sparse(sparsePack)).isTrue();
+        assertThat(criteria.small(sparsePack)).isFalse();
+    }
+
+    @Test
+    void concurrentMovesOfTheSameObjectsHaveOneWinnerEach() throws Exception {
+        String alice = newAccount("alice");
+        ObjectId[] ids = new ObjectId[20];
+        for (int i = 0; i < ids.length; i++) ids[i] = newId();
+        index(alice, ObjectKind.SEGMENT, ids);
+        List<ObjectLocation> at = store.liveObjectsInPacks(alice, List.of(store.locateObjects(alice, List.of(ids[0])).get(ids[0]).packId()));
+        int movers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(movers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Set<ObjectId>>> results = new ArrayList<>();
+            for (int i = 0; i < movers; i++) {
+                MovedPack copy = copyOf(alice, 202404, at);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return store.relocateObjects(alice, copy, T0);
+                }));
+            }
+            go.countDown();
+            List<ObjectId> all = new ArrayList<>();
+            for (Future<Set<ObjectId>> f : results) all.addAll(f.get());
+            assertThat(all).containsExactlyInAnyOrder(ids);
             assertThat(store.usage(alice).packs()).isEqualTo(1);
         } finally {
             pool.shutdownNow();

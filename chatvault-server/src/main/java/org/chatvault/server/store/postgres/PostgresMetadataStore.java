@@ -32,6 +32,10 @@ import org.chatvault.server.store.KeySlotRecord;
 import org.chatvault.server.store.LoginHash;
 import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.MovedPack;
+import org.chatvault.server.store.ObjectMove;
+import org.chatvault.server.store.PackStats;
+import org.chatvault.server.store.RepackCriteria;
 import org.chatvault.server.store.NewPack;
 import org.chatvault.server.store.ObjectEntry;
 import org.chatvault.server.store.ObjectLocation;
@@ -50,6 +54,12 @@ import org.chatvault.server.store.Usage;
  * insert PostgreSQL already makes race-free ({@code ON CONFLICT}).
  */
 public final class PostgresMetadataStore implements MetadataStore {
+    /** Selects what {@link #location} reads; a WHERE clause follows. */
+    private static final String SELECT_LOCATIONS = """
+            SELECT o.object_id, o.kind, o.bucket, o.pack_id, p.storage_key, o.pack_offset, o.length, o.dropped_at
+            FROM objects o JOIN packs p ON p.account_id = o.account_id AND p.pack_id = o.pack_id
+            """;
+
     private final PostgresDatabase db;
 
     private PostgresMetadataStore(PostgresDatabase db) {
@@ -258,18 +268,15 @@ public final class PostgresMetadataStore implements MetadataStore {
     public Map<ObjectId, ObjectLocation> locateObjects(String accountId, Collection<ObjectId> ids) {
         if (ids.isEmpty()) return new HashMap<>();
         return db.read("locate objects", c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT o.object_id, o.kind, o.bucket, p.storage_key, o.pack_offset, o.length, o.dropped_at
-                    FROM objects o JOIN packs p ON p.account_id = o.account_id AND p.pack_id = o.pack_id
+            try (PreparedStatement s = c.prepareStatement(SELECT_LOCATIONS + """
                     WHERE o.account_id = ? AND o.object_id = ANY (?)""")) {
                 s.setString(1, accountId);
                 s.setArray(2, idArray(c, ids));
                 Map<ObjectId, ObjectLocation> found = new HashMap<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        ObjectId id = ObjectId.of(r.getBytes(1));
-                        found.put(id, new ObjectLocation(id, ObjectKind.fromCode(r.getInt(2)), r.getInt(3), r.getString(4),
-                                r.getLong(5), r.getInt(6), instant(r, 7)));
+                        ObjectLocation at = location(r);
+                        found.put(at.id(), at);
                     }
                 }
                 return found;
@@ -451,16 +458,17 @@ public final class PostgresMetadataStore implements MetadataStore {
         return db.read("compute usage", c -> {
             // One statement, so the four figures come from the same snapshot.
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT o.objects, o.bytes,
-                        (SELECT count(*) FROM packs WHERE account_id = ?),
+                    SELECT o.objects, o.bytes, p.packs, p.pack_bytes,
                         COALESCE((SELECT version FROM heads WHERE account_id = ?), 0)
-                    FROM (SELECT count(*) AS objects, COALESCE(sum(length), 0) AS bytes FROM objects WHERE account_id = ?) o""")) {
+                    FROM (SELECT count(*) AS objects, COALESCE(sum(length), 0) AS bytes FROM objects WHERE account_id = ?) o,
+                        (SELECT count(*) AS packs, COALESCE(sum(length), 0) AS pack_bytes FROM packs p WHERE p.account_id = ?
+                            AND EXISTS (SELECT 1 FROM objects x WHERE x.account_id = p.account_id AND x.pack_id = p.pack_id)) p""")) {
                 s.setString(1, accountId);
                 s.setString(2, accountId);
                 s.setString(3, accountId);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return new Usage(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4));
+                    return new Usage(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5));
                 }
             }
         });
@@ -510,10 +518,12 @@ public final class PostgresMetadataStore implements MetadataStore {
             if (packIds.isEmpty()) return List.of();
             try (PreparedStatement s = c.prepareStatement("""
                     DELETE FROM packs p WHERE p.account_id = ? AND p.pack_id = ANY (?)
+                    AND (p.vacated_at IS NULL OR p.vacated_at < ?)
                     AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)
                     RETURNING p.storage_key""")) {
                 s.setString(1, accountId);
                 s.setArray(2, c.createArrayOf("text", packIds.stream().distinct().toArray()));
+                s.setObject(3, timestamp(droppedBefore));
                 List<String> emptied = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) emptied.add(r.getString(1));
@@ -521,6 +531,202 @@ public final class PostgresMetadataStore implements MetadataStore {
                 return emptied;
             }
         });
+    }
+
+    // ---- moving objects between packs (repack, relabel) -------------------------------------
+
+    @Override
+    public Set<ObjectId> relocateObjects(String accountId, MovedPack pack, Instant now) {
+        return db.write("move objects into a new pack", c -> {
+            // Serialised with commits and purges of the account; the per-row checks below then
+            // see every purge that came first, so a purged object is never re-pointed (nor re-created).
+            if (lockHead(c, accountId) == null) return new LinkedHashSet<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO packs (account_id, pack_id, bucket, storage_key, length, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, accountId);
+                s.setString(2, pack.packId());
+                s.setInt(3, pack.bucket());
+                s.setString(4, pack.storageKey());
+                s.setLong(5, pack.length());
+                s.setObject(6, timestamp(now));
+                s.executeUpdate();
+            }
+            Set<ObjectId> moved = new LinkedHashSet<>();
+            Set<String> vacated = new LinkedHashSet<>();
+            try (PreparedStatement s = moveStatement(c, accountId, pack); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    moved.add(ObjectId.of(r.getBytes(1)));
+                    vacated.add(r.getString(2));
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(moved.isEmpty()
+                    ? "DELETE FROM packs WHERE account_id = ? AND pack_id = ?"
+                    : "UPDATE packs SET vacated_at = ? WHERE account_id = ? AND pack_id = ANY (?)")) {
+                if (moved.isEmpty()) {
+                    s.setString(1, accountId);
+                    s.setString(2, pack.packId());
+                } else {
+                    s.setObject(1, timestamp(now));
+                    s.setString(2, accountId);
+                    s.setArray(3, c.createArrayOf("text", vacated.toArray()));
+                }
+                s.executeUpdate();
+            }
+            return moved;
+        });
+    }
+
+    /** One statement re-pointing every row still at its old location; returns each moved id and the pack it left. */
+    private static PreparedStatement moveStatement(Connection c, String accountId, MovedPack pack) throws SQLException {
+        int n = pack.moves().size();
+        byte[][] ids = new byte[n][];
+        String[] fromPacks = new String[n];
+        Long[] fromOffsets = new Long[n];
+        Long[] toOffsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ObjectMove m = pack.moves().get(i);
+            ids[i] = m.id().toBytes();
+            fromPacks[i] = m.fromPackId();
+            fromOffsets[i] = m.fromOffset();
+            toOffsets[i] = m.toOffset();
+        }
+        PreparedStatement s = c.prepareStatement("""
+                UPDATE objects o SET pack_id = ?, pack_offset = m.to_offset, bucket = ?
+                FROM unnest(?::bytea[], ?::text[], ?::bigint[], ?::bigint[]) AS m (object_id, from_pack, from_offset, to_offset)
+                WHERE o.account_id = ? AND o.object_id = m.object_id AND o.pack_id = m.from_pack AND o.pack_offset = m.from_offset
+                RETURNING o.object_id, m.from_pack""");
+        try {
+            s.setString(1, pack.packId());
+            s.setInt(2, pack.bucket());
+            s.setArray(3, c.createArrayOf("bytea", ids));
+            s.setArray(4, c.createArrayOf("text", fromPacks));
+            s.setArray(5, c.createArrayOf("bigint", fromOffsets));
+            s.setArray(6, c.createArrayOf("bigint", toOffsets));
+            s.setString(7, accountId);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ObjectLocation> liveObjectsInPacks(String accountId, Collection<String> packIds) {
+        if (packIds.isEmpty()) return new ArrayList<>();
+        return db.read("list live objects of packs", c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT_LOCATIONS + """
+                    WHERE o.account_id = ? AND o.pack_id = ANY (?) AND o.dropped_at IS NULL
+                    ORDER BY o.pack_id, o.pack_offset""")) {
+                s.setString(1, accountId);
+                s.setArray(2, c.createArrayOf("text", packIds.stream().distinct().toArray()));
+                List<ObjectLocation> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) out.add(location(r));
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<PackStats> packStats(String accountId) {
+        return db.read("measure packs", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT p.pack_id, p.bucket, p.storage_key, p.length, p.created_at, p.vacated_at,
+                        count(o.object_id), COALESCE(sum(o.length), 0)
+                    FROM packs p LEFT JOIN objects o
+                        ON o.account_id = p.account_id AND o.pack_id = p.pack_id AND o.dropped_at IS NULL
+                    WHERE p.account_id = ?
+                    GROUP BY p.pack_id, p.bucket, p.storage_key, p.length, p.created_at, p.vacated_at
+                    ORDER BY p.bucket, p.created_at, p.pack_id COLLATE "C\"""")) {
+                s.setString(1, accountId);
+                List<PackStats> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new PackStats(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4), instant(r, 5), instant(r, 6),
+                                r.getLong(7), r.getLong(8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<String> accountsToRepack(RepackCriteria criteria, String afterAccountId, int limit) {
+        return db.read("find accounts to repack", c -> {
+            // Mirrors RepackCriteria: per account and bucket, a sparse pack or two small ones, among
+            // packs old enough and holding a live object (the inner join drops the others).
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT account_id COLLATE "C" AS account_id FROM (
+                        SELECT account_id, bucket FROM (
+                            SELECT p.account_id, p.bucket, p.length, sum(o.length) + ? * count(*) AS live_bytes
+                            FROM packs p JOIN objects o
+                                ON o.account_id = p.account_id AND o.pack_id = p.pack_id AND o.dropped_at IS NULL
+                            WHERE p.created_at < ? AND p.account_id COLLATE "C" > ?
+                            GROUP BY p.account_id, p.pack_id, p.bucket, p.length) AS live
+                        GROUP BY account_id, bucket
+                        HAVING count(*) FILTER (WHERE live_bytes < length * ?) > 0
+                            OR count(*) FILTER (WHERE length < ?) > 1) AS buckets
+                    ORDER BY 1 LIMIT ?""")) {
+                s.setInt(1, criteria.frameHeaderBytes());
+                s.setObject(2, timestamp(criteria.createdBefore()));
+                s.setString(3, afterAccountId == null ? "" : afterAccountId);
+                s.setDouble(4, criteria.liveShareBelow());
+                s.setLong(5, criteria.smallPackBytes());
+                s.setInt(6, limit);
+                return firstColumn(s);
+            }
+        });
+    }
+
+    @Override
+    public List<String> accountsWithVacatedPacks(Instant vacatedBefore, String afterAccountId, int limit) {
+        return db.read("find accounts with vacated packs", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT p.account_id COLLATE "C" AS account_id FROM packs p
+                    WHERE p.vacated_at IS NOT NULL AND p.vacated_at < ? AND p.account_id COLLATE "C" > ?
+                    AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)
+                    ORDER BY 1 LIMIT ?""")) {
+                s.setObject(1, timestamp(vacatedBefore));
+                s.setString(2, afterAccountId == null ? "" : afterAccountId);
+                s.setInt(3, limit);
+                return firstColumn(s);
+            }
+        });
+    }
+
+    @Override
+    public List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore) {
+        return db.write("purge vacated packs", c -> {
+            // No row can start pointing into a vacated pack (moves and uploads only fill new
+            // packs), so an empty one stays empty; the lock makes concurrent purges of the
+            // account take turns, so DELETE … RETURNING hands each pack to one of them.
+            if (lockHead(c, accountId) == null) return List.of();
+            try (PreparedStatement s = c.prepareStatement("""
+                    DELETE FROM packs p WHERE p.account_id = ? AND p.vacated_at IS NOT NULL AND p.vacated_at < ?
+                    AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)
+                    RETURNING p.storage_key""")) {
+                s.setString(1, accountId);
+                s.setObject(2, timestamp(vacatedBefore));
+                return firstColumn(s);
+            }
+        });
+    }
+
+    /** The first column of every row, as strings. */
+    private static List<String> firstColumn(PreparedStatement s) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) out.add(r.getString(1));
+        }
+        return out;
+    }
+
+    /** Reads the columns of {@link #SELECT_LOCATIONS} from the current row. */
+    private static ObjectLocation location(ResultSet r) throws SQLException {
+        return new ObjectLocation(ObjectId.of(r.getBytes(1)), ObjectKind.fromCode(r.getInt(2)), r.getInt(3), r.getString(4),
+                r.getString(5), r.getLong(6), r.getInt(7), instant(r, 8));
     }
 
     // ---- job leases ------------------------------------------------------------------------

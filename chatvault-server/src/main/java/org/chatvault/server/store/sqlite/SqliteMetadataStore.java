@@ -29,6 +29,10 @@ import org.chatvault.server.store.KeySlotRecord;
 import org.chatvault.server.store.LoginHash;
 import org.chatvault.server.store.LoginThrottlePolicy;
 import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.MovedPack;
+import org.chatvault.server.store.ObjectMove;
+import org.chatvault.server.store.PackStats;
+import org.chatvault.server.store.RepackCriteria;
 import org.chatvault.server.store.NewPack;
 import org.chatvault.server.store.ObjectEntry;
 import org.chatvault.server.store.ObjectLocation;
@@ -40,6 +44,11 @@ import org.chatvault.server.store.Usage;
 public final class SqliteMetadataStore implements MetadataStore {
     /** Ids per {@code IN (...)} list: well under SQLite's bound-parameter limit. */
     private static final int IN_CHUNK = 500;
+    /** Selects what {@link #location} reads; a WHERE clause follows. */
+    private static final String SELECT_LOCATIONS = """
+            SELECT o.object_id, o.kind, o.bucket, o.pack_id, p.storage_key, o.pack_offset, o.length, o.dropped_at
+            FROM objects o JOIN packs p ON p.account_id = o.account_id AND p.pack_id = o.pack_id
+            """;
 
     private final SqliteDatabase db;
 
@@ -238,18 +247,13 @@ public final class SqliteMetadataStore implements MetadataStore {
         return db.read("locate objects", c -> {
             Map<ObjectId, ObjectLocation> found = new HashMap<>();
             for (List<ObjectId> chunk : chunks(ids)) {
-                try (PreparedStatement s = c.prepareStatement("""
-                        SELECT o.object_id, o.kind, o.bucket, p.storage_key, o.pack_offset, o.length, o.dropped_at
-                        FROM objects o JOIN packs p ON p.account_id = o.account_id AND p.pack_id = o.pack_id
+                try (PreparedStatement s = c.prepareStatement(SELECT_LOCATIONS + """
                         WHERE o.account_id = ? AND o.object_id IN (""" + placeholders(chunk.size()) + ")")) {
                     bindAccountAndIds(s, accountId, chunk);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
-                            ObjectId id = ObjectId.of(r.getBytes(1));
-                            long dropped = r.getLong(7);
-                            Instant droppedAt = r.wasNull() ? null : Instant.ofEpochMilli(dropped);
-                            found.put(id, new ObjectLocation(id, ObjectKind.fromCode(r.getInt(2)), r.getInt(3), r.getString(4),
-                                    r.getLong(5), r.getInt(6), droppedAt));
+                            ObjectLocation at = location(r);
+                            found.put(at.id(), at);
                         }
                     }
                 }
@@ -392,14 +396,18 @@ public final class SqliteMetadataStore implements MetadataStore {
                     bytes = r.getLong(2);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM packs WHERE account_id = ?")) {
+            long packBytes;
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT COUNT(*), COALESCE(SUM(length), 0) FROM packs p WHERE p.account_id = ?
+                    AND EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)""")) {
                 s.setString(1, accountId);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     packs = r.getLong(1);
+                    packBytes = r.getLong(2);
                 }
             }
-            return new Usage(objects, bytes, packs, head(c, accountId).version());
+            return new Usage(objects, bytes, packs, packBytes, head(c, accountId).version());
         });
     }
 
@@ -445,11 +453,13 @@ public final class SqliteMetadataStore implements MetadataStore {
             List<String> emptied = new ArrayList<>();
             try (PreparedStatement find = c.prepareStatement("""
                          SELECT storage_key FROM packs p WHERE p.account_id = ? AND p.pack_id = ?
+                         AND (p.vacated_at IS NULL OR p.vacated_at < ?)
                          AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)""");
                  PreparedStatement delete = c.prepareStatement("DELETE FROM packs WHERE account_id = ? AND pack_id = ?")) {
                 for (String packId : packIds) {
                     find.setString(1, accountId);
                     find.setString(2, packId);
+                    find.setLong(3, droppedBefore.toEpochMilli());
                     try (ResultSet r = find.executeQuery()) {
                         if (!r.next()) continue;
                         emptied.add(r.getString(1));
@@ -461,6 +471,184 @@ public final class SqliteMetadataStore implements MetadataStore {
             }
             return emptied;
         });
+    }
+
+    // ---- moving objects between packs (repack, relabel) -------------------------------------
+
+    @Override
+    public Set<ObjectId> relocateObjects(String accountId, MovedPack pack, Instant now) {
+        // BEGIN IMMEDIATE: no commit or purge runs until this transaction ends.
+        return db.write("move objects into a new pack", c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO packs (account_id, pack_id, bucket, storage_key, length, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, accountId);
+                s.setString(2, pack.packId());
+                s.setInt(3, pack.bucket());
+                s.setString(4, pack.storageKey());
+                s.setLong(5, pack.length());
+                s.setLong(6, now.toEpochMilli());
+                s.executeUpdate();
+            }
+            Set<ObjectId> moved = new LinkedHashSet<>();
+            Set<String> vacated = new LinkedHashSet<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    UPDATE objects SET pack_id = ?, pack_offset = ?, bucket = ?
+                    WHERE account_id = ? AND object_id = ? AND pack_id = ? AND pack_offset = ?""")) {
+                for (ObjectMove m : pack.moves()) {
+                    s.setString(1, pack.packId());
+                    s.setLong(2, m.toOffset());
+                    s.setInt(3, pack.bucket());
+                    s.setString(4, accountId);
+                    s.setBytes(5, m.id().toBytes());
+                    s.setString(6, m.fromPackId());
+                    s.setLong(7, m.fromOffset());
+                    if (s.executeUpdate() == 1) {
+                        moved.add(m.id());
+                        vacated.add(m.fromPackId());
+                    }
+                }
+            }
+            if (moved.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM packs WHERE account_id = ? AND pack_id = ?")) {
+                    s.setString(1, accountId);
+                    s.setString(2, pack.packId());
+                    s.executeUpdate();
+                }
+                return moved;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE packs SET vacated_at = ? WHERE account_id = ? AND pack_id = ?")) {
+                for (String packId : vacated) {
+                    s.setLong(1, now.toEpochMilli());
+                    s.setString(2, accountId);
+                    s.setString(3, packId);
+                    s.executeUpdate();
+                }
+            }
+            return moved;
+        });
+    }
+
+    @Override
+    public List<ObjectLocation> liveObjectsInPacks(String accountId, Collection<String> packIds) {
+        return db.read("list live objects of packs", c -> {
+            List<ObjectLocation> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(SELECT_LOCATIONS + """
+                    WHERE o.account_id = ? AND o.pack_id = ? AND o.dropped_at IS NULL ORDER BY o.pack_offset""")) {
+                for (String packId : new LinkedHashSet<>(packIds)) {
+                    s.setString(1, accountId);
+                    s.setString(2, packId);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) out.add(location(r));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<PackStats> packStats(String accountId) {
+        return db.read("measure packs", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT p.pack_id, p.bucket, p.storage_key, p.length, p.created_at, p.vacated_at,
+                        COUNT(o.object_id), COALESCE(SUM(o.length), 0)
+                    FROM packs p LEFT JOIN objects o
+                        ON o.account_id = p.account_id AND o.pack_id = p.pack_id AND o.dropped_at IS NULL
+                    WHERE p.account_id = ?
+                    GROUP BY p.pack_id, p.bucket, p.storage_key, p.length, p.created_at, p.vacated_at
+                    ORDER BY p.bucket, p.created_at, p.pack_id""")) {
+                s.setString(1, accountId);
+                List<PackStats> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long vacated = r.getLong(6);
+                        Instant vacatedAt = r.wasNull() ? null : Instant.ofEpochMilli(vacated);
+                        out.add(new PackStats(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4),
+                                Instant.ofEpochMilli(r.getLong(5)), vacatedAt, r.getLong(7), r.getLong(8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public List<String> accountsToRepack(RepackCriteria criteria, String afterAccountId, int limit) {
+        return db.read("find accounts to repack", c -> {
+            // Mirrors RepackCriteria: per account and bucket, a sparse pack or two small ones, among
+            // packs old enough and holding a live object (the inner join drops the others).
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT account_id FROM (
+                        SELECT account_id, bucket FROM (
+                            SELECT p.account_id, p.bucket, p.length,
+                                SUM(o.length) + ? * COUNT(*) AS live_bytes
+                            FROM packs p JOIN objects o
+                                ON o.account_id = p.account_id AND o.pack_id = p.pack_id AND o.dropped_at IS NULL
+                            WHERE p.created_at < ? AND p.account_id > ?
+                            GROUP BY p.account_id, p.pack_id, p.bucket, p.length)
+                        GROUP BY account_id, bucket
+                        HAVING SUM(CASE WHEN live_bytes < length * ? THEN 1 ELSE 0 END) > 0
+                            OR SUM(CASE WHEN length < ? THEN 1 ELSE 0 END) > 1)
+                    ORDER BY account_id LIMIT ?""")) {
+                s.setInt(1, criteria.frameHeaderBytes());
+                s.setLong(2, criteria.createdBefore().toEpochMilli());
+                s.setString(3, afterAccountId == null ? "" : afterAccountId);
+                s.setDouble(4, criteria.liveShareBelow());
+                s.setLong(5, criteria.smallPackBytes());
+                s.setInt(6, limit);
+                return firstColumn(s);
+            }
+        });
+    }
+
+    @Override
+    public List<String> accountsWithVacatedPacks(Instant vacatedBefore, String afterAccountId, int limit) {
+        return db.read("find accounts with vacated packs", c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT DISTINCT account_id FROM packs p
+                    WHERE p.vacated_at IS NOT NULL AND p.vacated_at < ? AND p.account_id > ?
+                    AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)
+                    ORDER BY account_id LIMIT ?""")) {
+                s.setLong(1, vacatedBefore.toEpochMilli());
+                s.setString(2, afterAccountId == null ? "" : afterAccountId);
+                s.setInt(3, limit);
+                return firstColumn(s);
+            }
+        });
+    }
+
+    @Override
+    public List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore) {
+        return db.write("purge vacated packs", c -> {
+            // No row can start pointing into a vacated pack (moves and uploads only fill new
+            // packs), so once it is empty it stays empty.
+            try (PreparedStatement s = c.prepareStatement("""
+                    DELETE FROM packs WHERE account_id = ? AND vacated_at IS NOT NULL AND vacated_at < ?
+                    AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.account_id = packs.account_id AND o.pack_id = packs.pack_id)
+                    RETURNING storage_key""")) {
+                s.setString(1, accountId);
+                s.setLong(2, vacatedBefore.toEpochMilli());
+                return firstColumn(s);
+            }
+        });
+    }
+
+    /** The first column of every row, as strings. */
+    private static List<String> firstColumn(PreparedStatement s) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) out.add(r.getString(1));
+        }
+        return out;
+    }
+
+    /** Reads the columns of {@link #SELECT_LOCATIONS} from the current row. */
+    private static ObjectLocation location(ResultSet r) throws SQLException {
+        ObjectId id = ObjectId.of(r.getBytes(1));
+        long dropped = r.getLong(8);
+        Instant droppedAt = r.wasNull() ? null : Instant.ofEpochMilli(dropped);
+        return new ObjectLocation(id, ObjectKind.fromCode(r.getInt(2)), r.getInt(3), r.getString(4), r.getString(5),
+                r.getLong(6), r.getInt(7), droppedAt);
     }
 
     // ---- job leases ------------------------------------------------------------------------

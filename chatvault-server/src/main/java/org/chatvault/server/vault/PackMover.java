@@ -1,0 +1,62 @@
+package org.chatvault.server.vault;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.MovedPack;
+import org.chatvault.server.store.ObjectLocation;
+import org.chatvault.server.store.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves objects into a new pack: copies their bodies (blob first), then re-points their rows in
+ * one metadata transaction. A row that changed between the two steps is skipped, so a blob
+ * whose rows all changed is deleted again; a crash between them leaves only an unindexed blob.
+ */
+final class PackMover {
+    private static final Logger log = LoggerFactory.getLogger(PackMover.class);
+
+    /**
+     * @param pack  the pack written; its bytes were copied whether or not rows moved into it
+     * @param moved the ids whose rows now point into it (empty: the pack was deleted again)
+     */
+    record Outcome(MovedPack pack, Set<ObjectId> moved) {}
+
+    private final MetadataStore metadata;
+    private final ObjectStore blobs;
+    private final PackCopier copier;
+    private final Clock clock;
+
+    PackMover(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+        this.metadata = metadata;
+        this.blobs = blobs;
+        this.copier = new PackCopier(blobs, tmpDir);
+        this.clock = clock;
+    }
+
+    Outcome move(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
+        MovedPack pack = copier.copy(accountId, bucket, objects);
+        Set<ObjectId> moved;
+        try {
+            moved = metadata.relocateObjects(accountId, pack, clock.instant());
+        } catch (RuntimeException e) {
+            deleteQuietly(pack.storageKey()); // not indexed, so invisible
+            throw e;
+        }
+        if (moved.isEmpty()) deleteQuietly(pack.storageKey());
+        return new Outcome(pack, moved);
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not delete unused pack {}; it holds no indexed object and can be removed by hand", key, e);
+        }
+    }
+}

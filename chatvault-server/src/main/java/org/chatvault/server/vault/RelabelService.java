@@ -1,0 +1,97 @@
+package org.chatvault.server.vault;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.account.Principal;
+import org.chatvault.server.error.ApiException;
+import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.store.ObjectLocation;
+import org.chatvault.server.store.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves content objects into another time bucket (docs/FORMAT.md §16: an old file sent again
+ * takes the newer month). Packs hold one bucket, so the bodies are copied, as ciphertext, into
+ * a new pack of the target bucket and the rows re-pointed there; the old copies stay where they
+ * were until the repack and sweep jobs retire them after the safety delay, so a fetch planned
+ * before the move still finds its bytes.
+ */
+public final class RelabelService {
+    private static final Logger log = LoggerFactory.getLogger(RelabelService.class);
+    /** Largest pack one relabel writes; more objects than that make several packs. */
+    static final long MAX_PACK_BYTES = 64L * 1024 * 1024;
+    /**
+     * Rounds of copying before giving up on objects that a concurrent relabel or repack keeps
+     * moving first; each round only retries the objects that moved under it.
+     */
+    private static final int MAX_ROUNDS = 3;
+
+    /**
+     * @param relabelled objects that were in another bucket and now are in the requested one
+     * @param unchanged  objects already in the requested bucket
+     */
+    public record Result(int relabelled, int unchanged) {}
+
+    private final MetadataStore metadata;
+    private final PackMover mover;
+
+    public RelabelService(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+        this.metadata = metadata;
+        this.mover = new PackMover(metadata, blobs, tmpDir, clock);
+    }
+
+    /**
+     * Moves the account's objects {@code ids} into {@code bucket}. Idempotent. Checks every id
+     * before moving any, so a refused request changes nothing.
+     *
+     * @throws ApiException {@code invalid_bucket} if {@code bucket} is not a month or an object is
+     *                      of a structure kind; {@code object_not_found} if the account does not hold one
+     */
+    public Result relabel(Principal p, int bucket, List<ObjectId> ids) throws IOException {
+        if (!BatchFormat.isMonth(bucket))
+            throw new ApiException(ErrorCode.INVALID_BUCKET, "bucket " + bucket + " is not a month yyyymm from 197001 to 999912");
+        Set<ObjectId> wanted = new LinkedHashSet<>(ids);
+        Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), wanted);
+        int absent = wanted.size() - found.size();
+        if (absent > 0)
+            throw new ApiException(ErrorCode.OBJECT_NOT_FOUND, absent + " of the objects to relabel " + (absent == 1 ? "is" : "are") + " not on the server");
+        long structure = found.values().stream().filter(o -> !o.kind().bucketed()).count();
+        if (structure > 0)
+            throw new ApiException(ErrorCode.INVALID_BUCKET, structure + " of the objects " + (structure == 1 ? "is a structure object" : "are structure objects")
+                    + ", which carry no bucket");
+        List<ObjectLocation> toMove = new ArrayList<>();
+        for (ObjectId id : wanted) {
+            ObjectLocation at = found.get(id);
+            if (at.bucket() != bucket) toMove.add(at);
+        }
+        moveAll(p.accountId(), bucket, toMove);
+        if (!toMove.isEmpty()) log.debug("account {} relabelled {} objects into bucket {}", p.accountId(), toMove.size(), bucket);
+        return new Result(toMove.size(), wanted.size() - toMove.size());
+    }
+
+    private void moveAll(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
+        List<ObjectLocation> pending = objects;
+        for (int round = 1; !pending.isEmpty(); round++) {
+            Set<ObjectId> left = new LinkedHashSet<>();
+            for (List<ObjectLocation> chunk : PackCopier.packsOfAtMost(pending, MAX_PACK_BYTES)) {
+                Set<ObjectId> moved = mover.move(accountId, bucket, chunk).moved();
+                for (ObjectLocation o : chunk) if (!moved.contains(o.id())) left.add(o.id());
+            }
+            if (left.isEmpty()) return;
+            // Rows that changed under the copy: moved by a repack (copy again from where they
+            // are now), moved into this bucket by a concurrent relabel (done), or purged (gone).
+            pending = metadata.locateObjects(accountId, left).values().stream().filter(o -> o.bucket() != bucket).toList();
+            if (!pending.isEmpty() && round == MAX_ROUNDS)
+                throw new IllegalStateException(pending.size() + " objects of account " + accountId + " kept moving during a relabel");
+        }
+    }
+}
