@@ -18,6 +18,7 @@ import org.chatvault.server.store.MetadataStore;
  * lease, so an instance runs each leased job on a single thread.
  */
 public final class JobLease {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobLease.class);
     private final MetadataStore metadata;
     private final String job;
     private final String holder;
@@ -51,6 +52,27 @@ public final class JobLease {
     /** Gives the lease up early, so the next instance need not wait for it to expire. */
     public void release() {
         metadata.releaseLease(job, holder);
+    }
+
+    /**
+     * Runs {@code work} while holding the lease and gives it up afterwards; returns
+     * {@code heldElsewhere} without running anything if another instance holds it. A failure to
+     * release is logged, not thrown: the work is done and the lease runs out by itself.
+     */
+    public <T> T runHolding(java.util.function.Supplier<T> work, T heldElsewhere) {
+        if (!acquire()) {
+            log.debug("another instance holds the {} lease; not running it", job);
+            return heldElsewhere;
+        }
+        try {
+            return work.get();
+        } finally {
+            try {
+                release();
+            } catch (RuntimeException e) {
+                log.warn("could not release the {} lease; it expires within {}", job, ttl, e);
+            }
+        }
     }
 
     public String job() { return job; }

@@ -75,24 +75,7 @@ public final class DroppedObjectSweeper {
      * @throws org.chatvault.server.store.StoreException if the metadata database fails
      */
     public Result sweep() {
-        if (!lease.acquire()) {
-            log.debug("another instance holds the {} lease; not sweeping", JOB);
-            return Result.HELD_ELSEWHERE;
-        }
-        try {
-            return sweepHoldingLease();
-        } finally {
-            releaseLease();
-        }
-    }
-
-    private void releaseLease() {
-        try {
-            lease.release();
-        } catch (RuntimeException e) {
-            // Not worth failing a finished sweep over: the lease runs out by itself.
-            log.warn("could not release the {} lease; it expires within {}", JOB, LEASE_TTL, e);
-        }
+        return lease.runHolding(this::sweepHoldingLease, Result.HELD_ELSEWHERE);
     }
 
     private Result sweepHoldingLease() {

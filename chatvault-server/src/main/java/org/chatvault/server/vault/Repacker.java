@@ -104,19 +104,7 @@ public final class Repacker {
      *         moved before stays moved (an account whose blobs cannot be read is logged and skipped)
      */
     public Result repack() {
-        if (!lease.acquire()) {
-            log.debug("another instance holds the {} lease; not repacking", JOB);
-            return Result.HELD_ELSEWHERE;
-        }
-        try {
-            return repackHoldingLease();
-        } finally {
-            try {
-                lease.release();
-            } catch (RuntimeException e) {
-                log.warn("could not release the {} lease; it expires within {}", JOB, LEASE_TTL, e);
-            }
-        }
+        return lease.runHolding(this::repackHoldingLease, Result.HELD_ELSEWHERE);
     }
 
     private Result repackHoldingLease() {

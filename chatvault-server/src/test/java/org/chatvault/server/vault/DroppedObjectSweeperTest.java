@@ -6,54 +6,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.format.SealedObject;
-import org.chatvault.server.account.Principal;
-import org.chatvault.server.metrics.ServerMetrics;
-import org.chatvault.server.store.AccountRecord;
-import org.chatvault.server.store.LoginHash;
 import org.chatvault.server.store.MetadataStore;
-import org.chatvault.server.store.fs.FileSystemObjectStore;
-import org.chatvault.server.store.sqlite.SqliteMetadataStore;
-import org.chatvault.server.testing.MutableClock;
 import org.chatvault.server.testing.TestObjects;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
-class DroppedObjectSweeperTest {
-    @TempDir Path dir;
-    MutableClock clock = MutableClock.startingAt("2024-05-01T00:00:00Z");
-    MetadataStore metadata;
-    FileSystemObjectStore blobs;
-    ObjectService objects;
-    HeadService heads;
-    DroppedObjectSweeper sweeper;
-    Principal alice = new Principal("acc-alice", "session");
-    TestObjects vault = new TestObjects(5);
-
-    @BeforeEach
-    void open() throws IOException {
-        metadata = SqliteMetadataStore.open(dir.resolve("metadata.db"));
-        blobs = new FileSystemObjectStore(dir.resolve("objects"));
-        Files.createDirectories(dir.resolve("tmp"));
-        objects = new ObjectService(metadata, blobs, dir.resolve("tmp"), clock, new ServerMetrics());
-        heads = new HeadService(metadata, clock);
-        sweeper = new DroppedObjectSweeper(metadata, blobs, clock, Duration.ofHours(24), "this-instance");
-        metadata.createAccount(new AccountRecord(alice.accountId(), "alice", "alice",
-                new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), clock.instant()));
-    }
-
-    @AfterEach
-    void close() {
-        metadata.close();
-    }
+class DroppedObjectSweeperTest extends VaultJobTestBase {
+    @Override long seed() { return 5; }
 
     private void upload(SealedObject... objs) throws IOException {
         objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(objs)));
