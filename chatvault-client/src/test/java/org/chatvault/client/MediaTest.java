@@ -152,9 +152,41 @@ class MediaTest {
         }
     }
 
+    @Test
+    void aChunkSharedWithANewerFileTakesTheNewerMonth() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            int size = 8 * 1024 * 1024;
+            long longAgo = TestVault.NOW - 400L * 86_400_000L;
+            try (LocalStore phone = vault.store("phone"); Session s = created.session()) {
+                Conversation c = new Conversation("work", ConversationKind.GROUP, "Work", List.of("me", "ann"));
+                phone.putConversation(c);
+                byte[] v1 = writeRandom(phone.media(), "deck-v1", size, 31);
+                phone.addMessages(List.of(message(c.id(), "v1", longAgo, new Attachment("deck-v1", "deck.zip", "application/zip", size, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                byte[] v2 = java.util.Arrays.copyOf(v1, size + 100_000); // the same deck with a slide appended
+                phone.media().write("deck-v2", out -> out.write(v2));
+                phone.addMessages(List.of(message(c.id(), "v2", TestVault.NOW, new Attachment("deck-v2", "deck (2).zip", "application/zip", v2.length, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                MediaBackupService.Report r = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(r.objectsAlreadyPresent()).as("v2 shares most chunks with v1").isPositive();
+                int now = org.chatvault.core.format.Months.of(TestVault.NOW);
+                assertThat(bucketsOf(s, phone, "deck-v2")).containsOnly(now);
+                assertThat(bucketsOf(s, phone, "deck-v1")).as("v1's recipe stays old, its shared chunks moved up")
+                        .contains(now, org.chatvault.core.format.Months.of(longAgo));
+            }
+        }
+    }
+
     /** The time buckets the server holds the video's recipe and chunks under. */
     private static java.util.Set<Integer> bucketsOfVideo(Session s, LocalStore phone) {
-        var ref = phone.syncState().backedUpMedia().get(new org.chatvault.client.local.SyncState.MediaKey("wedding-video",
+        return bucketsOf(s, phone, "wedding-video");
+    }
+
+    /** The time buckets the server holds a chunked file's recipe and chunks under. */
+    private static java.util.Set<Integer> bucketsOf(Session s, LocalStore phone, String contentId) {
+        var ref = phone.syncState().backedUpMedia().get(new org.chatvault.client.local.SyncState.MediaKey(contentId,
                 org.chatvault.core.format.MediaRef.Role.FILE)).ref();
         List<org.chatvault.core.format.ObjectId> ids = new ArrayList<>(List.of(ref.objectId()));
         var fetcher = new org.chatvault.client.vault.ObjectFetcher(s.api(), s.newCodec(), new java.util.concurrent.atomic.AtomicLong());

@@ -35,6 +35,8 @@ public final class BatchUploader implements AutoCloseable {
     private final AtomicLong uploadedObjects = new AtomicLong();
     private final AtomicLong uploadedBytes = new AtomicLong();
     private final AtomicLong skippedObjects = new AtomicLong();
+    /** Objects the server already held, by the bucket this run would have given them. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, List<ObjectId>> skippedByBucket = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong serverNanos = new AtomicLong();
     private long blockedNanos;
     private volatile Throwable failure;
@@ -83,6 +85,9 @@ public final class BatchUploader implements AutoCloseable {
     public long uploadedObjects() { return uploadedObjects.get(); }
     public long uploadedBytes() { return uploadedBytes.get(); }
     public long skippedObjects() { return skippedObjects.get(); }
+
+    /** Objects not sent because the server held them, by the bucket this run gave them (after {@link #flush}). */
+    public java.util.Map<Integer, List<ObjectId>> skippedByBucket() { return skippedByBucket; }
     /** Time spent in requests to the server. */
     public long serverMillis() { return serverNanos.get() / 1_000_000; }
     /** Time the producer waited for a free slot in the upload queue. */
@@ -158,6 +163,10 @@ public final class BatchUploader implements AutoCloseable {
             }
         }
         skippedObjects.addAndGet(batch.size() - send.size());
+        for (SealedObject o : batch) {
+            if (!missing.contains(o.id()))
+                skippedByBucket.computeIfAbsent(o.bucket(), b -> java.util.Collections.synchronizedList(new ArrayList<>())).add(o.id());
+        }
         if (send.isEmpty()) return;
         api.upload(send);
         uploadedObjects.addAndGet(send.size());

@@ -65,7 +65,7 @@ public final class MediaBackupService {
     private static final int RECIPES_PER_FETCH = 500;
     /** How many files may land before their "done" marks are written down in one transaction. */
     private static final int RECORD_EVERY = 64;
-    public static final BackupOptions MEDIA_BATCHES = new BackupOptions(16 * 1024 * 1024, 4_000, 2);
+    public static final BackupOptions MEDIA_BATCHES = new BackupOptions(16 * 1024 * 1024, 4_000, 3);
     /** Sealing threads: hashing and encryption keep two cores busy. */
     private static final int SEAL_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Chunks being sealed at once, at most 4 MiB each. */
@@ -250,6 +250,11 @@ public final class MediaBackupService {
             }
             pipeline.drain();
             uploader.flush();
+            // A chunk this run did not send because the server held it (another file shares it)
+            // may sit in an older month: it takes the newest month of the files using it.
+            for (Map.Entry<Integer, List<ObjectId>> e : uploader.skippedByBucket().entrySet()) {
+                if (e.getKey() > 0) session.api().relabel(e.getKey(), List.copyOf(e.getValue()));
+            }
             log.debug("media uploads: {}", uploader.timings());
             counters.uploadedObjects += uploader.uploadedObjects();
             counters.uploadedBytes += uploader.uploadedBytes();

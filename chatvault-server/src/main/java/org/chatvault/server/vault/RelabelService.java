@@ -36,8 +36,8 @@ public final class RelabelService {
     private static final int MAX_ROUNDS = 3;
 
     /**
-     * @param relabelled objects that were in another bucket and now are in the requested one
-     * @param unchanged  objects already in the requested bucket
+     * @param relabelled objects that were in an older bucket and now are in the requested one
+     * @param unchanged  objects already in the requested bucket or a newer one
      */
     public record Result(int relabelled, int unchanged) {}
 
@@ -50,7 +50,9 @@ public final class RelabelService {
     }
 
     /**
-     * Moves the account's objects {@code ids} into {@code bucket}. Idempotent. Checks every id
+     * Moves the account's objects {@code ids} that are in an older bucket into {@code bucket}.
+     * Buckets only go up: an object keeps the month of its newest use, so a client may ask for
+     * every object it reuses without knowing where each one is now. Idempotent. Checks every id
      * before moving any, so a refused request changes nothing.
      *
      * @throws ApiException {@code invalid_bucket} if {@code bucket} is not a month or an object is
@@ -71,7 +73,7 @@ public final class RelabelService {
         List<ObjectLocation> toMove = new ArrayList<>();
         for (ObjectId id : wanted) {
             ObjectLocation at = found.get(id);
-            if (at.bucket() != bucket) toMove.add(at);
+            if (at.bucket() < bucket) toMove.add(at);
         }
         moveAll(p.accountId(), bucket, toMove);
         if (!toMove.isEmpty()) log.debug("account {} relabelled {} objects into bucket {}", p.accountId(), toMove.size(), bucket);
@@ -89,7 +91,7 @@ public final class RelabelService {
             if (left.isEmpty()) return;
             // Rows that changed under the copy: moved by a repack (copy again from where they
             // are now), moved into this bucket by a concurrent relabel (done), or purged (gone).
-            pending = metadata.locateObjects(accountId, left).values().stream().filter(o -> o.bucket() != bucket).toList();
+            pending = metadata.locateObjects(accountId, left).values().stream().filter(o -> o.bucket() < bucket).toList();
             if (!pending.isEmpty() && round == MAX_ROUNDS)
                 throw new IllegalStateException(pending.size() + " objects of account " + accountId + " kept moving during a relabel");
         }

@@ -48,7 +48,8 @@ public final class Repacker {
      */
     public record Settings(double liveShareBelow, long smallPackBytes, long maxPackBytes, Duration minAge) {
         public static final long SMALL_PACK_BYTES = 4L * 1024 * 1024;
-        public static final long MAX_PACK_BYTES = 64L * 1024 * 1024;
+        /** Object storage does best with packs of 8–32 MiB: few requests per byte, cheap range reads. */
+        public static final long MAX_PACK_BYTES = 32L * 1024 * 1024;
 
         /** The defaults, with the configured threshold and the safety delay as the minimum age. */
         public static Settings of(double liveShareBelow, Duration safetyDelay) {

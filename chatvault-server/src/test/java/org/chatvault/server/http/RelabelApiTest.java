@@ -49,6 +49,18 @@ class RelabelApiTest extends SingleUserApiTest {
     }
 
     @Test
+    void bucketsOnlyGoUp() {
+        List<SealedObject> objs = objects.segments(2);
+        assertThat(api.upload(alice.access(), objs).status()).isEqualTo(200);
+        assertThat(relabel(NEWER, Api.hex(objs.subList(0, 1))).json().get("relabelled").asInt()).isEqualTo(1);
+        // asking for an older month than an object has leaves it; older objects still move up
+        Response r = relabel(TestObjects.BUCKET + 1, Api.hex(objs));
+        assertThat(r.json().get("relabelled").asInt()).isEqualTo(1);
+        assertThat(r.json().get("unchanged").asInt()).isEqualTo(1);
+        assertThat(api.fetch(alice.access(), Api.hex(objs)).body()).isEqualTo(batchWithBuckets(objs, List.of(NEWER, TestObjects.BUCKET + 1)));
+    }
+
+    @Test
     void relabelledObjectsComeBackWithTheNewBucketAndTheSameBytes() {
         List<SealedObject> objs = objects.segments(3);
         assertThat(api.upload(alice.access(), objs).status()).isEqualTo(200);
