@@ -22,12 +22,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "PERCENT", defaultValue = "100%",
             description = "With --read-data, read only this share of the media files, picked at random (e.g. 5%%; default: ${DEFAULT-VALUE}).")
     String sample;
+    @Option(names = "--seed", description = "With --sample, pick the same files as a run that printed this seed.") Long seed;
 
     @Override public Integer call() {
         double share = parsePercent(sample);
         try (Session session = new AccountService(new ProfileStore(client.home())).resume();
              LocalStore names = java.nio.file.Files.exists(client.db()) ? LocalStore.open(client.db()) : null) {
-            VerifyOptions options = new VerifyOptions(readData, share, System.nanoTime());
+            long pick = seed != null ? seed : new java.security.SecureRandom().nextLong();
+            VerifyOptions options = new VerifyOptions(readData, share, pick);
+            if (readData && share < 1) System.out.printf("reading a %.1f%% sample of the media files (seed %d)%n", share * 100, pick);
             VerifyReport r = new VerifyService(session, names, options).run();
             System.out.println(describe(r));
             r.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
