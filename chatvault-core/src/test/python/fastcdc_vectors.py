@@ -3,7 +3,9 @@
 
 Written from the FastCDC paper (Xia et al., USENIX ATC 2016, Algorithm 1, normalized chunking
 level 2) and docs/FORMAT.md §12, not from the Java code: one byte per step, Python integers
-masked to 64 bits, SHA-256 from hashlib. It is slow on purpose (no tricks to get wrong).
+masked to 64 bits, SHA-256, HMAC and HKDF from hashlib/hmac. It is slow on purpose (no tricks to
+get wrong). The last two lines are the keyed gear table of §12.2 for a fixed test chunking key
+(derived from the §10.1 master key) and the cut points it gives on random16m.
 
     python3 chatvault-core/src/test/python/fastcdc_vectors.py > \
         chatvault-core/src/test/resources/org/chatvault/core/chunking/fastcdc-vectors.txt
@@ -11,14 +13,38 @@ masked to 64 bits, SHA-256 from hashlib. It is slow on purpose (no tricks to get
 The Java test FastCdcVectorsTest regenerates the inputs and asserts every cut listed.
 """
 import hashlib
+import hmac
 import struct
 import sys
 
 M64 = (1 << 64) - 1
 KIB, MIB = 1024, 1024 * 1024
 
-GEAR = [int.from_bytes(hashlib.sha256(b"chatvault/v1/fastcdc-gear" + bytes([i])).digest()[:8], "big")
-        for i in range(256)]
+GEAR_LABEL = b"chatvault/v1/fastcdc-gear"
+GEAR = [int.from_bytes(hashlib.sha256(GEAR_LABEL + bytes([i])).digest()[:8], "big") for i in range(256)]
+
+
+def hkdf_sha256(ikm, info, length=32):
+    """RFC 5869 with an empty salt, as docs/FORMAT.md §2."""
+    prk = hmac.new(b"", ikm, hashlib.sha256).digest()
+    okm, t, i = b"", b"", 1
+    while len(okm) < length:
+        t = hmac.new(prk, t + info + bytes([i]), hashlib.sha256).digest()
+        okm += t
+        i += 1
+    return okm[:length]
+
+
+def keyed_gear(chunking_key):
+    """§12.2 keyed table: first 8 bytes, big-endian, of HMAC-SHA256(chunkingKey, label ‖ u8(i))."""
+    return [int.from_bytes(hmac.new(chunking_key, GEAR_LABEL + bytes([i]), hashlib.sha256).digest()[:8], "big")
+            for i in range(256)]
+
+
+# The test chunking key: HKDF(MK, "chatvault/v1/chunking") of the §10.1 master key 000102…1f.
+TEST_MK = bytes(range(32))
+TEST_CHUNKING_KEY = hkdf_sha256(TEST_MK, b"chatvault/v1/chunking")
+KEYED_GEAR = keyed_gear(TEST_CHUNKING_KEY)
 
 
 def masks(avg):
@@ -28,7 +54,7 @@ def masks(avg):
     return top(bits + 2), top(bits - 2)
 
 
-def next_cut(data, start, end, mn, avg, mx):
+def next_cut(data, start, end, mn, avg, mx, gear=GEAR):
     """Length of the chunk at data[start:end]; end is the end of the data. Paper's Algorithm 1."""
     n = end - start
     if n <= mn:
@@ -40,23 +66,23 @@ def next_cut(data, start, end, mn, avg, mx):
     fp = 0
     i = mn
     while i < normal:
-        fp = ((fp << 1) + GEAR[data[start + i]]) & M64
+        fp = ((fp << 1) + gear[data[start + i]]) & M64
         if fp & mask_s == 0:
             return i
         i += 1
     while i < n:
-        fp = ((fp << 1) + GEAR[data[start + i]]) & M64
+        fp = ((fp << 1) + gear[data[start + i]]) & M64
         if fp & mask_l == 0:
             return i
         i += 1
     return n
 
 
-def cut_points(data, mn, avg, mx):
+def cut_points(data, mn, avg, mx, gear=GEAR):
     """End offsets of all chunks; the last equals len(data)."""
     cuts, pos = [], 0
     while pos < len(data):
-        pos += next_cut(data, pos, len(data), mn, avg, mx)
+        pos += next_cut(data, pos, len(data), mn, avg, mx, gear)
         cuts.append(pos)
     return cuts
 
@@ -103,6 +129,13 @@ def main():
         out.write("%s params=%d/%d/%d length=%d cuts=%s\n"
                   % (name, *params, len(data), ",".join(map(str, cuts))))
         out.flush()
+    # The keyed table of an account (§12.2), for the test chunking key above.
+    keyed = b"".join(g.to_bytes(8, "big") for g in KEYED_GEAR)
+    out.write("keyed chunkingKey=%s gear[0]=%016x gear[1]=%016x gear[255]=%016x sha256(gear)=%s\n"
+              % (TEST_CHUNKING_KEY.hex(), KEYED_GEAR[0], KEYED_GEAR[1], KEYED_GEAR[255], hashlib.sha256(keyed).hexdigest()))
+    cuts = cut_points(RANDOM, *DEFAULT, gear=KEYED_GEAR)
+    out.write("keyed-random16m-default params=%d/%d/%d length=%d cuts=%s\n"
+              % (*DEFAULT, len(RANDOM), ",".join(map(str, cuts))))
     return 0
 
 

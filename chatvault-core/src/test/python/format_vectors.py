@@ -70,6 +70,7 @@ MK = bytes(range(32))
 OBJECT_ID_KEY = hkdf_sha256(MK, b"chatvault/v1/object-id")
 OBJECT_KEY = hkdf_sha256(MK, b"chatvault/v1/object-encryption")
 MANIFEST_KEY = hkdf_sha256(MK, b"chatvault/v1/manifest")
+CHUNKING_KEY = hkdf_sha256(MK, b"chatvault/v1/chunking")
 
 KIND = {"SEGMENT": 1, "MEDIA_CHUNK": 2, "FILE_RECIPE": 3, "CONVERSATION_INDEX": 4,
         "ROOT_MANIFEST": 5, "KEY_SLOT": 6, "THUMBNAIL": 7, "MEDIA_INDEX": 8}
@@ -185,6 +186,12 @@ def main() -> int:
     out["objectIdKey"] = h(OBJECT_ID_KEY)
     out["objectKey"] = h(OBJECT_KEY)
     out["manifestKey"] = h(MANIFEST_KEY)
+    out["chunkingKey"] = h(CHUNKING_KEY)
+    # §12.2 keyed gear table of that chunkingKey (fastcdc_vectors.py also computes it, with cut points)
+    keyed_gear = [hmac256(CHUNKING_KEY, b"chatvault/v1/fastcdc-gear" + bytes([i]))[:8] for i in range(256)]
+    out["keyedGear[0]"] = h(keyed_gear[0])
+    out["keyedGear[1]"] = h(keyed_gear[1])
+    out["keyedGear[255]"] = h(keyed_gear[255])
     out["varint(300)"] = h(varint(300))
     out["varint(-1)"] = h(varint(-1))
     out["svarint(-1)"] = h(svarint(-1))

@@ -31,7 +31,10 @@ import org.chatvault.core.model.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Media through the real server: round trip, dedup across chats, chunk-level dedup of an edited file. */
+/**
+ * Media through the real server: round trip, dedup across chats, chunk-level dedup of an edited file,
+ * chunk sizes keyed per account.
+ */
 class MediaTest {
     @TempDir Path dir;
 
@@ -177,6 +180,67 @@ class MediaTest {
                         .contains(now, org.chatvault.core.format.Months.of(longAgo));
             }
         }
+    }
+
+    @Test
+    void chunkSizesAreSecretPerAccountYetOneAccountStillDedups() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            int size = 20 * 1024 * 1024;
+            AccountService.Created mia = vault.create("phone", "mia");
+            AccountService.Created ann = vault.create("laptop", "ann");
+            Conversation c = new Conversation("news", ConversationKind.GROUP, "News", List.of("me", "ann", "mia"));
+            List<Integer> miaLengths;
+            List<Integer> annLengths;
+            try (LocalStore phone = vault.store("phone"); Session s = mia.session()) {
+                phone.putConversation(c);
+                writeRandom(phone.media(), "viral", size, 99);
+                phone.addMessages(List.of(message(c.id(), "a", TestVault.NOW - 3_600_000, new Attachment("viral", "viral.mp4", "video/mp4", size, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                miaLengths = chunkLengths(s, phone, "viral");
+
+                // the same bytes again under another content id: every chunk, and the recipe, already there
+                writeRandom(phone.media(), "viral-again", size, 99);
+                phone.addMessages(List.of(message(c.id(), "b", TestVault.NOW, new Attachment("viral-again", "viral (1).mp4", "video/mp4", size, null))));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+                MediaBackupService.Report again = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                assertThat(again.filesBackedUp()).isEqualTo(1);
+                assertThat(chunkLengths(s, phone, "viral-again")).isEqualTo(miaLengths);
+                assertThat(again.objectsAlreadyPresent()).as("every chunk deduplicates").isGreaterThanOrEqualTo(miaLengths.size());
+                assertThat(again.bytesUploaded()).as("only indexes and the like, no chunk").isLessThan(100_000);
+            }
+            try (LocalStore laptop = vault.store("laptop"); Session s = ann.session()) {
+                laptop.putConversation(c);
+                writeRandom(laptop.media(), "viral", size, 99);
+                laptop.addMessages(List.of(message(c.id(), "a", TestVault.NOW - 3_600_000, new Attachment("viral", "viral.mp4", "video/mp4", size, null))));
+                new BackupService(s, laptop, Clock.systemUTC()).run(BackupListener.NONE);
+                new MediaBackupService(s, laptop, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                annLengths = chunkLengths(s, laptop, "viral");
+            }
+            assertThat(miaLengths.stream().mapToLong(Integer::longValue).sum()).isEqualTo(size);
+            assertThat(annLengths.stream().mapToLong(Integer::longValue).sum()).isEqualTo(size);
+            assertThat(annLengths).as("each account cuts the same file at its own secret points").isNotEqualTo(miaLengths);
+            List<Integer> publicLengths = new ArrayList<>();
+            byte[] data = new byte[size];
+            new SplittableRandom(99).nextBytes(data);
+            var cdc = new org.chatvault.core.chunking.FastCdc(ChunkerParams.DEFAULT);
+            for (int pos = 0; pos < size; ) {
+                int n = cdc.nextCut(data, pos, size - pos);
+                publicLengths.add(n);
+                pos += n;
+            }
+            assertThat(miaLengths).as("not the public table's chunking").isNotEqualTo(publicLengths);
+            assertThat(annLengths).isNotEqualTo(publicLengths);
+        }
+    }
+
+    /** The chunk lengths, in order, of a chunked file's recipe as stored on the server. */
+    private static List<Integer> chunkLengths(Session s, LocalStore phone, String contentId) {
+        var ref = phone.syncState().backedUpMedia().get(new org.chatvault.client.local.SyncState.MediaKey(contentId,
+                org.chatvault.core.format.MediaRef.Role.FILE)).ref();
+        var fetcher = new org.chatvault.client.vault.ObjectFetcher(s.api(), s.newCodec(), new java.util.concurrent.atomic.AtomicLong());
+        var recipe = org.chatvault.core.format.FileRecipe.decode(fetcher.openOne(ref.objectId(), org.chatvault.core.format.ObjectKind.FILE_RECIPE));
+        return recipe.chunks().stream().map(org.chatvault.core.format.FileRecipe.ChunkRef::length).toList();
     }
 
     /** The time buckets the server holds the video's recipe and chunks under. */

