@@ -75,6 +75,34 @@ class MediaTest {
     }
 
     @Test
+    void aMediaBackupKeepsConversationsThatOnlyAnotherDeviceBackedUp() throws IOException {
+        try (TestVault vault = new TestVault(dir)) {
+            AccountService.Created created = create(vault);
+            try (LocalStore phone = vault.store("phone"); Session s = created.session()) {
+                Conversation c = new Conversation("from-phone", ConversationKind.DIRECT, "Phone chat", List.of("me", "ann"));
+                phone.putConversation(c);
+                phone.addMessages(List.of(Message.text(c.id(), "p1", TestVault.NOW - 1_000, "ann", "hello from the phone")));
+                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
+            }
+            // A laptop that never restored backs up its own chat, with a photo.
+            try (Session laptop = vault.newDevice("laptop", "mia", created.recoveryKey()); LocalStore store = vault.store("laptop")) {
+                Conversation c = new Conversation("from-laptop", ConversationKind.DIRECT, "Laptop chat", List.of("me", "bo"));
+                store.putConversation(c);
+                writeRandom(store.media(), "laptop-photo", 300_000, 4);
+                store.addMessages(List.of(message(c.id(), "l1", TestVault.NOW, new Attachment("laptop-photo", "p.jpg", "image/jpeg", 300_000, null))));
+                new BackupService(laptop, store, Clock.systemUTC()).run(BackupListener.NONE);
+                assertThat(new MediaBackupService(laptop, store, Clock.systemUTC()).run(MediaBackupService.Listener.NONE).filesBackedUp()).isEqualTo(1);
+            }
+            try (Session tablet = vault.newDevice("tablet", "mia", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {
+                new RestoreService(tablet, restored, Clock.systemUTC()).run(RestoreListener.NONE);
+                assertThat(restored.conversations()).extracting(Conversation::id).containsExactlyInAnyOrder("from-phone", "from-laptop");
+                new MediaRestoreService(tablet, restored, Clock.systemUTC()).run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
+                assertThat(restored.media().has("laptop-photo")).isTrue();
+            }
+        }
+    }
+
+    @Test
     void theSameVideoIn40ChatsIsStoredOnce() throws IOException {
         try (TestVault vault = new TestVault(dir)) {
             AccountService.Created created = create(vault);

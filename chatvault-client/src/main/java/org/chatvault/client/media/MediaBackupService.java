@@ -44,6 +44,7 @@ import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.model.Conversation;
 
@@ -352,7 +353,14 @@ public final class MediaBackupService {
     private long commitRound(MediaPlan plan, Map<MediaKey, BackedUpMedia> have, List<Landed> round, ObjectCodec codec,
                              Counters counters, long version) {
         SyncState sync = store.syncState();
-        Map<String, BackedUpConversation> conversations = new HashMap<>(sync.conversations());
+        // The root as committed, not only what this store knows: a conversation another device
+        // backed up and this one never restored must stay in the vault.
+        SyncState.Head current = sync.head().orElseThrow();
+        Map<String, BackedUpConversation> conversations = new HashMap<>();
+        for (RootManifest.Entry e : new ObjectFetcher(session.api(), codec, new java.util.concurrent.atomic.AtomicLong())
+                .root(current.root()).conversations()) {
+            conversations.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
+        }
         Set<ObjectId> added = new LinkedHashSet<>();
         Set<ObjectId> dropped = new LinkedHashSet<>();
         for (Landed l : round) added.addAll(l.objects());
@@ -395,9 +403,8 @@ public final class MediaBackupService {
             uploader.add(root);
             uploader.flush();
             added.add(root.id());
-            SyncState.Head known = sync.head().orElseThrow();
-            dropped.add(known.root());
-            Dtos.Head head = new Dtos.Head(known.version(), known.root().hex(), null);
+            dropped.add(current.root());
+            Dtos.Head head = new Dtos.Head(current.version(), current.root().hex(), null);
             long committed = HeadCommitter.commit(session.api(), head, root.id(), added, dropped);
             sync.recordSnapshot(new SyncState.Head(committed, root.id()), changed, List.of());
             counters.commits++;
