@@ -92,6 +92,9 @@ class MediaTest {
                 store.addMessages(List.of(message(c.id(), "l1", TestVault.NOW, new Attachment("laptop-photo", "p.jpg", "image/jpeg", 300_000, null))));
                 new BackupService(laptop, store, Clock.systemUTC()).run(BackupListener.NONE);
                 assertThat(new MediaBackupService(laptop, store, Clock.systemUTC()).run(MediaBackupService.Listener.NONE).filesBackedUp()).isEqualTo(1);
+                // and a later, incremental text backup from the laptop keeps the phone's chat too
+                store.addMessages(List.of(Message.text(c.id(), "l2", TestVault.NOW + 1_000, "bo", "one more")));
+                new BackupService(laptop, store, Clock.systemUTC()).run(BackupListener.NONE);
             }
             try (Session tablet = vault.newDevice("tablet", "mia", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {
                 new RestoreService(tablet, restored, Clock.systemUTC()).run(RestoreListener.NONE);

@@ -137,7 +137,11 @@ public final class BackupService {
         added.add(root);
         if (head.root() != null && inStep) dropped.add(ObjectId.parse(head.root()));
         long version = HeadCommitter.commit(session.api(), head, root, added, dropped);
-        sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
+        // Conversations carried from the server's root are remembered too (without segments: this
+        // store never changes them), so the next, in-step backup carries them again.
+        List<ConversationState> recorded = new ArrayList<>(changed);
+        for (BackedUpConversation c : carried.values()) recorded.add(new ConversationState(c, List.of(), List.of(), -1));
+        sync.recordSnapshot(new SyncState.Head(version, root), recorded, List.of());
         return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
                 Duration.ofMillis(clock.millis() - started));
     }
