@@ -15,6 +15,9 @@ import os
 import shutil
 import subprocess
 import sys
+# fastcdc_vectors.py sits beside this file and holds the chunker and the HKDF both scripts use.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fastcdc_vectors import DEFAULT, cut_points, hkdf_sha256, splitmix64_bytes  # noqa: E402
 
 try:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -52,16 +55,6 @@ def u8(v: int) -> bytes:
 
 
 # ---- §2 keys ---------------------------------------------------------------------------------
-def hkdf_sha256(ikm: bytes, info: bytes, length: int = 32, salt: bytes = b"") -> bytes:
-    prk = hmac.new(salt, ikm, hashlib.sha256).digest()
-    okm, t, i = b"", b"", 1
-    while len(okm) < length:
-        t = hmac.new(prk, t + info + bytes([i]), hashlib.sha256).digest()
-        okm += t
-        i += 1
-    return okm[:length]
-
-
 def hmac256(key: bytes, data: bytes) -> bytes:
     return hmac.new(key, data, hashlib.sha256).digest()
 
@@ -151,8 +144,6 @@ MEDIA = bytes(range(100))
 # ---- §13 file recipe -------------------------------------------------------------------------
 # The file is the first 1,600,000 bytes of the §12.5 input random16m, cut with the product
 # parameters; the cut points come from fastcdc_vectors.py (itself written from §12 and the paper).
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fastcdc_vectors import DEFAULT, cut_points, splitmix64_bytes  # noqa: E402
 
 FILE = splitmix64_bytes(2016, 1_600_000)
 FILE_CUTS = cut_points(FILE, *DEFAULT)

@@ -1,6 +1,7 @@
 package org.chatvault.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +48,7 @@ class MediaTest {
                 MediaMaterializer.Report made = MediaMaterializer.materialize(phone, 0.02, b -> {});
                 assertThat(made.files()).as("the history has media").isGreaterThan(20);
                 try (Session s = created.session()) {
-                    new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                    MediaBackupService.Report media = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                    MediaBackupService.Report media = backUp(s, phone);
                     assertThat(media.filesBackedUp()).isEqualTo(made.files());
                     assertThat(media.thumbnailsBackedUp()).isEqualTo(made.thumbnails());
                     assertThat(media.commits()).isPositive();
@@ -69,6 +69,13 @@ class MediaTest {
                             .run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
                     assertThat(again.files() + again.thumbnails()).isZero();
                     assertThat(again.alreadyPresent()).isEqualTo(made.files() + made.thumbnails());
+                    // one attachment on demand, found through the message that uses it
+                    String one = firstFile(phone);
+                    Files.delete(restored.media().path(one));
+                    Path got = new MediaRestoreService(tablet, restored, Clock.systemUTC()).fetchOne(one);
+                    assertThat(Files.mismatch(got, phone.media().path(one))).isEqualTo(-1L);
+                    assertThatThrownBy(() -> new MediaRestoreService(tablet, restored, Clock.systemUTC()).fetchOne("no-such-content"))
+                            .isInstanceOf(ClientException.class).hasMessageContaining("no-such-content");
                 }
             }
         }
@@ -90,8 +97,7 @@ class MediaTest {
                 store.putConversation(c);
                 writeRandom(store.media(), "laptop-photo", 300_000, 4);
                 store.addMessages(List.of(message(c.id(), "l1", TestVault.NOW, new Attachment("laptop-photo", "p.jpg", "image/jpeg", 300_000, null))));
-                new BackupService(laptop, store, Clock.systemUTC()).run(BackupListener.NONE);
-                assertThat(new MediaBackupService(laptop, store, Clock.systemUTC()).run(MediaBackupService.Listener.NONE).filesBackedUp()).isEqualTo(1);
+                assertThat(backUp(laptop, store).filesBackedUp()).isEqualTo(1);
                 // and a later, incremental text backup from the laptop keeps the phone's chat too
                 store.addMessages(List.of(Message.text(c.id(), "l2", TestVault.NOW + 1_000, "bo", "one more")));
                 new BackupService(laptop, store, Clock.systemUTC()).run(BackupListener.NONE);
@@ -141,16 +147,14 @@ class MediaTest {
                 phone.putConversation(c);
                 byte[] original = writeRandom(phone.media(), "report-v1", size, 11);
                 phone.addMessages(List.of(message(c.id(), "v1", TestVault.NOW - 3_600_000, new Attachment("report-v1", "report.zip", "application/zip", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                MediaBackupService.Report first = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaBackupService.Report first = backUp(s, phone);
                 assertThat(first.bytesUploaded()).isGreaterThan(size);
 
                 byte[] edited = original.clone();
                 for (int i = 0; i < 1_000; i++) edited[size / 2 + i] ^= (byte) 0x5a;
                 phone.media().write("report-v2", out -> out.write(edited));
                 phone.addMessages(List.of(message(c.id(), "v2", TestVault.NOW, new Attachment("report-v2", "report (1).zip", "application/zip", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                MediaBackupService.Report second = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaBackupService.Report second = backUp(s, phone);
                 assertThat(second.filesBackedUp()).isEqualTo(1);
                 assertThat(second.objectsAlreadyPresent()).as("unchanged chunks are not sent").isPositive();
                 // the edit touches one or two chunks (each at most max) plus the recipe and indexes
@@ -171,17 +175,15 @@ class MediaTest {
                 writeRandom(phone.media(), "wedding-video", size, 21);
                 Attachment video = new Attachment("wedding-video", "wedding.mp4", "video/mp4", size, null);
                 phone.addMessages(List.of(message(c.id(), "then", longAgo, video)));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                backUp(s, phone);
                 int oldMonth = org.chatvault.core.format.Months.of(longAgo);
-                assertThat(bucketsOfVideo(s, phone)).containsOnly(oldMonth);
+                assertThat(bucketsOf(s, phone, "wedding-video")).containsOnly(oldMonth);
 
                 phone.addMessages(List.of(message(c.id(), "again", TestVault.NOW, video)));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                MediaBackupService.Report again = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaBackupService.Report again = backUp(s, phone);
                 assertThat(again.relabelled()).isEqualTo(1);
                 assertThat(again.bytesUploaded()).as("moving is the server's work, not a re-upload").isLessThan(100_000);
-                assertThat(bucketsOfVideo(s, phone)).containsOnly(org.chatvault.core.format.Months.of(TestVault.NOW));
+                assertThat(bucketsOf(s, phone, "wedding-video")).containsOnly(org.chatvault.core.format.Months.of(TestVault.NOW));
             }
         }
     }
@@ -197,13 +199,11 @@ class MediaTest {
                 phone.putConversation(c);
                 byte[] v1 = writeRandom(phone.media(), "deck-v1", size, 31);
                 phone.addMessages(List.of(message(c.id(), "v1", longAgo, new Attachment("deck-v1", "deck.zip", "application/zip", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                backUp(s, phone);
                 byte[] v2 = java.util.Arrays.copyOf(v1, size + 100_000); // the same deck with a slide appended
                 phone.media().write("deck-v2", out -> out.write(v2));
                 phone.addMessages(List.of(message(c.id(), "v2", TestVault.NOW, new Attachment("deck-v2", "deck (2).zip", "application/zip", v2.length, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                MediaBackupService.Report r = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaBackupService.Report r = backUp(s, phone);
                 assertThat(r.objectsAlreadyPresent()).as("v2 shares most chunks with v1").isPositive();
                 int now = org.chatvault.core.format.Months.of(TestVault.NOW);
                 assertThat(bucketsOf(s, phone, "deck-v2")).containsOnly(now);
@@ -226,15 +226,13 @@ class MediaTest {
                 phone.putConversation(c);
                 writeRandom(phone.media(), "viral", size, 99);
                 phone.addMessages(List.of(message(c.id(), "a", TestVault.NOW - 3_600_000, new Attachment("viral", "viral.mp4", "video/mp4", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                backUp(s, phone);
                 miaLengths = chunkLengths(s, phone, "viral");
 
                 // the same bytes again under another content id: every chunk, and the recipe, already there
                 writeRandom(phone.media(), "viral-again", size, 99);
                 phone.addMessages(List.of(message(c.id(), "b", TestVault.NOW, new Attachment("viral-again", "viral (1).mp4", "video/mp4", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                MediaBackupService.Report again = new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaBackupService.Report again = backUp(s, phone);
                 assertThat(again.filesBackedUp()).isEqualTo(1);
                 assertThat(chunkLengths(s, phone, "viral-again")).isEqualTo(miaLengths);
                 assertThat(again.objectsAlreadyPresent()).as("every chunk deduplicates").isGreaterThanOrEqualTo(miaLengths.size());
@@ -244,8 +242,7 @@ class MediaTest {
                 laptop.putConversation(c);
                 writeRandom(laptop.media(), "viral", size, 99);
                 laptop.addMessages(List.of(message(c.id(), "a", TestVault.NOW - 3_600_000, new Attachment("viral", "viral.mp4", "video/mp4", size, null))));
-                new BackupService(s, laptop, Clock.systemUTC()).run(BackupListener.NONE);
-                new MediaBackupService(s, laptop, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                backUp(s, laptop);
                 annLengths = chunkLengths(s, laptop, "viral");
             }
             assertThat(miaLengths.stream().mapToLong(Integer::longValue).sum()).isEqualTo(size);
@@ -274,11 +271,6 @@ class MediaTest {
         return recipe.chunks().stream().map(org.chatvault.core.format.FileRecipe.ChunkRef::length).toList();
     }
 
-    /** The time buckets the server holds the video's recipe and chunks under. */
-    private static java.util.Set<Integer> bucketsOfVideo(Session s, LocalStore phone) {
-        return bucketsOf(s, phone, "wedding-video");
-    }
-
     /** The time buckets the server holds a chunked file's recipe and chunks under. */
     private static java.util.Set<Integer> bucketsOf(Session s, LocalStore phone, String contentId) {
         var ref = phone.syncState().backedUpMedia().get(new org.chatvault.client.local.SyncState.MediaKey(contentId,
@@ -293,6 +285,19 @@ class MediaTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    /** The content id of the first attachment that has a file on this device. */
+    private static String firstFile(LocalStore store) {
+        String[] first = {null};
+        store.forEachMediaUse(u -> { if (first[0] == null && store.media().has(u.contentId())) first[0] = u.contentId(); });
+        return first[0];
+    }
+
+    /** A text backup, then the media backup after it, as {@code chatvault backup} runs them. */
+    static MediaBackupService.Report backUp(Session s, LocalStore store) {
+        new BackupService(s, store, Clock.systemUTC()).run(BackupListener.NONE);
+        return new MediaBackupService(s, store, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+    }
 
     private static AccountService.Created create(TestVault vault) {
         return vault.create("phone", "mia");

@@ -6,15 +6,11 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.backup.BackupListener;
-import org.chatvault.client.backup.BackupService;
 import org.chatvault.client.local.LocalStore;
-import org.chatvault.client.media.MediaBackupService;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
 import org.chatvault.client.verify.VerifyService;
@@ -39,8 +35,7 @@ class MediaVerifyTest {
                 MediaTest.writeRandom(phone.media(), "beach-video", size, 3);
                 phone.addMessages(List.of(MediaTest.message(c.id(), "msg-beach", TestVault.NOW - 60_000,
                         new Attachment("beach-video", "beach.mp4", "video/mp4", size, null))));
-                new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
-                new MediaBackupService(s, phone, Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+                MediaTest.backUp(s, phone);
                 assertThat(new VerifyService(s, phone, VerifyOptions.READ_ALL).run().problems()).isEmpty();
 
                 Path pack = largestPack(vault.dataDir);

@@ -21,20 +21,10 @@ public final class Batch {
 
     private Batch() {}
 
-    public static byte[] encode(List<SealedObject> objects) {
-        int size = MAGIC.length;
-        for (SealedObject o : objects) size += FRAME_HEADER + o.body().length;
-        ByteBuffer b = ByteBuffer.allocate(size);
-        b.put(MAGIC);
-        for (SealedObject o : objects) {
-            b.put(o.id().toBytes()).put((byte) o.kind().code()).putInt(o.bucket()).putInt(o.body().length).put(o.body());
-        }
-        return b.array();
-    }
-
     /**
-     * The same bytes as {@link #encode}, as a list of arrays that share the objects' bodies
-     * instead of copying them into one: an upload of tens of MiB then costs no extra copy.
+     * A batch (magic, then per object its frame header and body) as a list of arrays that share
+     * the objects' bodies instead of copying them into one: an upload of tens of MiB then costs no
+     * extra copy.
      */
     public static List<byte[]> parts(List<SealedObject> objects) {
         List<byte[]> parts = new java.util.ArrayList<>(1 + 2 * objects.size());

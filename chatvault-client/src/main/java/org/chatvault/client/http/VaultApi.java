@@ -150,12 +150,6 @@ public final class VaultApi {
                 Dtos.UploadResult.class);
     }
 
-    public Dtos.UploadResult upload(byte[] batch) {
-        return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(batch))), Dtos.UploadResult.class);
-    }
-
     /**
      * Fetches objects as one stream per 10,000 ids, handing each frame to {@code sink} as it
      * arrives. If the connection drops, only the ids not yet delivered are asked for again.

@@ -535,9 +535,7 @@ public final class LocalStore implements AutoCloseable {
                 WHERE m.ephemeral = 0
                 ORDER BY a.conversation_id, a.sent_at""");
              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sink.accept(new MediaUse(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6)));
-            }
+            while (rs.next()) sink.accept(mediaUse(rs));
         } catch (SQLException e) {
             throw fail("read attachments", e);
         }
@@ -556,6 +554,28 @@ public final class LocalStore implements AutoCloseable {
                     ps.setString(3, contentId);
                 },
                 rs -> rs.next() ? Optional.of(new AttachmentPlace(rs.getString(1), rs.getLong(2), rs.getString(3))) : Optional.<AttachmentPlace>empty());
+    }
+
+    /** The attachments (of non-ephemeral messages) that use {@code contentId} as their file or thumbnail. */
+    public synchronized List<MediaUse> mediaUsesOf(String contentId) {
+        return query("""
+                SELECT a.conversation_id, a.sent_at, a.content_id, a.mime, a.size, a.thumbnail_id
+                FROM attachments a JOIN messages m
+                  ON m.conversation_id = a.conversation_id AND m.sent_at = a.sent_at AND m.id = a.message_id
+                WHERE m.ephemeral = 0 AND (a.content_id = ? OR a.thumbnail_id = ?)""",
+                ps -> {
+                    ps.setString(1, contentId);
+                    ps.setString(2, contentId);
+                },
+                rs -> {
+                    List<MediaUse> out = new ArrayList<>();
+                    while (rs.next()) out.add(mediaUse(rs));
+                    return out;
+                });
+    }
+
+    private static MediaUse mediaUse(ResultSet rs) throws SQLException {
+        return new MediaUse(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6));
     }
 
     /** Sets the recorded size of every attachment using {@code contentId} (when the file is written at another size). */

@@ -165,17 +165,7 @@ public final class SyncState {
         });
     }
 
-    /** The media indexes, by month, that the conversation's index in the committed head lists. */
-    public List<MediaIndexRef> mediaIndexes(String conversationId) {
-        return store.query("SELECT month, object_id FROM backup_media_indexes WHERE conversation_id=? ORDER BY month",
-                ps -> ps.setString(1, conversationId), rs -> {
-                    List<MediaIndexRef> out = new ArrayList<>();
-                    while (rs.next()) out.add(new MediaIndexRef(rs.getInt(1), ObjectId.of(rs.getBytes(2))));
-                    return out;
-                });
-    }
-
-    /** Every conversation's media indexes, by month: read up front by work that must not query the store later. */
+    /** Every conversation's media indexes by month, as the committed head lists them. */
     public Map<String, List<MediaIndexRef>> allMediaIndexes() {
         return store.query("SELECT conversation_id, month, object_id FROM backup_media_indexes ORDER BY conversation_id, month",
                 ps -> {}, rs -> {

@@ -134,13 +134,19 @@ public final class MediaBackupService {
         cdc = session.fastCdc();
         ObjectCodec codec = session.newCodec();
         Counters counters = new Counters();
+        Map<String, List<MediaPlan.Group>> groups = plan.groupsByConversation();
+        Map<String, BackedUpConversation> conversations = new HashMap<>();
+        for (RootManifest.Entry e : new ObjectFetcher(session.api(), codec, new java.util.concurrent.atomic.AtomicLong())
+                .root(known.get().root()).conversations()) {
+            conversations.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
+        }
         int next = 0;
         long version = head.version();
         do {
             List<Landed> round = new ArrayList<>();
             next = uploadRound(todo, next, have, round, counters, listener);
             for (Landed l : round) have.put(new MediaKey(l.media().ref().contentId(), l.media().ref().role()), l.media());
-            version = commitRound(plan, have, round, codec, counters, version);
+            version = commitRound(plan, groups, have, round, conversations, codec, counters, version);
         } while (next < todo.size());
         int fileCount = (int) todo.stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Report(version, fileCount, todo.size() - fileCount, missingLocally, counters.bytesRead, counters.uploadedObjects,
@@ -348,43 +354,44 @@ public final class MediaBackupService {
 
     /**
      * Rewrites the media indexes that changed, the conversation indexes that list them and the
-     * root, and commits. Returns the head version after it (unchanged when nothing changed).
+     * root, and commits. {@code conversations} is the committed root's content (not only what this
+     * store knows: a conversation another device backed up and this one never restored must stay
+     * in the vault); it is updated to the new root. Returns the head version after the round
+     * (unchanged when nothing changed).
      */
-    private long commitRound(MediaPlan plan, Map<MediaKey, BackedUpMedia> have, List<Landed> round, ObjectCodec codec,
+    private long commitRound(MediaPlan plan, Map<String, List<MediaPlan.Group>> groups, Map<MediaKey, BackedUpMedia> have,
+                             List<Landed> round, Map<String, BackedUpConversation> conversations, ObjectCodec codec,
                              Counters counters, long version) {
         SyncState sync = store.syncState();
-        // The root as committed, not only what this store knows: a conversation another device
-        // backed up and this one never restored must stay in the vault.
         SyncState.Head current = sync.head().orElseThrow();
-        Map<String, BackedUpConversation> conversations = new HashMap<>();
-        for (RootManifest.Entry e : new ObjectFetcher(session.api(), codec, new java.util.concurrent.atomic.AtomicLong())
-                .root(current.root()).conversations()) {
-            conversations.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
-        }
+        Map<String, List<MediaIndexRef>> mediaIndexes = sync.allMediaIndexes();
         Set<ObjectId> added = new LinkedHashSet<>();
         Set<ObjectId> dropped = new LinkedHashSet<>();
         for (Landed l : round) added.addAll(l.objects());
         List<ConversationState> changed = new ArrayList<>();
         try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
-            for (Map.Entry<String, List<MediaPlan.Group>> e : plan.groupsByConversation().entrySet()) {
+            for (Map.Entry<String, List<MediaPlan.Group>> e : groups.entrySet()) {
                 String conversationId = e.getKey();
                 BackedUpConversation conv = conversations.get(conversationId);
-                Optional<Conversation> meta = store.conversation(conversationId);
-                if (conv == null || meta.isEmpty()) continue; // its text is not in the vault yet
-                List<MediaIndexRef> before = sync.mediaIndexes(conversationId);
+                if (conv == null) continue; // its text is not in the vault yet
+                List<MediaIndexRef> before = mediaIndexes.getOrDefault(conversationId, List.of());
                 List<MediaIndexRef> after = new ArrayList<>();
                 for (MediaPlan.Group g : e.getValue()) {
                     List<MediaRef> refs = refsOf(plan.groups().get(g), have);
                     if (refs.isEmpty()) continue;
-                    SealedObject o = codec.seal(ObjectKind.MEDIA_INDEX, g.month(), new MediaIndex(conversationId, g.month(), refs).encode());
-                    after.add(new MediaIndexRef(g.month(), o.id()));
-                    if (!before.contains(after.getLast())) {
-                        uploader.add(o);
-                        added.add(o.id());
+                    byte[] plain = new MediaIndex(conversationId, g.month(), refs).encode();
+                    // Most indexes are unchanged each round: their id is enough to tell, no need to encrypt them.
+                    MediaIndexRef ref = new MediaIndexRef(g.month(), codec.idOf(ObjectKind.MEDIA_INDEX, plain));
+                    after.add(ref);
+                    if (!before.contains(ref)) {
+                        uploader.add(codec.seal(ObjectKind.MEDIA_INDEX, g.month(), plain));
+                        added.add(ref.id());
                         counters.mediaIndexes++;
                     }
                 }
                 if (after.equals(before)) continue;
+                Optional<Conversation> meta = store.conversation(conversationId);
+                if (meta.isEmpty()) continue;
                 for (MediaIndexRef m : before) if (!after.contains(m)) dropped.add(m.id());
                 ConversationIndex index = new ConversationIndex(meta.get(), sync.segments(conversationId), after);
                 SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());

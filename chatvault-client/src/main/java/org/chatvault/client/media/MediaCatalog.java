@@ -3,9 +3,9 @@ package org.chatvault.client.media;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
@@ -18,27 +18,31 @@ import org.chatvault.core.format.ObjectKind;
 /**
  * Every file and thumbnail the vault head references, read from the media indexes that the
  * conversation indexes of the head list (as recorded by the last backup or restore of this
- * store), with the newest month each one is used in and where.
+ * store), with the newest month each one is used in.
  */
 record MediaCatalog(Map<MediaKey, Entry> entries) {
     private static final int FETCH_IDS = 2_000;
 
-    /** A file or thumbnail, the newest month it appears in, and one conversation that uses it (for messages). */
-    record Entry(MediaRef ref, int month, String conversationId) {}
+    /** A file or thumbnail and the newest month it appears in. */
+    record Entry(MediaRef ref, int month) {}
 
     static MediaCatalog load(SyncState sync, ObjectFetcher fetcher) {
-        Map<ObjectId, String> indexOwner = new LinkedHashMap<>();
-        for (String conversationId : sync.conversations().keySet()) {
-            for (MediaIndexRef m : sync.mediaIndexes(conversationId)) indexOwner.put(m.id(), conversationId);
+        return load(sync, fetcher, (conversationId, month) -> true);
+    }
+
+    /** Only from the media indexes of the conversation-months {@code which} accepts. */
+    static MediaCatalog load(SyncState sync, ObjectFetcher fetcher, BiPredicate<String, Integer> which) {
+        List<ObjectId> ids = new ArrayList<>();
+        for (Map.Entry<String, List<MediaIndexRef>> e : sync.allMediaIndexes().entrySet()) {
+            for (MediaIndexRef m : e.getValue()) if (which.test(e.getKey(), m.month())) ids.add(m.id());
         }
         Map<MediaKey, Entry> entries = new HashMap<>();
-        List<ObjectId> ids = new ArrayList<>(indexOwner.keySet());
         for (int i = 0; i < ids.size(); i += FETCH_IDS) {
-            List<ObjectId> part = new ArrayList<>(ids.subList(i, Math.min(ids.size(), i + FETCH_IDS)));
+            List<ObjectId> part = ids.subList(i, Math.min(ids.size(), i + FETCH_IDS));
             for (Map.Entry<ObjectId, byte[]> e : fetcher.open(part, ObjectKind.MEDIA_INDEX).entrySet()) {
                 MediaIndex index = MediaIndex.decode(e.getValue());
                 for (MediaRef ref : index.refs()) {
-                    Entry entry = new Entry(ref, index.month(), index.conversationId());
+                    Entry entry = new Entry(ref, index.month());
                     entries.merge(new MediaKey(ref.contentId(), ref.role()), entry, (a, b) -> b.month() > a.month() ? b : a);
                 }
             }

@@ -7,18 +7,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaFiles;
+import org.chatvault.client.local.MediaUse;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.format.FileRecipe;
 import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.Months;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 
@@ -61,7 +67,6 @@ public final class MediaRestoreService {
     private final Session session;
     private final LocalStore store;
     private final Clock clock;
-    private java.util.concurrent.ExecutorService writers;
 
     public MediaRestoreService(Session session, LocalStore store, Clock clock) {
         this.session = session;
@@ -79,12 +84,12 @@ public final class MediaRestoreService {
         long[] written = {0};
         int thumbnails;
         int files;
-        writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS, r -> Thread.ofPlatform().name("chatvault-media-write").daemon().unstarted(r));
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> Thread.ofPlatform().name("chatvault-media-write").daemon().unstarted(r));
         try {
             thumbnails = restore(catalog.newestFirst(MediaRef.Role.THUMBNAIL, options.sinceMonth()), "thumbnails", fetcher,
-                    listener, present, written);
+                    writers, listener, present, written);
             files = options.files()
-                    ? restore(catalog.newestFirst(MediaRef.Role.FILE, options.sinceMonth()), "files", fetcher, listener, present, written)
+                    ? restore(catalog.newestFirst(MediaRef.Role.FILE, options.sinceMonth()), "files", fetcher, writers, listener, present, written)
                     : 0;
         } finally {
             writers.shutdownNow();
@@ -101,16 +106,24 @@ public final class MediaRestoreService {
     public Path fetchOne(String contentId) {
         AtomicLong fetched = new AtomicLong();
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), fetched);
-        MediaCatalog catalog = MediaCatalog.load(store.syncState(), fetcher);
-        MediaCatalog.Entry entry = catalog.entries().get(new MediaKey(contentId, MediaRef.Role.FILE));
-        if (entry == null) entry = catalog.entries().get(new MediaKey(contentId, MediaRef.Role.THUMBNAIL));
+        // The messages that use it name the few media indexes to read; all of them only if none here does.
+        Set<String> places = new HashSet<>();
+        for (MediaUse u : store.mediaUsesOf(contentId)) places.add(u.conversationId() + "\u001f" + Months.of(u.sentAt()));
+        MediaCatalog.Entry entry = places.isEmpty() ? null
+                : find(MediaCatalog.load(store.syncState(), fetcher, (c, m) -> places.contains(c + "\u001f" + m)), contentId);
+        if (entry == null) entry = find(MediaCatalog.load(store.syncState(), fetcher), contentId);
         if (entry == null) throw new ClientException("the vault holds no file or thumbnail with content id " + contentId);
         writeFile(entry.ref(), fetcher);
         store.syncState().recordMediaLanded(List.of(new BackedUpMedia(entry.ref(), entry.month())));
         return store.media().path(contentId);
     }
 
-    private int restore(List<MediaCatalog.Entry> entries, String stage, ObjectFetcher fetcher, Listener listener,
+    private static MediaCatalog.Entry find(MediaCatalog catalog, String contentId) {
+        MediaCatalog.Entry file = catalog.entries().get(new MediaKey(contentId, MediaRef.Role.FILE));
+        return file != null ? file : catalog.entries().get(new MediaKey(contentId, MediaRef.Role.THUMBNAIL));
+    }
+
+    private int restore(List<MediaCatalog.Entry> entries, String stage, ObjectFetcher fetcher, ExecutorService writers, Listener listener,
                         int[] present, long[] written) {
         MediaFiles media = store.media();
         List<MediaCatalog.Entry> todo = new ArrayList<>();
@@ -129,7 +142,7 @@ public final class MediaRestoreService {
         for (MediaCatalog.Entry e : todo) {
             if (e.ref().shape() == MediaRef.Shape.SINGLE) {
                 singles.add(e);
-                if (singles.size() >= FETCH_SMALL) writeSingles(singles, fetcher, listener, done, written);
+                if (singles.size() >= FETCH_SMALL) writeSingles(singles, fetcher, writers, listener, done, written);
             } else {
                 writeFile(e.ref(), fetcher);
                 written[0] += e.ref().size();
@@ -137,13 +150,14 @@ public final class MediaRestoreService {
                 done.add(new BackedUpMedia(e.ref(), e.month()));
             }
         }
-        writeSingles(singles, fetcher, listener, done, written);
+        writeSingles(singles, fetcher, writers, listener, done, written);
         // What a restore fetched is in the vault: this device's next media backup need not upload it.
         store.syncState().recordMediaLanded(done);
         return todo.size();
     }
 
-    private void writeSingles(List<MediaCatalog.Entry> singles, ObjectFetcher fetcher, Listener listener, List<BackedUpMedia> done,
+    private void writeSingles(List<MediaCatalog.Entry> singles, ObjectFetcher fetcher, ExecutorService writers, Listener listener,
+                              List<BackedUpMedia> done,
                               long[] written) {
         if (singles.isEmpty()) return;
         ObjectKind kind = singles.getFirst().ref().objectKind();

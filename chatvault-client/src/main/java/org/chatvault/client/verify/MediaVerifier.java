@@ -30,7 +30,6 @@ import org.chatvault.core.format.ObjectKind;
  * them.
  */
 final class MediaVerifier {
-    private static final int IDS_PER_CALL = 5_000;
     private static final long FETCH_BYTES = 32L * 1024 * 1024;
 
     /** One file or thumbnail to check, and where it is used. */
@@ -58,8 +57,11 @@ final class MediaVerifier {
 
     void verify(List<ConversationIndex> indexes) {
         Map<String, Use> uses = new LinkedHashMap<>();
+        List<ObjectId> indexIds = new ArrayList<>();
+        for (ConversationIndex idx : indexes) for (MediaIndexRef m : idx.media()) indexIds.add(m.id());
+        Map<ObjectId, byte[]> indexBodies = fetch(indexIds);
         for (ConversationIndex idx : indexes) {
-            for (MediaIndexRef m : idx.media()) readMediaIndex(idx, m, uses);
+            for (MediaIndexRef m : idx.media()) readMediaIndex(idx, m, indexBodies.get(m.id()), uses);
         }
         files = uses.size();
         // Which objects each use needs; recipes are read now (small), their chunks listed.
@@ -98,7 +100,7 @@ final class MediaVerifier {
         // Presence of everything, without reading it.
         List<ObjectId> all = new ArrayList<>(needers.keySet());
         Set<ObjectId> absent = new LinkedHashSet<>();
-        for (int i = 0; i < all.size(); i += IDS_PER_CALL) absent.addAll(api.missing(all.subList(i, Math.min(all.size(), i + IDS_PER_CALL))));
+        absent.addAll(api.missing(all)); // the client splits long lists into requests itself
         Set<Use> reported = new LinkedHashSet<>();
         for (ObjectId id : absent) {
             for (Use u : needers.get(id)) {
@@ -131,11 +133,10 @@ final class MediaVerifier {
         readAndCheck(group, needers, expectedLength, reported);
     }
 
-    private void readMediaIndex(ConversationIndex idx, MediaIndexRef m, Map<String, Use> uses) {
+    private void readMediaIndex(ConversationIndex idx, MediaIndexRef m, byte[] body, Map<String, Use> uses) {
         String where = "conversation " + idx.conversation().id() + " (" + idx.conversation().title() + "), media of " + m.month();
-        byte[] body = fetch(List.of(m.id())).get(m.id());
         if (body == null) {
-            problems.add(where + ": media index " + m.id() + " is missing on the server");
+            problems.add(where + ": media index " + m.id() + " " + unreadable.getOrDefault(m.id(), "is missing on the server"));
             return;
         }
         try {

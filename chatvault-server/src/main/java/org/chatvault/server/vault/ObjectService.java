@@ -101,7 +101,7 @@ public final class ObjectService {
         String packId = UUID.randomUUID().toString();
         String key = packKey(p.accountId(), packId);
         long length = PackStream.length(frames);
-        if (frames.equals(batch.frames()) && length == batch.bytes()) {
+        if (frames.equals(batch.frames())) {
             // Every frame is new and of one bucket (the common case for media): the spool file
             // is the pack byte for byte, so it moves into place instead of being copied.
             batch.handOver(file -> blobs.adopt(key, file));
