@@ -8,16 +8,19 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.http.Dtos;
 import org.chatvault.client.local.DirtyConversation;
-import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.ClientException;
+import org.chatvault.client.sync.HeadGuard;
+import org.chatvault.client.sync.HeadMovedException;
+import org.chatvault.client.sync.Puller;
+import org.chatvault.client.sync.VaultRoots;
 import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.ObjectCodec;
@@ -53,27 +56,42 @@ public final class BackupService {
         this.options = options;
     }
 
+    /** Commits lost to other devices before a backup gives up: each loss means another device just wrote. */
+    static final int MAX_ATTEMPTS = 8;
+
+    /**
+     * Pulls what other devices committed since this store's last known head, merges it, then
+     * commits this store's changes by compare-and-swap; on a conflict, pulls and tries again.
+     */
     public BackupReport run(BackupListener listener) {
         long started = clock.millis();
-        SyncState sync = store.syncState();
-        Dtos.Head head = session.api().head();
-        Optional<SyncState.Head> known = sync.head();
-        boolean inStep = head.version() == 0 ? known.isEmpty()
-                : known.isPresent() && known.get().version() == head.version() && known.get().root().hex().equals(head.root());
-        if (!inStep) {
-            // This store does not know the server's head: re-check everything. Content addressing
-            // keeps it cheap on the wire: only objects the server lacks are uploaded.
-            sync.forgetVault();
-            store.markAllDirty();
+        Puller puller = new Puller(session, store);
+        long merged = 0, pulledBytes = 0;
+        for (int attempt = 1; ; attempt++) {
+            Dtos.Head head = session.api().head();
+            Puller.Report pulled = puller.pull(head);
+            merged += pulled.messagesMerged();
+            pulledBytes += pulled.bytesFetched();
+            try {
+                return push(head, listener, started, merged, pulledBytes);
+            } catch (HeadMovedException e) {
+                if (attempt >= MAX_ATTEMPTS)
+                    throw new ClientException("other devices kept changing the vault: " + attempt + " commits in a row lost the race; "
+                            + "run the backup again", e);
+                log.info("head moved to version {} during the backup; pulling and trying again", e.version());
+            }
         }
-        Map<String, BackedUpConversation> carried = inStep || head.version() == 0 ? Map.of() : serverOnlyConversations(head);
+    }
+
+    /** Commits this store's changes on top of {@code head}, which the store is in step with. */
+    private BackupReport push(Dtos.Head head, BackupListener listener, long started, long merged, long pulledBytes) {
+        SyncState sync = store.syncState();
         List<DirtyConversation> dirty = store.dirtyConversations();
         if (dirty.isEmpty() && head.version() > 0)
-            return new BackupReport(head.version(), 0, 0, 0, 0, 0, 0, Duration.ofMillis(clock.millis() - started));
+            return new BackupReport(head.version(), 0, 0, 0, 0, 0, 0, merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
 
         Map<String, BackedUpConversation> before = sync.conversations();
-        Map<String, BackedUpConversation> after = new HashMap<>(carried);
-        after.putAll(before);
+        Map<String, BackedUpConversation> after = new HashMap<>(before);
         Set<ObjectId> added = new LinkedHashSet<>();
         Set<ObjectId> dropped = new LinkedHashSet<>();
         List<ConversationState> changed = new ArrayList<>(dirty.size());
@@ -121,7 +139,15 @@ public final class BackupService {
                     default -> throw new IllegalStateException("unexpected " + item);
                 }
             }
-            RootManifest manifest = SyncState.manifestOf(after.values());
+            if (head.version() > 0 && after.equals(before)) {
+                // Re-encoding gave the objects the head already lists: nothing to commit.
+                uploader.flush();
+                sync.recordSnapshot(sync.head().orElseThrow(), changed, List.of());
+                return new BackupReport(head.version(), 0, messages, encoded[0], uploader.uploadedObjects(), uploader.uploadedBytes(),
+                        uploader.skippedObjects(), merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
+            }
+            ObjectId baseRoot = head.root() == null ? null : ObjectId.parse(head.root());
+            RootManifest manifest = VaultRoots.next(head.version(), baseRoot, after.values());
             SealedObject rootObject = codec.seal(ObjectKind.ROOT_MANIFEST, 0, manifest.encode());
             uploader.add(rootObject);
             uploader.flush();
@@ -131,34 +157,13 @@ public final class BackupService {
             skipped = uploader.skippedObjects();
             log.debug("backup uploads: {}", uploader.timings());
         }
-        if (head.root() != null && head.root().equals(root.hex()))
-            return new BackupReport(head.version(), changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
-                    Duration.ofMillis(clock.millis() - started));
         added.add(root);
-        if (head.root() != null && inStep) dropped.add(ObjectId.parse(head.root()));
+        if (head.root() != null) dropped.add(ObjectId.parse(head.root()));
         long version = HeadCommitter.commit(session.api(), head, root, added, dropped);
-        // Conversations carried from the server's root are remembered too (without segments: this
-        // store never changes them), so the next, in-step backup carries them again.
-        List<ConversationState> recorded = new ArrayList<>(changed);
-        for (BackedUpConversation c : carried.values()) recorded.add(new ConversationState(c, List.of(), List.of(), -1));
-        sync.recordSnapshot(new SyncState.Head(version, root), recorded, List.of());
-        return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped,
+        sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
+        new HeadGuard(sync).remember(version, root, true);
+        return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
                 Duration.ofMillis(clock.millis() - started));
-    }
-
-    /**
-     * Conversations the vault holds that this store has never seen (another device backed them up
-     * and this one did not restore them): carried into the new root so a backup never hides them.
-     */
-    private Map<String, BackedUpConversation> serverOnlyConversations(Dtos.Head head) {
-        RootManifest serverRoot = new ObjectFetcher(session.api(), session.newCodec(), new java.util.concurrent.atomic.AtomicLong())
-                .root(ObjectId.parse(head.root()));
-        Map<String, BackedUpConversation> out = new HashMap<>();
-        for (RootManifest.Entry e : serverRoot.conversations()) {
-            if (store.conversation(e.conversationId()).isEmpty())
-                out.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
-        }
-        return out;
     }
 
     private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,

@@ -1,7 +1,7 @@
 package org.chatvault.client.backup;
 
 import java.util.Set;
-import org.chatvault.client.ClientException;
+import org.chatvault.client.sync.HeadMovedException;
 import org.chatvault.client.http.ApiException;
 import org.chatvault.client.http.Dtos;
 import org.chatvault.client.http.VaultApi;
@@ -13,7 +13,7 @@ public final class HeadCommitter {
 
     /**
      * @return the new head version
-     * @throws ClientException if another device moved the head first
+     * @throws HeadMovedException if another device moved the head first
      */
     public static long commit(VaultApi api, Dtos.Head head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
         dropped.removeAll(added);
@@ -26,8 +26,7 @@ public final class HeadCommitter {
             // A retried commit whose first answer was lost looks like a conflict: check.
             Dtos.Head now = api.head();
             if (root.hex().equals(now.root())) return now.version();
-            throw new ClientException("another device changed the vault during this backup (head is now version "
-                    + now.version() + "); run the backup again", e);
+            throw new HeadMovedException(now.version(), e);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.chatvault.core.format.MergeRules;
 import org.chatvault.core.model.Attachment;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
@@ -120,17 +121,23 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Adds messages that came from the vault: they are already backed up, so nothing is marked.
-     * With {@code searchableNow} false their text joins the search index later, in
-     * {@link #buildSearchIndex}: trigram indexing costs five times the insert itself, and a
-     * restore shows history long before it must be searchable.
+     * Merges messages that came from the vault (docs/SYNC.md): a message this store lacks is
+     * added unmarked (it is already backed up); a copy it holds too is kept or replaced by
+     * {@link MergeRules}. Where this store's copy wins, its conversation is marked for backup
+     * from that message on, so the vault gets the winning copy. With {@code searchableNow} false
+     * the new rows' text joins the search index later, in {@link #buildSearchIndex}: trigram
+     * indexing costs five times the insert itself, and a restore shows history long before it
+     * must be searchable.
+     *
+     * @return how many messages were new or replaced this store's copy
      */
-    public synchronized void addRestoredMessages(List<Message> batch, boolean searchableNow) {
-        writeMessages(batch, false, searchableNow);
+    public synchronized int addRestoredMessages(List<Message> batch, boolean searchableNow) {
+        return writeMessages(batch, false, searchableNow);
     }
 
-    private void writeMessages(List<Message> batch, boolean markDirty, boolean searchableNow) {
-        if (batch.isEmpty()) return;
+    private int writeMessages(List<Message> batch, boolean fromApp, boolean searchableNow) {
+        if (batch.isEmpty()) return 0;
+        int[] changed = {0};
         inTransaction(() -> {
             long firstRowid = nextFtsRowid;
             int[] inserted;
@@ -151,60 +158,102 @@ public final class LocalStore implements AutoCloseable {
             }
             nextFtsRowid = firstRowid + batch.size();
             List<Message> replaced = new ArrayList<>();
-            long[] rowids = new long[batch.size()];
+            List<Message> written = new ArrayList<>(batch.size());
+            Map<String, Long> localWins = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
-                if (inserted[i] == 1) rowids[i] = firstRowid + i;
-                else replaced.add(batch.get(i));
-            }
-            if (!replaced.isEmpty()) {
-                long[] old = replace(replaced);
-                for (int i = 0, r = 0; i < batch.size(); i++) if (inserted[i] != 1) rowids[i] = old[r++];
-            }
-            insertAttachments(batch);
-            if (searchableNow) {
-                try (PreparedStatement fts = c.prepareStatement("INSERT INTO message_fts(rowid, text) VALUES(?,?)")) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        String text = batch.get(i).text();
-                        if (text == null || text.isEmpty()) continue;
-                        fts.setLong(1, rowids[i]);
-                        fts.setString(2, text);
-                        fts.addBatch();
-                    }
-                    fts.executeBatch();
+                Message m = batch.get(i);
+                if (inserted[i] == 1) {
+                    written.add(m);
+                    continue;
                 }
-            } else {
+                if (!fromApp) {
+                    Message mine = readOne(m.conversationId(), m.sentAt(), m.id());
+                    MergeRules.Winner w = MergeRules.winner(mine, m);
+                    if (w == MergeRules.Winner.SAME) continue;
+                    if (w == MergeRules.Winner.LOCAL) {
+                        localWins.merge(m.conversationId(), m.sentAt(), Math::min);
+                        continue;
+                    }
+                }
+                replaced.add(m);
+            }
+            List<Long> replacedRowids = replaced.isEmpty() ? List.of() : replace(replaced);
+            written.addAll(replaced);
+            insertAttachments(written);
+            changed[0] = written.size();
+            try (PreparedStatement fts = c.prepareStatement("INSERT INTO message_fts(rowid, text) VALUES(?,?)")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (inserted[i] != 1 || !searchableNow) continue;
+                    addToIndex(fts, firstRowid + i, batch.get(i).text());
+                }
+                // A replaced row keeps its rowid, which the backlog below does not cover.
+                for (int i = 0; i < replaced.size(); i++) {
+                    if (replacedRowids.get(i) >= 0) addToIndex(fts, replacedRowids.get(i), replaced.get(i).text());
+                }
+                fts.executeBatch();
+            }
+            if (!searchableNow) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_backlog(lo, hi) VALUES(?,?)")) {
                     ps.setLong(1, firstRowid);
                     ps.setLong(2, firstRowid + batch.size() - 1);
                     ps.executeUpdate();
                 }
             }
-            if (markDirty) {
+            if (fromApp) {
                 Map<String, Long> minSentAt = new HashMap<>();
                 for (Message m : batch) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
                 markDirty(minSentAt);
+            } else if (!localWins.isEmpty()) {
+                markDirty(localWins);
             }
         });
+        return changed[0];
     }
 
-    /** Overwrites existing rows; returns their fts rowids. Their old text leaves the search index. */
-    private long[] replace(List<Message> messages) throws SQLException {
-        long[] rowids = new long[messages.size()];
+    private static void addToIndex(PreparedStatement fts, long rowid, String text) throws SQLException {
+        if (text == null || text.isEmpty()) return;
+        fts.setLong(1, rowid);
+        fts.setString(2, text);
+        fts.addBatch();
+    }
+
+    private Message readOne(String conversationId, long sentAt, String id) throws SQLException {
+        List<Message> one = new ArrayList<>(1);
+        try (PreparedStatement ps = c.prepareStatement(messageSelect("conversation_id=? AND sent_at=? AND id=?"));
+             PreparedStatement pa = c.prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
+            for (PreparedStatement p : List.of(ps, pa)) {
+                p.setString(1, conversationId);
+                p.setLong(2, sentAt);
+                p.setString(3, id);
+            }
+            streamMessages(ps, pa, one::add);
+        }
+        if (one.isEmpty()) throw new SQLException("message " + conversationId + "/" + id + " vanished during a merge");
+        return one.getFirst();
+    }
+
+    /**
+     * Overwrites existing rows and takes their old text out of the search index. Returns, per
+     * row, the rowid whose new text must be indexed now, or -1 when the row still waits in the
+     * search backlog (the backlog indexes whatever text the row holds then).
+     */
+    private List<Long> replace(List<Message> messages) throws SQLException {
+        List<Long> rowids = new ArrayList<>(messages.size());
         try (PreparedStatement upd = c.prepareStatement("""
                 UPDATE messages SET sender=?, type=?, text=?, reply_to=?, forwarded_from=?, edited_at=?, ephemeral=?
                 WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid""");
              PreparedStatement delAtt = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
-            for (int i = 0; i < messages.size(); i++) {
-                Message m = messages.get(i);
+            for (Message m : messages) {
                 bindContent(upd, 1, m);
                 upd.setString(8, m.conversationId());
                 upd.setLong(9, m.sentAt());
                 upd.setString(10, m.id());
+                long rowid;
                 try (ResultSet rs = upd.executeQuery()) {
                     rs.next();
-                    rowids[i] = rs.getLong(1);
+                    rowid = rs.getLong(1);
                 }
-                unindex(rowids[i]);
+                rowids.add(unindex(rowid) ? rowid : -1L);
                 delAtt.setString(1, m.conversationId());
                 delAtt.setLong(2, m.sentAt());
                 delAtt.setString(3, m.id());
@@ -237,17 +286,21 @@ public final class LocalStore implements AutoCloseable {
         }
     }
 
-    /** Takes a row's text out of the search index, unless it is still waiting in the backlog (never indexed). */
-    private void unindex(long rowid) throws SQLException {
+    /**
+     * Takes a row's text out of the search index, unless it is still waiting in the backlog
+     * (never indexed); returns false in that case.
+     */
+    private boolean unindex(long rowid) throws SQLException {
         try (PreparedStatement inBacklog = c.prepareStatement("SELECT 1 FROM search_backlog WHERE lo<=? AND hi>=?");
              PreparedStatement del = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?")) {
             inBacklog.setLong(1, rowid);
             inBacklog.setLong(2, rowid);
             try (ResultSet rs = inBacklog.executeQuery()) {
-                if (rs.next()) return;
+                if (rs.next()) return false;
             }
             del.setLong(1, rowid);
             del.executeUpdate();
+            return true;
         }
     }
 
@@ -441,6 +494,20 @@ public final class LocalStore implements AutoCloseable {
             while (rs.next()) out.add(new DirtyConversation(rs.getString(1), rs.getLong(2), rs.getLong(3)));
             return out;
         });
+    }
+
+    /**
+     * Marks one conversation as changed from {@code sentAt} on (from its first message with
+     * {@link Long#MIN_VALUE}): the next backup re-encodes it from there.
+     */
+    public synchronized void markDirtyFrom(String conversationId, long sentAt) {
+        inTransaction(() -> markDirty(Map.of(conversationId, sentAt)));
+    }
+
+    /** Messages of a conversation that belong in the vault (ephemeral ones never do). */
+    public synchronized long vaultMessageCount(String conversationId) {
+        return query("SELECT count(*) FROM messages WHERE conversation_id=? AND ephemeral=0", ps -> ps.setString(1, conversationId),
+                rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
     /** Marks every conversation as changed from its first message: the next backup re-checks all. */

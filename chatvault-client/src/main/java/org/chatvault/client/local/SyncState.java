@@ -29,14 +29,6 @@ public final class SyncState {
     /** A conversation as recorded in the committed root manifest. */
     public record BackedUpConversation(String conversationId, ObjectId indexId, long lastActivity, long messageCount) {}
 
-    /** The root manifest listing these conversations, in id order so the same state gives the same root. */
-    public static org.chatvault.core.format.RootManifest manifestOf(Collection<BackedUpConversation> conversations) {
-        return new org.chatvault.core.format.RootManifest(conversations.stream()
-                .sorted(java.util.Comparator.comparing(BackedUpConversation::conversationId))
-                .map(c -> new org.chatvault.core.format.RootManifest.Entry(c.conversationId(), c.lastActivity(), c.messageCount(), c.indexId()))
-                .toList());
-    }
-
     public Optional<Head> head() {
         String v = meta("head.version");
         String r = meta("head.root");

@@ -21,7 +21,7 @@ import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BatchUploader;
-import org.chatvault.client.backup.HeadCommitter;
+import org.chatvault.client.sync.Puller;
 import org.chatvault.client.http.Dtos;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaFiles;
@@ -114,12 +114,11 @@ public final class MediaBackupService {
     public Report run(Listener listener) {
         long started = clock.millis();
         SyncState sync = store.syncState();
+        // Media indexes are extended on top of the head: first take in what other devices wrote.
         Dtos.Head head = session.api().head();
-        Optional<SyncState.Head> known = sync.head();
-        if (head.version() == 0 || known.isEmpty() || known.get().version() != head.version()
-                || !known.get().root().hex().equals(head.root()))
-            throw new ClientException("this device is not in step with the vault head (version " + head.version()
-                    + "); back up the text first (chatvault backup does both)");
+        new Puller(session, store).pull(head);
+        if (head.version() == 0)
+            throw new ClientException("the vault is empty: back up the text first (chatvault backup does both)");
 
         MediaPlan plan = MediaPlan.read(store);
         Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
@@ -134,19 +133,19 @@ public final class MediaBackupService {
         cdc = session.fastCdc();
         ObjectCodec codec = session.newCodec();
         Counters counters = new Counters();
-        Map<String, List<MediaPlan.Group>> groups = plan.groupsByConversation();
-        Map<String, BackedUpConversation> conversations = new HashMap<>();
-        for (RootManifest.Entry e : new ObjectFetcher(session.api(), codec, new java.util.concurrent.atomic.AtomicLong())
-                .root(known.get().root()).conversations()) {
-            conversations.put(e.conversationId(), new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()));
-        }
+        MediaCommitter committer = new MediaCommitter(session, store, options, plan);
         int next = 0;
         long version = head.version();
         do {
             List<Landed> round = new ArrayList<>();
             next = uploadRound(todo, next, have, round, counters, listener);
             for (Landed l : round) have.put(new MediaKey(l.media().ref().contentId(), l.media().ref().role()), l.media());
-            version = commitRound(plan, groups, have, round, conversations, codec, counters, version);
+            List<ObjectId> objects = new ArrayList<>();
+            for (Landed l : round) objects.addAll(l.objects());
+            MediaCommitter.Result r = committer.commit(objects, have);
+            counters.mediaIndexes += r.mediaIndexesWritten();
+            if (r.committed()) counters.commits++;
+            version = r.version();
         } while (next < todo.size());
         int fileCount = (int) todo.stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Report(version, fileCount, todo.size() - fileCount, missingLocally, counters.bytesRead, counters.uploadedObjects,
@@ -350,86 +349,5 @@ public final class MediaBackupService {
             all.add(recipe.id());
             done.accept(new MediaRef(t.need().contentId(), MediaRef.Role.FILE, MediaRef.Shape.RECIPE, recipe.id(), total), all);
         });
-    }
-
-    /**
-     * Rewrites the media indexes that changed, the conversation indexes that list them and the
-     * root, and commits. {@code conversations} is the committed root's content (not only what this
-     * store knows: a conversation another device backed up and this one never restored must stay
-     * in the vault); it is updated to the new root. Returns the head version after the round
-     * (unchanged when nothing changed).
-     */
-    private long commitRound(MediaPlan plan, Map<String, List<MediaPlan.Group>> groups, Map<MediaKey, BackedUpMedia> have,
-                             List<Landed> round, Map<String, BackedUpConversation> conversations, ObjectCodec codec,
-                             Counters counters, long version) {
-        SyncState sync = store.syncState();
-        SyncState.Head current = sync.head().orElseThrow();
-        Map<String, List<MediaIndexRef>> mediaIndexes = sync.allMediaIndexes();
-        Set<ObjectId> added = new LinkedHashSet<>();
-        Set<ObjectId> dropped = new LinkedHashSet<>();
-        for (Landed l : round) added.addAll(l.objects());
-        List<ConversationState> changed = new ArrayList<>();
-        try (BatchUploader uploader = new BatchUploader(session.api(), options)) {
-            for (Map.Entry<String, List<MediaPlan.Group>> e : groups.entrySet()) {
-                String conversationId = e.getKey();
-                BackedUpConversation conv = conversations.get(conversationId);
-                if (conv == null) continue; // its text is not in the vault yet
-                List<MediaIndexRef> before = mediaIndexes.getOrDefault(conversationId, List.of());
-                List<MediaIndexRef> after = new ArrayList<>();
-                for (MediaPlan.Group g : e.getValue()) {
-                    List<MediaRef> refs = refsOf(plan.groups().get(g), have);
-                    if (refs.isEmpty()) continue;
-                    byte[] plain = new MediaIndex(conversationId, g.month(), refs).encode();
-                    // Most indexes are unchanged each round: their id is enough to tell, no need to encrypt them.
-                    MediaIndexRef ref = new MediaIndexRef(g.month(), codec.idOf(ObjectKind.MEDIA_INDEX, plain));
-                    after.add(ref);
-                    if (!before.contains(ref)) {
-                        uploader.add(codec.seal(ObjectKind.MEDIA_INDEX, g.month(), plain));
-                        added.add(ref.id());
-                        counters.mediaIndexes++;
-                    }
-                }
-                if (after.equals(before)) continue;
-                Optional<Conversation> meta = store.conversation(conversationId);
-                if (meta.isEmpty()) continue;
-                for (MediaIndexRef m : before) if (!after.contains(m)) dropped.add(m.id());
-                ConversationIndex index = new ConversationIndex(meta.get(), sync.segments(conversationId), after);
-                SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
-                uploader.add(indexObject);
-                added.add(indexObject.id());
-                dropped.add(conv.indexId());
-                BackedUpConversation now = new BackedUpConversation(conversationId, indexObject.id(), conv.lastActivity(), conv.messageCount());
-                conversations.put(conversationId, now);
-                changed.add(new ConversationState(now, index.segments(), after, -1));
-            }
-            if (changed.isEmpty()) {
-                uploader.flush();
-                return version;
-            }
-            SealedObject root = codec.seal(ObjectKind.ROOT_MANIFEST, 0, SyncState.manifestOf(conversations.values()).encode());
-            uploader.add(root);
-            uploader.flush();
-            added.add(root.id());
-            dropped.add(current.root());
-            Dtos.Head head = new Dtos.Head(current.version(), current.root().hex(), null);
-            long committed = HeadCommitter.commit(session.api(), head, root.id(), added, dropped);
-            sync.recordSnapshot(new SyncState.Head(committed, root.id()), changed, List.of());
-            counters.commits++;
-            return committed;
-        }
-    }
-
-    /** The refs of one conversation-month: each file and thumbnail it uses that is in the vault, once. */
-    private static List<MediaRef> refsOf(List<MediaUse> uses, Map<MediaKey, BackedUpMedia> have) {
-        Map<MediaKey, MediaRef> refs = new java.util.LinkedHashMap<>();
-        for (MediaUse u : uses) {
-            BackedUpMedia file = have.get(new MediaKey(u.contentId(), MediaRef.Role.FILE));
-            if (file != null) refs.putIfAbsent(new MediaKey(u.contentId(), MediaRef.Role.FILE), file.ref());
-            if (u.thumbnailId() != null) {
-                BackedUpMedia thumb = have.get(new MediaKey(u.thumbnailId(), MediaRef.Role.THUMBNAIL));
-                if (thumb != null) refs.putIfAbsent(new MediaKey(u.thumbnailId(), MediaRef.Role.THUMBNAIL), thumb.ref());
-            }
-        }
-        return new ArrayList<>(refs.values());
     }
 }

@@ -18,6 +18,7 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
@@ -56,6 +57,8 @@ public final class RestoreService {
         AtomicLong bytes = new AtomicLong();
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
         Dtos.Head head = session.api().head();
+        HeadGuard guard = new HeadGuard(store.syncState());
+        guard.checkHead(head);
         if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO);
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
@@ -65,6 +68,7 @@ public final class RestoreService {
         }
         Set<ObjectId> done = sync.restoredSegments();
         RootManifest root = fetcher.root(rootId);
+        guard.checkRoot(head, root);
         List<RootManifest.Entry> entries = new ArrayList<>(root.conversations());
         entries.sort(Comparator.comparingLong(RootManifest.Entry::lastActivity).reversed().thenComparing(RootManifest.Entry::conversationId));
         long total = entries.stream().mapToLong(RootManifest.Entry::messageCount).sum();
@@ -102,7 +106,12 @@ public final class RestoreService {
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
                     indexes.get(e.conversationId()).segments(), indexes.get(e.conversationId()).media(), -1));
         }
-        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, List.of());
+        // A conversation this store recorded as backed up that the head no longer lists goes up again.
+        List<String> removed = new ArrayList<>(sync.conversations().keySet());
+        removed.removeAll(indexes.keySet());
+        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, removed);
+        for (String id : removed) if (store.conversation(id).isPresent()) store.markDirtyFrom(id, Long.MIN_VALUE);
+        guard.remember(head.version(), rootId, root.version() > 0);
         Duration allText = Duration.ofMillis(clock.millis() - started);
         listener.allTextRestored(allText);
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.http.ApiException;
 import org.chatvault.client.http.Dtos;
+import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
@@ -41,6 +42,8 @@ public final class VerifyService {
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), codec, bytes);
         Dtos.Head head = session.api().head();
         List<String> problems = new ArrayList<>();
+        HeadGuard guard = names == null ? null : new HeadGuard(names.syncState());
+        if (guard != null) guard.checkHead(head);
         if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems);
         RootManifest root;
         try {
@@ -48,6 +51,10 @@ public final class VerifyService {
         } catch (CorruptDataException | ApiException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
             return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems);
+        }
+        if (guard != null) {
+            guard.checkRoot(head, root);
+            guard.remember(head.version(), ObjectId.parse(head.root()), root.version() > 0);
         }
         long segments = 0, messages = 0;
         List<ConversationIndex> indexes = new ArrayList<>();

@@ -4,20 +4,45 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chatvault.core.error.CorruptDataException;
 
-/** The root of a vault snapshot: every conversation and its index (docs/FORMAT.md §8). */
-public record RootManifest(List<Entry> conversations) {
-    public static final int SCHEMA = 1;
+/**
+ * The root of a vault snapshot: every conversation and its index (docs/FORMAT.md §8), and from
+ * schema 2 the head version it was written for and the id of the root it replaces. Both sit
+ * inside the encrypted manifest, so a server cannot pass an old root off as a new one.
+ *
+ * @param version  the head version this root becomes when committed; 0 only in schema 1 (legacy)
+ * @param previous the root this one replaces, or null for the first root of a vault (or schema 1)
+ */
+public record RootManifest(long version, ObjectId previous, List<Entry> conversations) {
+    /** No version and no previous root; read for vaults written before freshness checks. */
+    public static final int SCHEMA_LEGACY = 1;
+    public static final int SCHEMA = 2;
+    /** conversationId ≥ 1 ‖ lastActivity ≥ 1 ‖ messageCount ≥ 1 ‖ indexId 32. */
+    private static final int MIN_ENTRY_BYTES = ObjectId.BYTES + 3;
 
     public RootManifest {
+        if (version < 0) throw new IllegalArgumentException("root manifest version " + version + " is negative");
+        if (version == 0 && previous != null) throw new IllegalArgumentException("a version 0 root has no previous root");
         conversations = List.copyOf(conversations);
+    }
+
+    /** A schema-1 manifest: no version, no previous root. */
+    public RootManifest(List<Entry> conversations) {
+        this(0, null, conversations);
     }
 
     /** One conversation: last activity (ms), message count and the id of its index object. */
     public record Entry(String conversationId, long lastActivity, long messageCount, ObjectId indexId) {}
 
+    /** Schema 1 when there is no version (only legacy tests and vectors build such a root), else schema 2. */
     public byte[] encode() {
-        ByteWriter w = new ByteWriter(16 + conversations.size() * 64);
-        w.u8(SCHEMA).varint(conversations.size());
+        ByteWriter w = new ByteWriter(48 + conversations.size() * 64);
+        if (version == 0) {
+            w.u8(SCHEMA_LEGACY);
+        } else {
+            w.u8(SCHEMA).varint(version);
+            if (previous == null) w.u8(0); else w.u8(1).id(previous);
+        }
+        w.varint(conversations.size());
         for (Entry e : conversations) {
             w.string(e.conversationId()).varint(e.lastActivity()).varint(e.messageCount()).id(e.indexId());
         }
@@ -27,11 +52,21 @@ public record RootManifest(List<Entry> conversations) {
     public static RootManifest decode(byte[] plain) {
         ByteReader r = new ByteReader(plain);
         int schema = r.u8();
-        if (schema != SCHEMA) throw new CorruptDataException("unsupported root manifest schema " + schema);
-        int n = r.count(ObjectId.BYTES + 3);
+        long version = 0;
+        ObjectId previous = null;
+        if (schema == SCHEMA) {
+            version = r.varint();
+            if (version == 0) throw new CorruptDataException("root manifest schema 2 with version 0");
+            int hasPrevious = r.u8();
+            if (hasPrevious == 1) previous = r.id();
+            else if (hasPrevious != 0) throw new CorruptDataException("root manifest previous-root flag " + hasPrevious + " is neither 0 nor 1");
+        } else if (schema != SCHEMA_LEGACY) {
+            throw new CorruptDataException("unsupported root manifest schema " + schema);
+        }
+        int n = r.count(MIN_ENTRY_BYTES);
         List<Entry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) entries.add(new Entry(r.string(), r.varint(), r.varint(), r.id()));
         r.expectEnd();
-        return new RootManifest(entries);
+        return new RootManifest(version, previous, entries);
     }
 }

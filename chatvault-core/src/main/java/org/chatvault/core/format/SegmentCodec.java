@@ -31,6 +31,16 @@ public final class SegmentCodec {
         return assemble(conversationId, count, body);
     }
 
+    /**
+     * One message's encoding as in a segment, with its time relative to 0: the same message always
+     * gives the same bytes, so two differing copies can be ordered without a clock (docs/SYNC.md).
+     */
+    public static byte[] canonicalBytes(Message m) {
+        ByteWriter w = new ByteWriter(64);
+        encodeMessage(w, m, 0);
+        return w.toByteArray();
+    }
+
     static byte[] assemble(String conversationId, int count, ByteWriter body) {
         ByteWriter w = new ByteWriter(body.size() + conversationId.length() * 3 + 16);
         w.u8(SCHEMA).string(conversationId).varint(count);

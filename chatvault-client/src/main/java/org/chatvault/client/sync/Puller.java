@@ -1,0 +1,198 @@
+package org.chatvault.client.sync;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.http.Dtos;
+import org.chatvault.client.local.DirtyConversation;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.client.local.SyncState.BackedUpConversation;
+import org.chatvault.client.local.SyncState.BackedUpMedia;
+import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.local.SyncState.MediaKey;
+import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.format.ConversationIndex;
+import org.chatvault.core.format.MediaIndex;
+import org.chatvault.core.format.MediaIndexRef;
+import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RootManifest;
+import org.chatvault.core.format.SegmentCodec;
+import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.Message;
+
+/**
+ * Brings a LocalStore in step with the vault head (docs/SYNC.md §3): fetches the root, the indexes
+ * of the conversations that changed since this store's last known head, the segments of them it
+ * does not know, and merges their messages into the store by {@link org.chatvault.core.format.MergeRules}.
+ * Afterwards the store's record of the vault is the head's, and whatever the store holds that
+ * the head lacks is marked for the next backup; nothing in the store is lost.
+ */
+public final class Puller {
+    private static final int INDEX_BATCH = 2_000;
+    private static final long SEGMENT_GROUP_BYTES = 8L * 1024 * 1024;
+
+    /** What a pull brought in. */
+    public record Report(long version, int conversationsChanged, int segmentsFetched, long messagesMerged, long bytesFetched) {
+        static Report nothing(long version) { return new Report(version, 0, 0, 0, 0); }
+    }
+
+    private final Session session;
+    private final LocalStore store;
+
+    public Puller(Session session, LocalStore store) {
+        this.session = session;
+        this.store = store;
+    }
+
+    /** True when this store's record of the vault is exactly {@code head}. */
+    public static boolean inStep(SyncState sync, Dtos.Head head) {
+        Optional<SyncState.Head> known = sync.head();
+        if (head.version() == 0) return known.isEmpty();
+        return known.isPresent() && known.get().version() == head.version() && known.get().root().hex().equals(head.root());
+    }
+
+    /** Pulls {@code head} (as just answered by the server) into the store. */
+    public Report pull(Dtos.Head head) {
+        SyncState sync = store.syncState();
+        HeadGuard guard = new HeadGuard(sync);
+        guard.checkHead(head);
+        if (inStep(sync, head)) return Report.nothing(head.version());
+        if (head.version() == 0) {
+            // The store remembers a vault that the server no longer has (and this device never saw
+            // a versioned head, or the guard would have refused): everything here goes up again.
+            sync.forgetVault();
+            store.markAllDirty();
+            return Report.nothing(0);
+        }
+        AtomicLong bytes = new AtomicLong();
+        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
+        ObjectId rootId = ObjectId.parse(head.root());
+        RootManifest root = fetcher.root(rootId);
+        guard.checkRoot(head, root);
+
+        Map<String, BackedUpConversation> recorded = sync.conversations();
+        List<RootManifest.Entry> changed = new ArrayList<>();
+        Set<String> inRoot = new HashSet<>();
+        for (RootManifest.Entry e : root.conversations()) {
+            inRoot.add(e.conversationId());
+            BackedUpConversation r = recorded.get(e.conversationId());
+            if (r == null || !r.indexId().equals(e.indexId())) changed.add(e);
+        }
+        List<String> removed = new ArrayList<>();
+        for (String id : recorded.keySet()) if (!inRoot.contains(id)) removed.add(id);
+
+        Map<String, DirtyConversation> dirty = new HashMap<>();
+        for (DirtyConversation d : store.dirtyConversations()) dirty.put(d.conversationId(), d);
+        Map<String, ConversationIndex> indexes = fetchIndexes(fetcher, changed, dirty);
+        Map<String, List<MediaIndexRef>> knownMedia = sync.allMediaIndexes();
+
+        List<SegmentRef> wanted = new ArrayList<>();
+        List<ObjectId> newMediaIndexes = new ArrayList<>();
+        for (RootManifest.Entry e : changed) {
+            ConversationIndex idx = indexes.get(e.conversationId());
+            Set<ObjectId> known = new HashSet<>();
+            for (SegmentRef s : sync.segments(e.conversationId())) known.add(s.id());
+            for (SegmentRef s : idx.segments()) if (!known.contains(s.id())) wanted.add(s);
+            List<MediaIndexRef> had = knownMedia.getOrDefault(e.conversationId(), List.of());
+            for (MediaIndexRef m : idx.media()) if (!had.contains(m)) newMediaIndexes.add(m.id());
+        }
+        long[] merged = {0};
+        int segments = fetchAndMerge(fetcher, wanted, merged);
+        learnMedia(fetcher, newMediaIndexes);
+
+        List<ConversationState> states = new ArrayList<>(changed.size());
+        for (RootManifest.Entry e : changed) {
+            ConversationIndex idx = indexes.get(e.conversationId());
+            states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
+                    idx.segments(), idx.media(), -1));
+        }
+        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, removed);
+        // What this store holds that the head lacks goes up with the next backup: a conversation
+        // the head dropped without a deletion, or one with more messages here than in the head.
+        for (String id : removed) if (store.conversation(id).isPresent()) store.markDirtyFrom(id, Long.MIN_VALUE);
+        for (RootManifest.Entry e : changed) {
+            if (!dirty.containsKey(e.conversationId()) && store.vaultMessageCount(e.conversationId()) > indexes.get(e.conversationId()).messageCount())
+                store.markDirtyFrom(e.conversationId(), Long.MIN_VALUE);
+        }
+        guard.remember(head.version(), rootId, root.version() > 0);
+        store.buildSearchIndex(n -> {});
+        return new Report(head.version(), changed.size(), segments, merged[0], bytes.get());
+    }
+
+    /**
+     * Fetches the changed indexes and takes their conversations' metadata, except where this
+     * store changed a conversation since its last backup (its own change goes up next).
+     */
+    private Map<String, ConversationIndex> fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries,
+                                                       Map<String, DirtyConversation> dirty) {
+        Map<String, ConversationIndex> out = new HashMap<>();
+        for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
+            List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
+            Map<ObjectId, byte[]> plain = fetcher.open(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
+            List<Conversation> adopt = new ArrayList<>();
+            for (RootManifest.Entry e : group) {
+                ConversationIndex idx = ConversationIndex.decode(plain.get(e.indexId()));
+                if (!idx.conversation().id().equals(e.conversationId()))
+                    throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
+                            + ", not " + e.conversationId());
+                out.put(e.conversationId(), idx);
+                if (!dirty.containsKey(e.conversationId()) || store.conversation(e.conversationId()).isEmpty()) adopt.add(idx.conversation());
+            }
+            store.putRestoredConversations(adopt);
+        }
+        return out;
+    }
+
+    private int fetchAndMerge(ObjectFetcher fetcher, List<SegmentRef> wanted, long[] merged) {
+        int fetched = 0;
+        List<ObjectId> group = new ArrayList<>();
+        long groupBytes = 0;
+        for (int i = 0; i <= wanted.size(); i++) {
+            if (i < wanted.size()) {
+                group.add(wanted.get(i).id());
+                groupBytes += wanted.get(i).plainSize();
+            }
+            if (group.isEmpty() || (i < wanted.size() && groupBytes < SEGMENT_GROUP_BYTES)) continue;
+            List<Message> messages = new ArrayList<>();
+            for (byte[] p : fetcher.open(group, ObjectKind.SEGMENT).values()) messages.addAll(SegmentCodec.decode(p).messages());
+            merged[0] += store.addRestoredMessages(messages, false);
+            fetched += group.size();
+            group = new ArrayList<>();
+            groupBytes = 0;
+        }
+        return fetched;
+    }
+
+    /**
+     * Records the files and thumbnails that newly pulled media indexes list as in the vault, so a
+     * media backup here neither uploads them again nor leaves them out of an index it rewrites.
+     */
+    private void learnMedia(ObjectFetcher fetcher, List<ObjectId> mediaIndexes) {
+        if (mediaIndexes.isEmpty()) return;
+        Map<MediaKey, BackedUpMedia> have = store.syncState().backedUpMedia();
+        Map<MediaKey, BackedUpMedia> learned = new HashMap<>();
+        for (int i = 0; i < mediaIndexes.size(); i += INDEX_BATCH) {
+            List<ObjectId> part = mediaIndexes.subList(i, Math.min(mediaIndexes.size(), i + INDEX_BATCH));
+            for (byte[] plain : fetcher.open(part, ObjectKind.MEDIA_INDEX).values()) {
+                MediaIndex index = MediaIndex.decode(plain);
+                for (MediaRef ref : index.refs()) {
+                    MediaKey key = new MediaKey(ref.contentId(), ref.role());
+                    if (have.containsKey(key)) continue;
+                    learned.merge(key, new BackedUpMedia(ref, index.month()), (a, b) -> b.bucket() > a.bucket() ? b : a);
+                }
+            }
+        }
+        store.syncState().recordMediaLanded(learned.values());
+    }
+}
