@@ -49,7 +49,9 @@ final class ChangeReader implements AutoCloseable {
                         put(new Start(d, conv, old, old));
                     } else {
                         List<SegmentRef> kept = kept(old, d.dirtySince());
-                        long from = kept.size() == old.size() ? d.dirtySince() : old.get(kept.size()).firstSentAt();
+                        // From the change or the first segment not kept, whichever is earlier: a
+                        // message that arrives late can be older than every segment.
+                        long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
                         put(new Start(d, conv, old, kept));
                         Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
                         store.forEachMessage(conv.id(), from, segmenter::add);

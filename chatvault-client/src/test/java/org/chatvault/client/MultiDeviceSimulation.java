@@ -1,0 +1,325 @@
+package org.chatvault.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.backup.BackupListener;
+import org.chatvault.client.sync.Puller;
+import org.chatvault.client.backup.BackupService;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.media.MediaBackupService;
+import org.chatvault.client.media.MediaRestoreService;
+import org.chatvault.client.restore.RestoreListener;
+import org.chatvault.client.restore.RestoreService;
+import org.chatvault.client.verify.VerifyOptions;
+import org.chatvault.client.verify.VerifyService;
+import org.chatvault.core.format.MergeRules;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.ConversationKind;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+
+/**
+ * One seeded run of several devices on one account (docs/SYNC.md §7): random writes, edits,
+ * ephemeral messages, media, text-only and full backups, pulls, restores onto new devices and
+ * crashes of the client at random points, checked against a model of what was written. The
+ * model is the fold of every copy of every message ever written, by the merge rules.
+ */
+final class MultiDeviceSimulation {
+    private static final int MAX_DEVICES = 5;
+    private static final String USER = "sim";
+    private final TestVault vault;
+    private final SplittableRandom random;
+    private final long seed;
+    private final List<Device> devices = new ArrayList<>();
+    private final Map<Key, Message> expected = new LinkedHashMap<>();
+    /** Ephemeral messages and the device that holds each: on that device only, never in the vault. */
+    private final Map<Key, String> ephemeral = new HashMap<>();
+    private final Map<String, byte[]> files = new HashMap<>();
+    private final List<Conversation> conversations = new ArrayList<>();
+    private final String recoveryKey;
+    private long now = 1_760_000_000_000L; // 2025-10-09
+    private int nextId;
+    final Map<String, Integer> stepCounts = new LinkedHashMap<>();
+
+    record Key(String conversationId, long sentAt, String id) {
+        static Key of(Message m) { return new Key(m.conversationId(), m.sentAt(), m.id()); }
+    }
+
+    private record Device(String name, Session session, LocalStore store) {}
+
+    /** Thrown by a listener to stop a run at a random point, as a killed process would. */
+    static final class Crash extends RuntimeException {
+        Crash() { super("simulated crash", null, false, false); }
+    }
+
+    MultiDeviceSimulation(TestVault vault, long seed, int deviceCount) {
+        this.vault = vault;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        var created = vault.create("d0", USER);
+        recoveryKey = created.recoveryKey();
+        devices.add(new Device("d0", created.session(), vault.store("d0")));
+        for (int i = 1; i < deviceCount; i++) join(false);
+        for (int i = 0; i < 6; i++) {
+            ConversationKind kind = i % 3 == 0 ? ConversationKind.GROUP : ConversationKind.DIRECT;
+            conversations.add(new Conversation("conv-" + i, kind, "Chat " + i, List.of(USER, "friend" + i)));
+        }
+    }
+
+    void run(int steps) {
+        for (int step = 0; step < steps; step++) step(step);
+        finalRound();
+        check();
+    }
+
+    private final List<String> trace = new ArrayList<>();
+    private Device current;
+
+    private void count(String what) {
+        stepCounts.merge(what.split(" ")[0], 1, Integer::sum);
+        trace.add(trace.size() + " " + (current == null ? "-" : current.name()) + " " + what);
+    }
+
+    private void note(String what) { trace.add(trace.size() + "   " + what); }
+
+    private void step(int step) {
+        Device d = devices.get(random.nextInt(devices.size()));
+        current = d;
+        int r = random.nextInt(100);
+        now += 60_000L * (1 + random.nextInt(random.nextInt(10) == 0 ? 20_000 : 600));
+        try {
+            if (r < 30) write(d);
+            else if (r < 40) edit(d);
+            else if (r < 45) writeEphemeral(d);
+            else if (r < 53) writeMedia(d);
+            else if (r < 65) backupText(d, false);
+            else if (r < 78) backupAll(d, false);
+            else if (r < 85) pull(d);
+            else if (r < 88) join(true);
+            else if (r < 92) backupText(d, true);
+            else if (r < 96) backupAll(d, true);
+            else restore(d, true);
+        } catch (Crash expectedCrash) {
+            count("crash");
+        } catch (RuntimeException e) {
+            throw new AssertionError("seed " + seed + ", step " + step + " on " + d.name() + ": " + e, e);
+        }
+    }
+
+    private Conversation someConversation(Device d) {
+        Conversation c = conversations.get(random.nextInt(conversations.size()));
+        d.store().putConversation(c);
+        return c;
+    }
+
+    private String newId() { return "m" + (nextId++); }
+
+    private void write(Device d) {
+        Conversation c = someConversation(d);
+        List<Message> batch = new ArrayList<>();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            // Now and then a message arrives late, with an older time (a device that was offline).
+            long sentAt = random.nextInt(8) == 0 ? now - random.nextLong(90L * 86_400_000) : now + i;
+            batch.add(Message.text(c.id(), newId(), sentAt, random.nextBoolean() ? USER : "friend", "text " + nextId + " " + random.nextInt()));
+        }
+        add(d, batch);
+        count("write " + c.id() + " " + batch.stream().map(Message::id).toList());
+        // The same incoming message often reaches a second device too (a phone and a PC).
+        if (devices.size() > 1 && random.nextInt(4) == 0) {
+            Device other = devices.get(random.nextInt(devices.size()));
+            other.store().putConversation(c);
+            add(other, batch);
+            count("write-twice on " + other.name());
+        }
+    }
+
+    private void add(Device d, List<Message> batch) {
+        d.store().addMessages(batch);
+        for (Message m : batch) expected.merge(Key.of(m), m, MergeRules::merge);
+    }
+
+    private void edit(Device d) {
+        List<Message> held = new ArrayList<>();
+        for (Conversation c : d.store().conversations()) held.addAll(d.store().lastMessages(c.id(), 30));
+        held.removeIf(m -> m.ephemeral());
+        if (held.isEmpty()) return;
+        Message m = held.get(random.nextInt(held.size()));
+        Message edited = new Message(m.conversationId(), m.id(), m.sentAt(), m.sender(), m.type(), "edited " + nextId++ + " " + random.nextInt(),
+                m.attachments(), m.replyTo(), m.forwardedFrom(), now, false);
+        add(d, List.of(edited));
+        count("edit " + m.conversationId() + " " + m.id());
+    }
+
+    private void writeEphemeral(Device d) {
+        Conversation c = someConversation(d);
+        Message m = new Message(c.id(), newId(), now, "friend", MessageType.TEXT, "burn after reading", List.of(), null, null, null, true);
+        d.store().addMessages(List.of(m));
+        ephemeral.put(Key.of(m), d.name());
+        count("ephemeral");
+    }
+
+    private void writeMedia(Device d) {
+        Conversation c = someConversation(d);
+        String contentId = "file" + nextId;
+        int size = random.nextInt(10) == 0 ? 300_000 + random.nextInt(400_000) : 1 + random.nextInt(40_000);
+        byte[] content = new byte[size];
+        random.nextBytes(content);
+        String thumbId = random.nextBoolean() ? "thumb" + nextId : null;
+        byte[] thumb = thumbId == null ? null : new byte[500 + random.nextInt(3_000)];
+        if (thumb != null) random.nextBytes(thumb);
+        try {
+            d.store().media().write(contentId, out -> out.write(content), false);
+            if (thumb != null) d.store().media().write(thumbId, out -> out.write(thumb), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.put(contentId, content);
+        if (thumb != null) files.put(thumbId, thumb);
+        Message m = new Message(c.id(), newId(), now, USER, MessageType.IMAGE, null,
+                List.of(new Attachment(contentId, "photo" + nextId + ".jpg", "image/jpeg", size, thumbId)), null, null, null, false);
+        add(d, List.of(m));
+        count("media " + c.id() + " " + m.id());
+    }
+
+    private void backupText(Device d, boolean crash) {
+        int after = random.nextInt(3);
+        count(crash ? "backup-text-crash" : "backup-text");
+        var r = new BackupService(d.session(), d.store(), Clock.systemUTC()).run(!crash ? BackupListener.NONE : new BackupListener() {
+            int done;
+
+            @Override public void conversationDone(long messages) { if (done++ >= after) throw new Crash(); }
+        });
+        note("-> " + r);
+    }
+
+    private void backupAll(Device d, boolean crash) {
+        backupText(d, false);
+        int after = random.nextInt(3);
+        count(crash ? "backup-media-crash" : "backup-media");
+        new MediaBackupService(d.session(), d.store(), Clock.systemUTC()).run(!crash ? MediaBackupService.Listener.NONE
+                : new MediaBackupService.Listener() {
+                    int done;
+
+                    @Override public void started(int files, long bytes) {}
+
+                    @Override public void fileDone(long bytes) { if (done++ >= after) throw new Crash(); }
+                });
+    }
+
+    private void pull(Device d) {
+        new Puller(d.session(), d.store()).pull(d.session().api().head());
+        count("pull");
+    }
+
+    private void restore(Device d, boolean crash) {
+        long after = random.nextLong(50);
+        count(crash ? "restore-crash" : "restore");
+        new RestoreService(d.session(), d.store(), Clock.systemUTC()).run(!crash ? RestoreListener.NONE : new RestoreListener() {
+            long done;
+
+            @Override public void messagesRestored(long messages) { if ((done += messages) >= after) throw new Crash(); }
+        });
+        new MediaRestoreService(d.session(), d.store(), Clock.systemUTC()).run(new MediaRestoreService.Options(random.nextBoolean(), 0),
+                MediaRestoreService.Listener.NONE);
+    }
+
+    /** A new device logs in with the recovery key; during the run it restores the vault first. */
+    private void join(boolean restore) {
+        if (devices.size() >= MAX_DEVICES) return;
+        String name = "d" + devices.size();
+        Device d = new Device(name, vault.newDevice(name, USER, recoveryKey), vault.store(name));
+        devices.add(d);
+        count("join");
+        if (restore) restore(d, false);
+    }
+
+    /** Every device backs up twice, text and media, in turn. */
+    private void finalRound() {
+        for (int round = 0; round < 2; round++) {
+            for (Device d : devices) {
+                new BackupService(d.session(), d.store(), Clock.systemUTC()).run(BackupListener.NONE);
+                new MediaBackupService(d.session(), d.store(), Clock.systemUTC()).run(MediaBackupService.Listener.NONE);
+            }
+        }
+    }
+
+    private void check() {
+        Map<Key, Message> want = new HashMap<>(expected);
+        for (Device d : devices) {
+            assertSame(want, vaultMessages(d.store()), "every message, once, latest edit, on " + d.name());
+            for (Map.Entry<Key, String> e : ephemeral.entrySet()) {
+                boolean holds = d.store().lastMessages(e.getKey().conversationId(), Integer.MAX_VALUE).stream().anyMatch(m -> Key.of(m).equals(e.getKey()));
+                assertThat(holds).as("seed %d: ephemeral %s only on %s, checked on %s", seed, e.getKey(), e.getValue(), d.name())
+                        .isEqualTo(e.getValue().equals(d.name()));
+            }
+        }
+        String name = "fresh";
+        try (Session s = vault.newDevice(name, USER, recoveryKey); LocalStore store = vault.store(name)) {
+            new RestoreService(s, store, Clock.systemUTC()).run(RestoreListener.NONE);
+            assertSame(want, vaultMessages(store), "a fresh restore holds every message");
+            new MediaRestoreService(s, store, Clock.systemUTC()).run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
+            for (Message m : want.values()) {
+                for (Attachment a : m.attachments()) {
+                    assertFile(store, a.contentId());
+                    if (a.thumbnailId() != null) assertFile(store, a.thumbnailId());
+                }
+            }
+            var report = new VerifyService(s, store, VerifyOptions.READ_ALL).run();
+            assertThat(report.problems()).as("seed %d: verify", seed).isEmpty();
+        }
+    }
+
+    /** Compares message sets and names the first few differences, not thousands of lines. */
+    private void assertSame(Map<Key, Message> want, Map<Key, Message> got, String what) {
+        List<String> diffs = new ArrayList<>();
+        for (Map.Entry<Key, Message> e : want.entrySet()) {
+            Message g = got.get(e.getKey());
+            if (g == null) diffs.add("missing " + e.getValue());
+            else if (!g.equals(e.getValue())) diffs.add("differs: want " + e.getValue() + "\n          got " + g);
+        }
+        for (Map.Entry<Key, Message> e : got.entrySet()) if (!want.containsKey(e.getKey())) diffs.add("unexpected " + e.getValue());
+        if (!diffs.isEmpty() && Boolean.getBoolean("chatvault.sim.trace")) System.out.println(String.join("\n", trace));
+        if (!diffs.isEmpty())
+            throw new AssertionError("seed " + seed + ": " + what + ": " + diffs.size() + " differences (of " + want.size() + " messages), first: \n  "
+                    + String.join("\n  ", diffs.subList(0, Math.min(8, diffs.size()))));
+    }
+
+    private void assertFile(LocalStore store, String contentId) {
+        try {
+            assertThat(Files.readAllBytes(store.media().path(contentId))).as("seed %d: file %s byte for byte", seed, contentId)
+                    .isEqualTo(files.get(contentId));
+        } catch (IOException e) {
+            throw new AssertionError("seed " + seed + ": file " + contentId + " not restored: " + e, e);
+        }
+    }
+
+    private static Map<Key, Message> vaultMessages(LocalStore store) {
+        Map<Key, Message> out = new HashMap<>();
+        for (Conversation c : store.conversations()) {
+            store.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
+                if (!m.ephemeral() && out.put(Key.of(m), m) != null) throw new AssertionError("message " + Key.of(m) + " twice");
+            });
+        }
+        return out;
+    }
+
+    void close() {
+        for (Device d : devices) {
+            d.session().close();
+            d.store().close();
+        }
+    }
+}
