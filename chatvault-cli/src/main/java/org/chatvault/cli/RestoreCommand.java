@@ -12,6 +12,7 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
+import org.chatvault.client.restore.Unrestored;
 import org.chatvault.client.restore.RestoreService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,13 @@ final class RestoreCommand implements Callable<Integer> {
             if (!textOnly && r.version() > 0) {
                 int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
                 System.out.println(describe(runMedia(session, store, new MediaRestoreService.Options(!noFiles, sinceMonth))));
+            }
+            if (!r.complete()) {
+                System.err.printf("chatvault: restore finished, but %d part%s of the vault could not be restored (missing or damaged "
+                        + "on the server); everything else is here:%n", r.unrestored().size(), r.unrestored().size() == 1 ? "" : "s");
+                for (Unrestored u : r.unrestored()) System.err.println("  " + u.describe());
+                System.err.println("Run 'chatvault restore' again later to retry them; 'chatvault verify' checks the whole vault.");
+                return ErrorHandler.FAILED;
             }
         }
         return 0;

@@ -260,6 +260,9 @@ final class MultiDeviceSimulation {
         Map<Key, Message> want = new HashMap<>(expected);
         for (Device d : devices) {
             assertSame(want, vaultMessages(d.store()), "every message, once, latest edit, on " + d.name());
+            var verified = new VerifyService(d.session(), d.store(), VerifyOptions.STRUCTURE).run();
+            assertThat(verified.problems()).as("seed %d: verify on %s", seed, d.name()).isEmpty();
+            assertThat(verified.pending()).as("seed %d: nothing pending on %s after the final round", seed, d.name()).isEmpty();
             for (Map.Entry<Key, String> e : ephemeral.entrySet()) {
                 boolean holds = d.store().lastMessages(e.getKey().conversationId(), Integer.MAX_VALUE).stream().anyMatch(m -> Key.of(m).equals(e.getKey()));
                 assertThat(holds).as("seed %d: ephemeral %s only on %s, checked on %s", seed, e.getKey(), e.getValue(), d.name())

@@ -21,5 +21,8 @@ public final class Dtos {
     public record Commit(long baseVersion, String root, List<String> added, List<String> dropped) {}
     public record CommitResult(long version) {}
     public record Usage(long objects, long bytes, long packs, long version) {}
-    public record Error(String error, String message) {}
+    /** {@code ids} is set only by {@code object_unreadable}. */
+    public record Error(String error, String message, List<String> ids) {
+        public Error(String error, String message) { this(error, message, null); }
+    }
 }

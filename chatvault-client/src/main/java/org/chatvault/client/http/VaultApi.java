@@ -277,13 +277,13 @@ public final class VaultApi {
                 retry.sleep(attempt);
                 continue;
             }
-            throw new ApiException(status, err.error(), err.message());
+            throw new ApiException(status, err.error(), err.message(), err.ids());
         }
     }
 
     private static Dtos.Error readError(HttpResponse<InputStream> resp) {
         try (InputStream in = resp.body()) {
-            byte[] b = in.readNBytes(64 * 1024);
+            byte[] b = in.readNBytes(256 * 1024);
             Dtos.Error e = JSON.readValue(b, Dtos.Error.class);
             return e.error() == null ? new Dtos.Error("http_" + resp.statusCode(), "unexpected answer") : e;
         } catch (IOException e) {

@@ -1,11 +1,21 @@
 package org.chatvault.client.restore;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a restore did. Times count from the start: {@code firstScreen} (null when the vault was
- * empty), {@code allText} (every message readable), {@code searchable} (every message in the search
- * index). Byte counts are ciphertext fetched in this run (a resumed restore does not refetch).
+ * empty), {@code allText} (every readable message in place), {@code searchable} (every message in
+ * the search index). Byte counts are ciphertext fetched in this run (a resumed restore does not
+ * refetch). {@code unrestored} lists history the vault could not give back (missing or damaged
+ * objects); everything else was restored.
  */
 public record RestoreReport(long version, int conversations, long messages, long segmentsFetched, Duration firstScreen,
-                            long bytesBeforeFirstScreen, Duration allText, long bytesFetched, Duration searchable) {}
+                            long bytesBeforeFirstScreen, Duration allText, long bytesFetched, Duration searchable,
+                            List<Unrestored> unrestored) {
+    public RestoreReport {
+        unrestored = List.copyOf(unrestored);
+    }
+
+    public boolean complete() { return unrestored.isEmpty(); }
+}

@@ -59,7 +59,7 @@ public final class RestoreService {
         Dtos.Head head = session.api().head();
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
-        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO);
+        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of());
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
         if (!rootId.hex().equals(sync.meta("restore.root"))) {
@@ -77,9 +77,11 @@ public final class RestoreService {
         // Stage 1: first screen.
         List<RootManifest.Entry> first = entries.subList(0, Math.min(FIRST_SCREEN_CONVERSATIONS, entries.size()));
         Map<String, ConversationIndex> indexes = new HashMap<>();
-        fetchIndexes(fetcher, first, indexes);
+        List<Unrestored> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+        fetchIndexes(fetcher, first, indexes, lost);
         List<SegmentRef> tails = new ArrayList<>();
         for (RootManifest.Entry e : first) {
+            if (!indexes.containsKey(e.conversationId())) continue;
             List<SegmentRef> segs = indexes.get(e.conversationId()).segments();
             int n = 0;
             for (int i = segs.size() - 1; i >= 0 && n < FIRST_SCREEN_MESSAGES; i--) {
@@ -88,27 +90,33 @@ public final class RestoreService {
             }
         }
         long[] restored = {0};
-        long segmentsFetched = applySegments(fetcher, tails, done, restored, listener, true);
+        Map<ObjectId, String> segmentOwner = new HashMap<>();
+        for (ConversationIndex idx : indexes.values()) for (SegmentRef s : idx.segments()) segmentOwner.put(s.id(), idx.conversation().id());
+        long segmentsFetched = applySegments(fetcher, tails, done, restored, listener, true, lost, indexes, segmentOwner);
         Duration firstScreen = Duration.ofMillis(clock.millis() - started);
         long bytesFirst = bytes.get();
         listener.firstScreenReady(firstScreen, bytesFirst, first.size(), restored[0]);
 
         // Stage 2: every other conversation's index, then all remaining text newest to oldest.
-        fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes);
+        fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
+        for (ConversationIndex idx : indexes.values()) for (SegmentRef s : idx.segments()) segmentOwner.put(s.id(), idx.conversation().id());
         List<SegmentRef> rest = new ArrayList<>();
         for (ConversationIndex idx : indexes.values()) rest.addAll(idx.segments());
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
-        segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false);
+        segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false, lost, indexes, segmentOwner);
 
         // The new device is now in step with the head: its next backup is incremental.
         List<ConversationState> states = new ArrayList<>(entries.size());
         for (RootManifest.Entry e : entries) {
+            // A conversation whose index is unreadable stays in the vault as it is: recorded without
+            // segments, it is carried into the next root unchanged.
+            ConversationIndex idx = indexes.get(e.conversationId());
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
-                    indexes.get(e.conversationId()).segments(), indexes.get(e.conversationId()).media(), -1));
+                    idx == null ? List.of() : idx.segments(), idx == null ? List.of() : idx.media(), -1));
         }
         // A conversation this store recorded as backed up that the head no longer lists goes up again.
         List<String> removed = new ArrayList<>(sync.conversations().keySet());
-        removed.removeAll(indexes.keySet());
+        for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
         sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, removed);
         for (String id : removed) if (store.conversation(id).isPresent()) store.markDirtyFrom(id, Long.MIN_VALUE);
         guard.remember(head.version(), rootId, root.version() > 0);
@@ -120,19 +128,29 @@ public final class RestoreService {
         store.buildSearchIndex(listener::indexed);
         Duration searchable = Duration.ofMillis(clock.millis() - started);
         return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
-                bytes.get(), searchable);
+                bytes.get(), searchable, lost);
     }
 
-    private void fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries, Map<String, ConversationIndex> out) {
+    private void fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries, Map<String, ConversationIndex> out,
+                              List<Unrestored> lost) {
         for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
             List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
-            Map<ObjectId, byte[]> plain = fetcher.open(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
+            ObjectFetcher.Available got = fetcher.openAvailable(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
             List<org.chatvault.core.model.Conversation> convs = new ArrayList<>(group.size());
             for (RootManifest.Entry e : group) {
-                ConversationIndex idx = ConversationIndex.decode(plain.get(e.indexId()));
-                if (!idx.conversation().id().equals(e.conversationId()))
-                    throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
-                            + ", not " + e.conversationId());
+                ConversationIndex idx;
+                try {
+                    byte[] plain = got.opened().get(e.indexId());
+                    if (plain == null) throw new CorruptDataException(got.unreadable().getOrDefault(e.indexId(), "not fetched"));
+                    idx = ConversationIndex.decode(plain);
+                    if (!idx.conversation().id().equals(e.conversationId()))
+                        throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
+                                + ", not " + e.conversationId());
+                } catch (CorruptDataException ex) {
+                    String title = store.conversation(e.conversationId()).map(org.chatvault.core.model.Conversation::title).orElse(e.conversationId());
+                    lost.add(new Unrestored(e.conversationId(), title, 0, e.messageCount(), "its index " + e.indexId() + " is " + ex.getMessage()));
+                    continue;
+                }
                 out.put(e.conversationId(), idx);
                 convs.add(idx.conversation());
             }
@@ -150,7 +168,8 @@ public final class RestoreService {
      * network, the decryption and the database work overlap.
      */
     private long applySegments(ObjectFetcher fetcher, List<SegmentRef> segments, Set<ObjectId> done, long[] restored,
-                               RestoreListener listener, boolean searchableNow) {
+                               RestoreListener listener, boolean searchableNow, List<Unrestored> lost,
+                               Map<String, ConversationIndex> indexes, Map<ObjectId, String> owner) {
         List<List<SegmentRef>> groups = new ArrayList<>();
         List<SegmentRef> group = new ArrayList<>();
         long groupBytes = 0;
@@ -172,10 +191,29 @@ public final class RestoreService {
         Thread producer = Thread.ofPlatform().name("chatvault-restore-fetch").daemon().start(() -> {
             try {
                 for (List<SegmentRef> g : groups) {
-                    Map<ObjectId, byte[]> plain = fetcher.open(g.stream().map(SegmentRef::id).toList(), ObjectKind.SEGMENT);
+                    ObjectFetcher.Available got = fetcher.openAvailable(g.stream().map(SegmentRef::id).toList(), ObjectKind.SEGMENT);
                     List<Message> msgs = new ArrayList<>();
-                    for (byte[] p : plain.values()) msgs.addAll(SegmentCodec.decode(p).messages());
-                    queue.put(new Decoded(msgs, new ArrayList<>(plain.keySet())));
+                    List<ObjectId> applied = new ArrayList<>();
+                    for (SegmentRef s : g) {
+                        byte[] p = got.opened().get(s.id());
+                        String why = got.unreadable().get(s.id());
+                        if (p != null) {
+                            try {
+                                SegmentCodec.Segment seg = SegmentCodec.decode(p);
+                                if (!seg.conversationId().equals(owner.get(s.id())))
+                                    throw new CorruptDataException("it belongs to conversation " + seg.conversationId());
+                                msgs.addAll(seg.messages());
+                                applied.add(s.id());
+                                continue;
+                            } catch (CorruptDataException e) {
+                                why = "damaged: " + e.getMessage();
+                            }
+                        }
+                        ConversationIndex idx = indexes.get(owner.get(s.id()));
+                        lost.add(new Unrestored(idx.conversation().id(), idx.conversation().title(), s.month(), s.count(),
+                                "segment " + s.id() + " is " + (why == null ? "not fetched" : why)));
+                    }
+                    queue.put(new Decoded(msgs, applied));
                 }
             } catch (Throwable t) {
                 failure[0] = t;

@@ -2,8 +2,20 @@ package org.chatvault.client.verify;
 
 import java.util.List;
 
-/** What verify checked and every problem it found, each naming where it is. */
+/**
+ * What verify checked and every problem it found, each naming where it is; and, apart from
+ * damage, what this device holds that is not backed up yet ({@code pending}, per conversation).
+ */
 public record VerifyReport(long version, int conversations, long segments, long messages, long mediaFiles, long mediaObjectsRead,
-                           long bytes, List<String> problems) {
+                           long bytes, List<String> problems, List<Pending> pending) {
+    public VerifyReport {
+        problems = List.copyOf(problems);
+        pending = List.copyOf(pending);
+    }
+
+    /** The vault's objects are all there and intact. */
     public boolean ok() { return problems.isEmpty(); }
+
+    /** Nothing on this device is waiting to be backed up. */
+    public boolean upToDate() { return pending.isEmpty(); }
 }

@@ -1,6 +1,11 @@
 package org.chatvault.client.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.chatvault.client.local.SyncState;
+import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.model.Conversation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
@@ -44,13 +49,13 @@ public final class VerifyService {
         List<String> problems = new ArrayList<>();
         HeadGuard guard = names == null ? null : new HeadGuard(names.syncState());
         if (guard != null) guard.checkHead(head);
-        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems);
+        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems, pending(Map.of()));
         RootManifest root;
         try {
             root = fetcher.root(ObjectId.parse(head.root()));
         } catch (CorruptDataException | ApiException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
-            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems);
+            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of());
         }
         if (guard != null) {
             guard.checkRoot(head, root);
@@ -58,6 +63,8 @@ public final class VerifyService {
         }
         long segments = 0, messages = 0;
         List<ConversationIndex> indexes = new ArrayList<>();
+        // Per conversation, each message of the vault and its edit time, to compare with this device.
+        Map<String, Map<String, Long>> inVault = new HashMap<>();
         for (RootManifest.Entry e : root.conversations()) {
             ConversationIndex idx;
             try {
@@ -73,16 +80,17 @@ public final class VerifyService {
             for (int i = 0; i < segs.size(); i += BATCH) {
                 List<SegmentRef> group = segs.subList(i, Math.min(segs.size(), i + BATCH));
                 java.util.Map<ObjectId, byte[]> bodies = fetchRaw(group.stream().map(SegmentRef::id).toList(), bytes);
+                Map<String, Long> seen = names == null ? null : inVault.computeIfAbsent(e.conversationId(), k -> new HashMap<>());
                 for (SegmentRef s : group) {
                     segments++;
-                    messages += check(codec, bodies.get(s.id()), idx, s, problems);
+                    messages += check(codec, bodies.get(s.id()), idx, s, problems, seen);
                 }
             }
         }
         MediaVerifier media = new MediaVerifier(session.api(), codec, bytes, names, options, problems);
         media.verify(indexes);
         return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
-                bytes.get(), problems);
+                bytes.get(), problems, problems.isEmpty() ? pending(inVault) : List.of());
     }
 
     /** Bodies by id; an object the server does not have is simply absent from the map. */
@@ -103,7 +111,37 @@ public final class VerifyService {
         return out;
     }
 
-    private static long check(org.chatvault.core.format.ObjectCodec codec, byte[] body, ConversationIndex idx, SegmentRef s, List<String> problems) {
+    /**
+     * This device's messages and files that the head lacks, per conversation (only asked when the
+     * vault itself is intact: with damage, "not in the vault" would mix the two).
+     */
+    private List<Pending> pending(Map<String, Map<String, Long>> inVault) {
+        if (names == null) return List.of();
+        Map<SyncState.MediaKey, SyncState.BackedUpMedia> media = names.syncState().backedUpMedia();
+        Map<String, long[]> files = new HashMap<>();
+        names.forEachMediaUse(u -> {
+            boolean here = names.media().has(u.contentId());
+            if (here && !media.containsKey(new SyncState.MediaKey(u.contentId(), MediaRef.Role.FILE)))
+                files.computeIfAbsent(u.conversationId(), k -> new long[1])[0]++;
+        });
+        List<Pending> out = new ArrayList<>();
+        for (Conversation c : names.conversations()) {
+            Map<String, Long> vault = inVault.getOrDefault(c.id(), Map.of());
+            long[] n = {0};
+            names.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
+                if (m.ephemeral()) return;
+                Long edited = vault.get(m.sentAt() + "\u001f" + m.id());
+                long mine = m.editedAt() == null ? Long.MIN_VALUE : m.editedAt();
+                if (edited == null || edited < mine) n[0]++;
+            });
+            long f = files.containsKey(c.id()) ? files.get(c.id())[0] : 0;
+            if (n[0] > 0 || f > 0) out.add(new Pending(c.id(), c.title(), n[0], f));
+        }
+        return out;
+    }
+
+    private static long check(org.chatvault.core.format.ObjectCodec codec, byte[] body, ConversationIndex idx, SegmentRef s, List<String> problems,
+                              Map<String, Long> seen) {
         String where = "conversation " + idx.conversation().id() + " (" + idx.conversation().title() + "), segment " + s.id()
                 + " [" + s.month() + ", " + s.count() + " messages]";
         if (body == null) {
@@ -113,6 +151,8 @@ public final class VerifyService {
         try {
             SegmentCodec.Segment seg = SegmentCodec.decode(codec.open(s.id(), ObjectKind.SEGMENT, body));
             List<Message> ms = seg.messages();
+            if (seen != null)
+                for (Message m : ms) seen.merge(m.sentAt() + "\u001f" + m.id(), m.editedAt() == null ? Long.MIN_VALUE : m.editedAt(), Math::max);
             if (!seg.conversationId().equals(idx.conversation().id())) problems.add(where + ": belongs to conversation " + seg.conversationId());
             else if (ms.size() != s.count()) problems.add(where + ": holds " + ms.size() + " messages, index says " + s.count());
             else if (!ms.isEmpty() && (ms.getFirst().sentAt() != s.firstSentAt() || ms.getLast().sentAt() != s.lastSentAt()))

@@ -14,6 +14,7 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(401, "invalid_credentials"),
     NOT_FOUND(404, "not_found"),
     OBJECT_NOT_FOUND(404, "object_not_found"),
+    OBJECT_UNREADABLE(404, "object_unreadable"),
     USERNAME_TAKEN(409, "username_taken"),
     HEAD_CONFLICT(409, "head_conflict"),
     BODY_TOO_LARGE(413, "body_too_large"),

@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.LoginThrottledException;
 import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.error.ObjectsUnreadableException;
+import org.chatvault.core.format.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
 
-    record ErrorBody(String error, String message) {}
+    /** {@code ids} only for {@code object_unreadable}: which objects could not be read. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ErrorBody(String error, String message, java.util.List<String> ids) {}
 
     private ErrorMapping() {}
 
@@ -25,7 +29,8 @@ final class ErrorMapping {
             if (e.status() >= 500) log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage());
             else log.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code().code(), e.getMessage());
             if (e instanceof LoginThrottledException t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
-            respond(ctx, e.code(), e.getMessage());
+            if (e instanceof ObjectsUnreadableException u) respond(ctx, e.code(), e.getMessage(), u.ids().stream().map(ObjectId::hex).toList());
+            else respond(ctx, e.code(), e.getMessage());
         });
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus())));
@@ -36,8 +41,12 @@ final class ErrorMapping {
     }
 
     private static void respond(Context ctx, ErrorCode code, String message) {
+        respond(ctx, code, message, null);
+    }
+
+    private static void respond(Context ctx, ErrorCode code, String message, java.util.List<String> ids) {
         if (ctx.res().isCommitted()) return; // a streamed answer already started; nothing sensible can follow it
-        ctx.status(code.status()).json(new ErrorBody(code.code(), message));
+        ctx.status(code.status()).json(new ErrorBody(code.code(), message, ids));
     }
 
     private static ErrorCode fromStatus(int status) {

@@ -57,6 +57,9 @@ public interface ObjectStore {
 
     boolean exists(String key) throws IOException;
 
+    /** The blob's length in bytes, or -1 if the key holds nothing. */
+    long size(String key) throws IOException;
+
     /** Every key starting with {@code prefix}, sorted. */
     List<String> list(String prefix) throws IOException;
 }

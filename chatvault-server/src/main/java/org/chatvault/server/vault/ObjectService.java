@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.ErrorCode;
+import org.chatvault.server.error.ObjectsUnreadableException;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.store.IndexResult;
 import org.chatvault.server.store.MetadataStore;
@@ -122,9 +124,11 @@ public final class ObjectService {
     }
 
     /**
-     * Locates every requested object before anything is sent, so a missing one is a clean 404.
+     * Locates every requested object and checks that its pack holds it before anything is sent,
+     * so a missing or damaged one is a clean 404 rather than a stream cut short.
      *
      * @throws ApiException {@code object_not_found} naming how many are absent
+     * @throws ObjectsUnreadableException naming the objects whose pack is missing or too short
      */
     public FetchPlan planFetch(Principal p, List<ObjectId> ids) {
         Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), new LinkedHashSet<>(ids));
@@ -132,7 +136,27 @@ public final class ObjectService {
         for (ObjectId id : ids) if (!found.containsKey(id)) absent.add(id);
         if (!absent.isEmpty())
             throw new ApiException(ErrorCode.OBJECT_NOT_FOUND, absent.size() + " of the requested objects " + (absent.size() == 1 ? "is" : "are") + " not on the server");
-        return new FetchPlan(ids.stream().map(found::get).toList());
+        List<ObjectLocation> plan = ids.stream().map(found::get).toList();
+        Map<String, Long> packSizes = new HashMap<>();
+        List<ObjectId> unreadable = new ArrayList<>();
+        for (ObjectLocation l : new LinkedHashSet<>(plan)) {
+            long size = packSizes.computeIfAbsent(l.storageKey(), this::packSize);
+            if (size < l.offset() + l.length()) unreadable.add(l.id());
+        }
+        if (!unreadable.isEmpty()) {
+            log.error("account {}: {} objects unreadable, their packs missing or truncated (first: {} in {})", p.accountId(),
+                    unreadable.size(), unreadable.getFirst(), found.get(unreadable.getFirst()).storageKey());
+            throw new ObjectsUnreadableException(unreadable);
+        }
+        return new FetchPlan(plan);
+    }
+
+    private long packSize(String key) {
+        try {
+            return blobs.size(key);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the size of pack " + key, e);
+        }
     }
 
     /** Streams a planned fetch as a batch. */

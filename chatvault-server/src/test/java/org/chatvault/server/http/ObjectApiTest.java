@@ -228,13 +228,35 @@ class ObjectApiTest extends SingleUserApiTest {
     }
 
     @Test
-    void aLostPackIsAnInternalErrorWithoutDetails() throws IOException {
-        List<SealedObject> objs = objects.segments(2);
-        api.upload(alice.access(), objs);
+    void aLostPackIs404NamingTheUnreadableObjectsBeforeAnyByte() throws IOException {
+        List<SealedObject> lost = objects.segments(2);
+        api.upload(alice.access(), lost);
         for (Path pack : filesUnder(dir.resolve("objects"))) Files.delete(pack);
+        List<SealedObject> kept = objects.segments(1);
+        api.upload(alice.access(), kept);
+        List<String> ids = new ArrayList<>(Api.hex(kept));
+        ids.addAll(Api.hex(lost));
+        Response r = api.fetch(alice.access(), ids);
+        assertError(r, 404, "object_unreadable");
+        assertThat(texts(r.json().get("ids"))).containsExactlyInAnyOrderElementsOf(Api.hex(lost));
+        assertThat(r.json().get("message").asText()).contains("2 requested objects are unreadable").doesNotContain("packs/");
+        // The rest still comes back.
+        assertThat(api.fetch(alice.access(), Api.hex(kept)).body()).isEqualTo(TestObjects.batch(kept));
+    }
+
+    @Test
+    void aTruncatedPackIs404NamingOnlyTheObjectsPastItsEnd() throws IOException {
+        List<SealedObject> objs = objects.segments(3);
+        api.upload(alice.access(), objs);
+        Path pack = filesUnder(dir.resolve("objects")).getFirst();
+        long size = Files.size(pack);
+        try (var ch = java.nio.channels.FileChannel.open(pack, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(size - 10);
+        }
         Response r = api.fetch(alice.access(), Api.hex(objs));
-        assertError(r, 500, "internal");
-        assertThat(r.json().get("message").asText()).doesNotContain("packs/").doesNotContain("objects");
+        assertError(r, 404, "object_unreadable");
+        assertThat(texts(r.json().get("ids"))).containsExactly(objs.getLast().id().hex());
+        assertThat(api.fetch(alice.access(), Api.hex(objs.subList(0, 2))).body()).isEqualTo(TestObjects.batch(objs.subList(0, 2)));
     }
 
     @Test

@@ -49,6 +49,8 @@ public abstract class ObjectStoreContract {
         byte[] data = bytes(300_000);
         put("packs/acc-1/p1", data);
         assertThat(store.exists("packs/acc-1/p1")).isTrue();
+        assertThat(store.size("packs/acc-1/p1")).isEqualTo(300_000);
+        assertThat(store.size("packs/acc-1/none")).isEqualTo(-1);
         try (InputStream in = store.get("packs/acc-1/p1")) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
@@ -58,6 +60,7 @@ public abstract class ObjectStoreContract {
     void emptyBlobIsABlob() throws IOException {
         put("packs/a/empty", new byte[0]);
         assertThat(store.exists("packs/a/empty")).isTrue();
+        assertThat(store.size("packs/a/empty")).isZero();
         try (InputStream in = store.get("packs/a/empty")) {
             assertThat(in.readAllBytes()).isEmpty();
         }

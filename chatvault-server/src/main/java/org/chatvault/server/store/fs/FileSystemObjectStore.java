@@ -128,6 +128,15 @@ public final class FileSystemObjectStore implements ObjectStore {
     }
 
     @Override
+    public long size(String key) throws IOException {
+        try {
+            return Files.size(resolve(key));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public List<String> list(String prefix) throws IOException {
         // Walk only the deepest directory the prefix names fully, not the whole store.
         int slash = prefix.lastIndexOf('/');

@@ -241,6 +241,15 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public long size(String key) throws IOException {
+        try {
+            return head(key, s3Key(key)).contentLength();
+        } catch (BlobNotFoundException e) {
+            return -1;
+        }
+    }
+
+    @Override
     public List<String> list(String keyPrefix) throws IOException {
         String full = prefix + keyPrefix;
         List<String> keys = new ArrayList<>();
