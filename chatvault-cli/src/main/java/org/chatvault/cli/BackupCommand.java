@@ -71,9 +71,11 @@ final class BackupCommand implements Callable<Integer> {
     }
 
     static String describe(BackupReport r) {
-        return String.format("backup: version %d, %d conversations changed, %,d messages encoded into %,d segments, "
+        String merged = r.messagesMerged() > 0 || r.bytesPulled() > 0
+                ? String.format(" (first merged %,d messages from other devices, %,d bytes fetched)", r.messagesMerged(), r.bytesPulled()) : "";
+        return String.format("backup: version %d%s, %d conversations changed, %,d messages encoded into %,d segments, "
                         + "%,d objects (%,d bytes) uploaded, %,d already on the server, %.2f s",
-                r.version(), r.conversationsChanged(), r.messagesEncoded(), r.segmentsWritten(), r.objectsUploaded(),
+                r.version(), merged, r.conversationsChanged(), r.messagesEncoded(), r.segmentsWritten(), r.objectsUploaded(),
                 r.bytesUploaded(), r.objectsAlreadyPresent(), r.elapsed().toMillis() / 1000.0);
     }
 }

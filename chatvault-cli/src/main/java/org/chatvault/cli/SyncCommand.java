@@ -1,0 +1,96 @@
+package org.chatvault.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.ProfileStore;
+import org.chatvault.client.account.Session;
+import org.chatvault.client.backup.BackupListener;
+import org.chatvault.client.backup.BackupReport;
+import org.chatvault.client.backup.BackupService;
+import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.TransportException;
+import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.sync.StaleVaultException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Take in what your other devices backed up (merged into this device's chats), then send this device's "
+                + "new and edited messages. Media files go up with 'chatvault backup'. With --watch, keep doing it: every "
+                + "--interval, waiting out a server that is down, until stopped with Ctrl-C.%n"
+                + "Example: chatvault sync --watch --interval 30s")
+final class SyncCommand implements Callable<Integer> {
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    @Mixin ClientOptions client;
+    @Option(names = "--watch", description = "Keep syncing until stopped.") boolean watch;
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "10s",
+            description = "With --watch, how long to wait between syncs, like 10s or 2m (default: ${DEFAULT-VALUE}).")
+    String interval;
+
+    @Override public Integer call() throws InterruptedException {
+        Duration every = parseDuration(interval);
+        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
+             LocalStore store = LocalStore.open(client.db())) {
+            if (!watch) {
+                System.out.println(describe(once(session, store)));
+                return 0;
+            }
+            int failures = 0;
+            long lastVersion = -1;
+            while (!Thread.currentThread().isInterrupted()) {
+                Duration wait = every;
+                try {
+                    BackupReport r = once(session, store);
+                    if (r.version() != lastVersion || r.conversationsChanged() > 0 || r.messagesMerged() > 0) System.out.println(describe(r));
+                    lastVersion = r.version();
+                    failures = 0;
+                } catch (StaleVaultException e) {
+                    throw e; // not something waiting fixes
+                } catch (TransportException | ApiException e) {
+                    if (e instanceof ApiException a && a.status() < 500 && a.status() != 429) throw e;
+                    failures++;
+                    long factor = 1L << Math.min(10, failures);
+                    wait = every.multipliedBy(factor).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : every.multipliedBy(factor);
+                    System.err.printf("chatvault: sync failed (%s); trying again in %d s%n", e.getMessage(), wait.toSeconds());
+                }
+                Thread.sleep(wait.toMillis());
+            }
+            return 0;
+        }
+    }
+
+    private static BackupReport once(Session session, LocalStore store) {
+        return new BackupService(session, store, Clock.systemUTC()).run(BackupListener.NONE);
+    }
+
+    static String describe(BackupReport r) {
+        return String.format("sync: version %d; %,d messages merged from other devices (%,d bytes fetched); %d conversations sent "
+                        + "(%,d messages encoded, %,d bytes uploaded), %.2f s",
+                r.version(), r.messagesMerged(), r.bytesPulled(), r.conversationsChanged(), r.messagesEncoded(), r.bytesUploaded(),
+                r.elapsed().toMillis() / 1000.0);
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) return positive(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2))), text);
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> positive(Duration.ofSeconds(n), text);
+                case 'm' -> positive(Duration.ofMinutes(n), text);
+                case 'h' -> positive(Duration.ofHours(n), text);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new CliException("--interval must be a number with a unit, like 500ms, 10s, 2m or 1h, not " + text);
+        }
+    }
+
+    private static Duration positive(Duration d, String text) {
+        if (d.isNegative() || d.isZero()) throw new CliException("--interval must be above zero, not " + text);
+        return d;
+    }
+}
