@@ -211,6 +211,35 @@ class MultiDeviceCliTest {
         assertThat(said()).contains("could not be restored");
     }
 
+    @Test
+    void aDeletionOnOneDeviceIsNotUndoneByAnother() {
+        createAccount("phone");
+        receive("phone", "x", Message.text("x", "m1", T0, "bob", "keep"), Message.text("x", "m2", T0 + 1, "bob", "secret"),
+                Message.text("x", "m3", T0 + 2, "bob", "also keep"));
+        assertThat(backup("phone")).as(said()).isZero();
+        addDevice("pc");
+        assertThat(cli("restore", "--home", home("pc").toString())).as(said()).isZero();
+        assertThat(cli("delete", "--home", home("phone").toString(), "--conversation", "x", "--message", "m2")).isEqualTo(1);
+        assertThat(said()).contains("would delete 1 messages").contains("nothing was deleted");
+        assertThat(cli("delete", "--home", home("phone").toString(), "--conversation", "x", "--message", "m2", "--yes")).as(said()).isZero();
+        assertThat(backup("phone")).as(said()).isZero();
+        // The pc still holds it and backs up: the deletion wins, there and in the vault.
+        receive("pc", "x", Message.text("x", "m4", T0 + 3, "ann", "new"));
+        assertThat(backup("pc")).as(said()).isZero();
+        assertThat(texts("pc", "x")).containsExactly("keep", "also keep", "new");
+        assertThat(backup("phone")).as(said()).isZero();
+        assertThat(texts("phone", "x")).containsExactly("keep", "also keep", "new");
+        addDevice("new");
+        assertThat(cli("restore", "--home", home("new").toString())).as(said()).isZero();
+        assertThat(texts("new", "x")).containsExactly("keep", "also keep", "new");
+        // History before a day, then the whole conversation.
+        assertThat(cli("delete", "--home", home("pc").toString(), "--conversation", "x", "--before", "2026-05-29", "--yes")).as(said()).isZero();
+        assertThat(said()).contains("deleted 3 messages (history before 2026-05-29)");
+        assertThat(cli("sync", "--home", home("pc").toString())).as(said()).isZero();
+        assertThat(cli("sync", "--home", home("new").toString())).as(said()).isZero();
+        assertThat(texts("new", "x")).isEmpty();
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {

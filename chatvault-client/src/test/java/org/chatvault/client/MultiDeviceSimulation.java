@@ -47,6 +47,9 @@ final class MultiDeviceSimulation {
     /** Ephemeral messages and the device that holds each: on that device only, never in the vault. */
     private final Map<Key, String> ephemeral = new HashMap<>();
     private final Map<String, byte[]> files = new HashMap<>();
+    /** Deliberate deletions so far: deleted messages, and each conversation's history horizon. */
+    private final java.util.Set<Key> deleted = new java.util.HashSet<>();
+    private final Map<String, Long> horizon = new HashMap<>();
     private final List<Conversation> conversations = new ArrayList<>();
     private final String recoveryKey;
     private long now = 1_760_000_000_000L; // 2025-10-09
@@ -102,7 +105,9 @@ final class MultiDeviceSimulation {
         try {
             if (r < 30) write(d);
             else if (r < 40) edit(d);
-            else if (r < 45) writeEphemeral(d);
+            else if (r < 43) writeEphemeral(d);
+            else if (r < 44) clearHistory(d);
+            else if (r < 45) deleteOne(d);
             else if (r < 53) writeMedia(d);
             else if (r < 65) backupText(d, false);
             else if (r < 78) backupAll(d, false);
@@ -148,13 +153,43 @@ final class MultiDeviceSimulation {
 
     private void add(Device d, List<Message> batch) {
         d.store().addMessages(batch);
-        for (Message m : batch) expected.merge(Key.of(m), m, MergeRules::merge);
+        for (Message m : batch) if (!isDeleted(Key.of(m))) expected.merge(Key.of(m), m, MergeRules::merge);
+    }
+
+    private boolean isDeleted(Key k) {
+        return deleted.contains(k) || k.sentAt() < horizon.getOrDefault(k.conversationId(), Long.MIN_VALUE);
+    }
+
+    private List<Message> held(Device d) {
+        List<Message> held = new ArrayList<>();
+        for (Conversation c : d.store().conversations()) held.addAll(d.store().lastMessages(c.id(), 30));
+        held.removeIf(Message::ephemeral);
+        return held;
+    }
+
+    private void deleteOne(Device d) {
+        List<Message> held = held(d);
+        if (held.isEmpty()) return;
+        Message m = held.get(random.nextInt(held.size()));
+        d.store().deleteMessage(m.conversationId(), m.sentAt(), m.id());
+        deleted.add(Key.of(m));
+        expected.remove(Key.of(m));
+        count("delete " + m.conversationId() + " " + m.id());
+    }
+
+    /** Deletes a conversation's history before one of its messages (that message stays). */
+    private void clearHistory(Device d) {
+        List<Message> held = held(d);
+        if (held.isEmpty()) return;
+        Message m = held.get(random.nextInt(held.size()));
+        d.store().clearHistory(m.conversationId(), m.sentAt());
+        horizon.merge(m.conversationId(), m.sentAt(), Math::max);
+        expected.keySet().removeIf(this::isDeleted);
+        count("clear-history " + m.conversationId() + " before " + m.sentAt());
     }
 
     private void edit(Device d) {
-        List<Message> held = new ArrayList<>();
-        for (Conversation c : d.store().conversations()) held.addAll(d.store().lastMessages(c.id(), 30));
-        held.removeIf(m -> m.ephemeral());
+        List<Message> held = held(d);
         if (held.isEmpty()) return;
         Message m = held.get(random.nextInt(held.size()));
         Message edited = new Message(m.conversationId(), m.id(), m.sentAt(), m.sender(), m.type(), "edited " + nextId++ + " " + random.nextInt(),
@@ -264,6 +299,7 @@ final class MultiDeviceSimulation {
             assertThat(verified.problems()).as("seed %d: verify on %s", seed, d.name()).isEmpty();
             assertThat(verified.pending()).as("seed %d: nothing pending on %s after the final round", seed, d.name()).isEmpty();
             for (Map.Entry<Key, String> e : ephemeral.entrySet()) {
+                if (isDeleted(e.getKey())) continue;
                 boolean holds = d.store().lastMessages(e.getKey().conversationId(), Integer.MAX_VALUE).stream().anyMatch(m -> Key.of(m).equals(e.getKey()));
                 assertThat(holds).as("seed %d: ephemeral %s only on %s, checked on %s", seed, e.getKey(), e.getValue(), d.name())
                         .isEqualTo(e.getValue().equals(d.name()));

@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /** Creates and upgrades the LocalStore schema; the version lives in SQLite's user_version. */
 final class LocalSchema {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private LocalSchema() {}
 
@@ -22,6 +22,7 @@ final class LocalSchema {
             c.setAutoCommit(false);
             if (version < 1) createVersion1(s);
             if (version < 2) createVersion2(s);
+            if (version < 3) createVersion3(s);
             s.executeUpdate("PRAGMA user_version = " + VERSION);
             c.commit();
             c.setAutoCommit(true);
@@ -79,5 +80,14 @@ final class LocalSchema {
               conversation_id TEXT NOT NULL, month INTEGER NOT NULL, object_id BLOB NOT NULL,
               PRIMARY KEY(conversation_id, month)) WITHOUT ROWID""");
         s.executeUpdate("CREATE INDEX attachments_by_content ON attachments(content_id)");
+    }
+
+    /** Deliberate deletions (docs/SYNC.md §4): a history horizon per conversation, and deleted messages. */
+    private static void createVersion3(Statement s) throws SQLException {
+        s.executeUpdate("ALTER TABLE conversations ADD COLUMN cleared_before INTEGER");
+        s.executeUpdate("""
+            CREATE TABLE tombstones(
+              conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, id TEXT NOT NULL,
+              PRIMARY KEY(conversation_id, sent_at, id)) WITHOUT ROWID""");
     }
 }

@@ -155,6 +155,7 @@ public final class RestoreService {
                 convs.add(idx.conversation());
             }
             store.putRestoredConversations(convs);
+            for (org.chatvault.core.model.Conversation c : convs) store.applyTombstones(c.id(), out.get(c.id()).tombstones());
         }
     }
 

@@ -150,6 +150,8 @@ public final class Puller {
                 if (!dirty.containsKey(e.conversationId()) || store.conversation(e.conversationId()).isEmpty()) adopt.add(idx.conversation());
             }
             store.putRestoredConversations(adopt);
+            // Deletions made on other devices take effect here before their messages are merged.
+            for (RootManifest.Entry e : group) store.applyTombstones(e.conversationId(), out.get(e.conversationId()).tombstones());
         }
         return out;
     }

@@ -7,14 +7,16 @@ import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
 
 /**
- * A conversation's metadata, its segments oldest first (docs/FORMAT.md §7) and, from schema 2,
- * its media indexes by month (§15).
+ * A conversation's metadata, its segments oldest first (docs/FORMAT.md §7), from schema 2 its
+ * media indexes by month (§15), and from schema 3 its deletions (§7.2).
  */
-public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media) {
+public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media, Tombstones tombstones) {
     /** Segments only. Still written whenever there is no media, so those indexes keep their ids. */
     public static final int SCHEMA = 1;
     /** Schema 1 followed by the media index list. */
     public static final int SCHEMA_WITH_MEDIA = 2;
+    /** Schema 1, the media index list (possibly empty), then the tombstones. */
+    public static final int SCHEMA_WITH_TOMBSTONES = 3;
     /** segmentId 32 ‖ month, firstSentAt, span, count, plainSize ≥ 1 each. */
     private static final int MIN_SEGMENT_REF_BYTES = ObjectId.BYTES + 5;
     /** month (a valid yyyymm is 3 varint bytes) ‖ mediaIndexId 32. */
@@ -24,6 +26,7 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
     public ConversationIndex {
         segments = List.copyOf(segments);
         media = List.copyOf(media);
+        tombstones = tombstones == null ? Tombstones.NONE : tombstones;
         for (int i = 1; i < media.size(); i++) {
             if (media.get(i).month() <= media.get(i - 1).month())
                 throw new IllegalArgumentException("media index months must increase strictly, but " + media.get(i).month()
@@ -33,7 +36,12 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
 
     /** An index without media, written as schema 1. */
     public ConversationIndex(Conversation conversation, List<SegmentRef> segments) {
-        this(conversation, segments, List.of());
+        this(conversation, segments, List.of(), Tombstones.NONE);
+    }
+
+    /** An index without deletions, written as schema 1 or 2. */
+    public ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media) {
+        this(conversation, segments, media, Tombstones.NONE);
     }
 
     public long messageCount() {
@@ -44,7 +52,8 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
 
     public byte[] encode() {
         ByteWriter w = new ByteWriter(64 + segments.size() * 56 + media.size() * 36);
-        w.u8(media.isEmpty() ? SCHEMA : SCHEMA_WITH_MEDIA);
+        int schema = !tombstones.isEmpty() ? SCHEMA_WITH_TOMBSTONES : media.isEmpty() ? SCHEMA : SCHEMA_WITH_MEDIA;
+        w.u8(schema);
         w.string(conversation.id()).u8(conversation.kind().code()).string(conversation.title());
         w.varint(conversation.participants().size());
         for (String p : conversation.participants()) w.string(p);
@@ -53,17 +62,18 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             w.id(s.id()).varint(s.month()).varint(s.firstSentAt()).varint(s.lastSentAt() - s.firstSentAt())
                     .varint(s.count()).varint(s.plainSize());
         }
-        if (!media.isEmpty()) {
+        if (schema != SCHEMA) {
             w.varint(media.size());
             for (MediaIndexRef m : media) w.varint(m.month()).id(m.id());
         }
+        if (schema == SCHEMA_WITH_TOMBSTONES) tombstones.encode(w);
         return w.toByteArray();
     }
 
     public static ConversationIndex decode(byte[] plain) {
         ByteReader r = new ByteReader(plain);
         int schema = r.u8();
-        if (schema != SCHEMA && schema != SCHEMA_WITH_MEDIA)
+        if (schema != SCHEMA && schema != SCHEMA_WITH_MEDIA && schema != SCHEMA_WITH_TOMBSTONES)
             throw new CorruptDataException("unsupported conversation index schema " + schema);
         String id = r.string();
         ConversationKind kind;
@@ -85,15 +95,16 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             long last = first + r.varint();
             segments.add(new SegmentRef(sid, month, first, last, r.varint32(), r.varint32()));
         }
-        List<MediaIndexRef> media = schema == SCHEMA_WITH_MEDIA ? readMedia(r) : List.of();
+        List<MediaIndexRef> media = schema == SCHEMA ? List.of() : readMedia(r, schema == SCHEMA_WITH_MEDIA);
+        Tombstones tombstones = schema == SCHEMA_WITH_TOMBSTONES ? Tombstones.decode(r) : Tombstones.NONE;
         r.expectEnd();
-        return new ConversationIndex(new Conversation(id, kind, title, participants), segments, media);
+        return new ConversationIndex(new Conversation(id, kind, title, participants), segments, media, tombstones);
     }
 
-    private static List<MediaIndexRef> readMedia(ByteReader r) {
+    private static List<MediaIndexRef> readMedia(ByteReader r, boolean required) {
         int nm = r.count(MIN_MEDIA_REF_BYTES);
         // An empty list is written as schema 1; accepting it here would give one index two encodings (two ids).
-        if (nm == 0) throw new CorruptDataException("conversation index schema 2 with no media (must be schema 1)");
+        if (nm == 0 && required) throw new CorruptDataException("conversation index schema 2 with no media (must be schema 1)");
         List<MediaIndexRef> media = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
             int month = r.varint32();
