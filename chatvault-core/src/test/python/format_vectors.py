@@ -139,6 +139,16 @@ INDEX_ID = object_id(KIND["CONVERSATION_INDEX"], INDEX)
 MANIFEST = u8(1) + varint(1) + string("chat-42") + varint(T0 + 65000) + varint(3) + INDEX_ID
 MANIFEST_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST)
 
+# ---- §8 root manifest, schema 2: version 7, replacing the schema-1 manifest above -----------------
+MANIFEST2 = u8(2) + varint(7) + u8(1) + MANIFEST_ID + varint(1) + string("chat-42") + varint(T0 + 65000) + varint(3) + INDEX_ID
+MANIFEST2_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST2)
+MANIFEST2_FIRST = u8(2) + varint(1) + u8(0) + varint(0)  # version 1 of an empty vault, no previous root
+
+# ---- §7.2 conversation index, schema 3: index I without media, history before T0 + 1000 deleted,
+# and message "m3" at T0 + 65000 deleted
+INDEX3 = u8(3) + INDEX[1:] + varint(0) + u8(1) + svarint(T0 + 1000) + varint(1) + svarint(T0 + 65000) + string("m3")
+INDEX3_ID = object_id(KIND["CONVERSATION_INDEX"], INDEX3)
+
 MEDIA = bytes(range(100))
 
 # ---- §13 file recipe -------------------------------------------------------------------------
@@ -212,6 +222,11 @@ def main() -> int:
     out["mediaIndex.key"] = h(object_key(KIND["MEDIA_INDEX"], MEDIA_INDEX_ID))
     out["index2"] = h(INDEX2)
     out["index2.id"] = h(INDEX2_ID)
+    out["manifest2"] = h(MANIFEST2)
+    out["manifest2.id"] = h(MANIFEST2_ID)
+    out["manifest2.first"] = h(MANIFEST2_FIRST)
+    out["index3"] = h(INDEX3)
+    out["index3.id"] = h(INDEX3_ID)
 
     if AESGCM is None:
         print("cryptography is not importable: AES-GCM and Argon2id vectors not computed", file=sys.stderr)

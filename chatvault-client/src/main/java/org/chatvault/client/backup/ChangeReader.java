@@ -10,6 +10,7 @@ import org.chatvault.client.local.DirtyConversation;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.format.Months;
 import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.format.Tombstones;
 import org.chatvault.core.format.Segmenter;
 import org.chatvault.core.format.Segmenter.SegmentDraft;
 import org.chatvault.core.model.Conversation;
@@ -22,8 +23,12 @@ import org.chatvault.core.model.Conversation;
 final class ChangeReader implements AutoCloseable {
     sealed interface Item {}
 
-    /** A conversation begins; {@code kept} are its backed-up segments before the first changed month. */
-    record Start(DirtyConversation dirty, Conversation conversation, List<SegmentRef> old, List<SegmentRef> kept) implements Item {}
+    /**
+     * A conversation begins; {@code kept} are its backed-up segments before the first changed
+     * month, {@code tombstones} its deletions (read here: this thread holds the store meanwhile).
+     */
+    record Start(DirtyConversation dirty, Conversation conversation, List<SegmentRef> old, List<SegmentRef> kept,
+                 Tombstones tombstones) implements Item {}
 
     record Draft(SegmentDraft draft) implements Item {}
 
@@ -46,13 +51,13 @@ final class ChangeReader implements AutoCloseable {
                             .orElseThrow(() -> new ClientException("conversation " + d.conversationId() + " vanished during backup"));
                     List<SegmentRef> old = store.syncState().segments(conv.id());
                     if (d.dirtySince() == Long.MAX_VALUE) {
-                        put(new Start(d, conv, old, old));
+                        put(new Start(d, conv, old, old, store.tombstones(conv.id())));
                     } else {
                         List<SegmentRef> kept = kept(old, d.dirtySince());
                         // From the change or the first segment not kept, whichever is earlier: a
                         // message that arrives late can be older than every segment.
                         long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
-                        put(new Start(d, conv, old, kept));
+                        put(new Start(d, conv, old, kept, store.tombstones(conv.id())));
                         Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
                         store.forEachMessage(conv.id(), from, segmenter::add);
                         segmenter.finish();

@@ -8,7 +8,7 @@ import org.chatvault.core.model.ConversationKind;
 
 /**
  * A conversation's metadata, its segments oldest first (docs/FORMAT.md §7), from schema 2 its
- * media indexes by month (§15), and from schema 3 its deletions (§7.2).
+ * media indexes by month (§15), and from schema 3 its deletions (§7.1).
  */
 public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media, Tombstones tombstones) {
     /** Segments only. Still written whenever there is no media, so those indexes keep their ids. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Deliberate deletions in one conversation (docs/FORMAT.md §7.2, docs/SYNC.md §4): every message
+ * Deliberate deletions in one conversation (docs/FORMAT.md §7.1, docs/SYNC.md §4): every message
  * sent before {@code clearedBefore} (epoch ms; {@link Long#MIN_VALUE} for none) is deleted, and so
  * is each listed message. Deletions only accumulate: merging two sets keeps the later horizon and
  * every listed message, so a deletion on one device is never undone by another.
@@ -52,18 +52,17 @@ public record Tombstones(long clearedBefore, List<Deleted> messages) {
     }
 
     void encode(ByteWriter w) {
-        w.svarint(clearedBefore == Long.MIN_VALUE ? 0 : clearedBefore);
-        w.u8(clearedBefore == Long.MIN_VALUE ? 0 : 1);
+        if (clearedBefore == Long.MIN_VALUE) w.u8(0); else w.u8(1).svarint(clearedBefore);
         w.varint(messages.size());
         for (Deleted d : messages) w.svarint(d.sentAt()).string(d.id());
     }
 
     static Tombstones decode(ByteReader r) {
-        long horizon = r.svarint();
         int hasHorizon = r.u8();
         if (hasHorizon > 1) throw new org.chatvault.core.error.CorruptDataException("tombstone horizon flag " + hasHorizon + " is neither 0 nor 1");
-        if (hasHorizon == 0 && horizon != 0) throw new org.chatvault.core.error.CorruptDataException("tombstone horizon set without its flag");
-        long clearedBefore = hasHorizon == 1 ? horizon : Long.MIN_VALUE;
+        long clearedBefore = hasHorizon == 1 ? r.svarint() : Long.MIN_VALUE;
+        if (clearedBefore == Long.MIN_VALUE && hasHorizon == 1)
+            throw new org.chatvault.core.error.CorruptDataException("tombstone horizon " + clearedBefore + " is reserved for none");
         int n = r.count(2);
         List<Deleted> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -191,7 +191,7 @@ class MediaVectorsTest {
         byte[] good = unhex(INDEX2);
         assertRejectsEveryTruncationAndTrailingByte(good, ConversationIndex::decode);
         int media = unhex(INDEX).length; // where nm starts
-        assertCorrupt(() -> ConversationIndex.decode(withByte(good, 0, 3)), "schema 3");
+        assertCorrupt(() -> ConversationIndex.decode(withByte(good, 0, 4)), "schema 4");
         assertCorrupt(() -> ConversationIndex.decode(unhex("02" + INDEX.substring(2) + "00")), "no media (must be schema 1)");
         assertCorrupt(() -> ConversationIndex.decode(withByte(good, media + 1, 0xad)), "not a valid yyyymm");
         String ref = "a3ad0c" + MEDIA_INDEX_ID;

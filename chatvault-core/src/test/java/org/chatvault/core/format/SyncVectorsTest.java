@@ -1,0 +1,122 @@
+package org.chatvault.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chatvault.core.TestVectors.*;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.error.CorruptDataException;
+import org.chatvault.core.model.Message;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/FORMAT.md §8 (root manifest schema 2: version and previous root) and §7.1 (conversation
+ * index schema 3: deletions), checked against the values format_vectors.py computes on its own.
+ */
+class SyncVectorsTest {
+    static final String MANIFEST2 = "020701" + MANIFEST_ID + "0107636861742d3432e883c2badf3103" + INDEX_ID;
+    static final String MANIFEST2_ID = "b3021ffa49bf52bd4904d5c74f1275ec5902968f57bff4b0bc622d2f8b2c18b3";
+    static final String MANIFEST2_FIRST = "02010000";
+    static final String INDEX3 = "0307636861742d3432020b46616d696c7920f09f8fa00305616c69636503626f62056361726f6c01"
+            + "b08e9906b0f7bc85e9a17ec4c783d3e651bb8fb988bb8a9dae60fc89da855923a3ad0c8088bebadf3188270374"
+            + "00" + "01d09ffcf4be63" + "01d08784f5be63026d33";
+    static final String INDEX3_ID = "c70cc55bc9601c24aec843e193e7a5524b9c85827784a9dff47c22a8c0c0f32a";
+    private static ObjectCodec codec;
+
+    @BeforeAll
+    static void keys() {
+        codec = new ObjectCodec(MasterKey.of(MASTER_KEY.clone()).deriveVaultKeys(), new SecureRandom());
+    }
+
+    private static String hex(byte[] b) { return HexFormat.of().formatHex(b); }
+
+    private static byte[] unhex(String s) { return HexFormat.of().parseHex(s); }
+
+    @Test
+    void rootManifestSchema2Vector() {
+        RootManifest m = new RootManifest(7, ObjectId.parse(MANIFEST_ID),
+                List.of(new RootManifest.Entry(CONVERSATION_ID, T0 + 65_000, 3, ObjectId.parse(INDEX_ID))));
+        assertThat(hex(m.encode())).isEqualTo(MANIFEST2);
+        assertThat(RootManifest.decode(unhex(MANIFEST2))).isEqualTo(m);
+        assertThat(codec.idOf(ObjectKind.ROOT_MANIFEST, m.encode()).hex()).isEqualTo(MANIFEST2_ID);
+        RootManifest first = new RootManifest(1, null, List.of());
+        assertThat(hex(first.encode())).isEqualTo(MANIFEST2_FIRST);
+        assertThat(RootManifest.decode(unhex(MANIFEST2_FIRST))).isEqualTo(first);
+        // schema 1 still reads, as version 0 with no previous root
+        assertThat(RootManifest.decode(unhex(MANIFEST)).version()).isZero();
+    }
+
+    @Test
+    void rootManifestSchema2RejectsBadInput() {
+        byte[] good = unhex(MANIFEST2);
+        for (int n = 0; n < good.length; n++) {
+            byte[] cut = Arrays.copyOf(good, n);
+            assertThatThrownBy(() -> RootManifest.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
+        }
+        assertThatThrownBy(() -> RootManifest.decode(Arrays.copyOf(good, good.length + 1))).isInstanceOf(CorruptDataException.class);
+        assertThatThrownBy(() -> RootManifest.decode(unhex("02000000"))).hasMessageContaining("version 0");
+        assertThatThrownBy(() -> RootManifest.decode(unhex("02010200"))).hasMessageContaining("neither 0 nor 1");
+        assertThatThrownBy(() -> RootManifest.decode(unhex("0300"))).hasMessageContaining("schema 3");
+    }
+
+    @Test
+    void conversationIndexSchema3Vector() {
+        ConversationIndex i = EncodingVectorsTest.vectorIndex();
+        Tombstones t = new Tombstones(T0 + 1000, List.of(new Tombstones.Deleted(T0 + 65_000, "m3")));
+        ConversationIndex i3 = new ConversationIndex(i.conversation(), i.segments(), List.of(), t);
+        assertThat(hex(i3.encode())).isEqualTo(INDEX3);
+        assertThat(ConversationIndex.decode(unhex(INDEX3))).isEqualTo(i3);
+        assertThat(codec.idOf(ObjectKind.CONVERSATION_INDEX, i3.encode()).hex()).isEqualTo(INDEX3_ID);
+        // without deletions the same index keeps its schema-1 bytes
+        assertThat(new ConversationIndex(i.conversation(), i.segments(), List.of(), Tombstones.NONE).encode()).isEqualTo(i.encode());
+    }
+
+    @Test
+    void conversationIndexSchema3RejectsBadInput() {
+        byte[] good = unhex(INDEX3);
+        for (int n = 0; n < good.length; n++) {
+            byte[] cut = Arrays.copyOf(good, n);
+            assertThatThrownBy(() -> ConversationIndex.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
+        }
+        String body = INDEX3.substring(0, INDEX3.length() - "01d09ffcf4be6301d08784f5be63026d33".length());
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0000"))).hasMessageContaining("no tombstones");
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0200"))).hasMessageContaining("neither 0 nor 1");
+        // a listed message before the horizon, and two out of order
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "01d09ffcf4be6301" + "00" + "026d33"))).hasMessageContaining("before the horizon");
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0002d08784f5be63026d33d08784f5be63026d32")))
+                .hasMessageContaining("sorted and unique");
+    }
+
+    @Test
+    void tombstonesMergeAsAUnionAndCoverWhatTheySay() {
+        Tombstones a = new Tombstones(100, List.of(new Tombstones.Deleted(200, "x")));
+        Tombstones b = new Tombstones(150, List.of(new Tombstones.Deleted(120, "y"), new Tombstones.Deleted(300, "z")));
+        Tombstones ab = a.merge(b);
+        assertThat(ab).isEqualTo(b.merge(a));
+        assertThat(ab.clearedBefore()).isEqualTo(150);
+        assertThat(ab.messages()).extracting(Tombstones.Deleted::id).containsExactly("x", "z"); // y lies under the horizon
+        assertThat(ab.covers(149, "any")).isTrue();
+        assertThat(ab.covers(300, "z")).isTrue();
+        assertThat(ab.covers(300, "w")).isFalse();
+        assertThat(Tombstones.NONE.covers(Long.MIN_VALUE + 1, "a")).isFalse();
+    }
+
+    @Test
+    void mergeRulesPickTheLaterEditThenTheGreaterEncoding() {
+        Message plain = Message.text("c", "m", 10, "ann", "hello");
+        Message edited = new Message("c", "m", 10, "ann", org.chatvault.core.model.MessageType.TEXT, "hello!", List.of(), null, null, 20L, false);
+        Message editedOther = new Message("c", "m", 10, "ann", org.chatvault.core.model.MessageType.TEXT, "hallo", List.of(), null, null, 20L, false);
+        assertThat(MergeRules.winner(plain, edited)).isEqualTo(MergeRules.Winner.VAULT);
+        assertThat(MergeRules.winner(edited, plain)).isEqualTo(MergeRules.Winner.LOCAL);
+        assertThat(MergeRules.winner(edited, edited)).isEqualTo(MergeRules.Winner.SAME);
+        // same edit time: the same copy wins whichever side it is on
+        assertThat(MergeRules.merge(edited, editedOther)).isEqualTo(MergeRules.merge(editedOther, edited));
+        assertThat(MergeRules.merge(edited, editedOther).text()).isEqualTo("hello!"); // "hello!" > "hallo" byte-wise
+        assertThatThrownBy(() -> MergeRules.winner(plain, Message.text("c", "other", 10, "ann", "x"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
