@@ -41,6 +41,18 @@ final class TestVault implements AutoCloseable {
         server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withPort(before.getPort()), Clock.systemUTC());
     }
 
+    private int stoppedPort;
+
+    /** Stops the server (an outage); {@link #startAgain()} brings it back on the same port. */
+    void stop() {
+        stoppedPort = server.baseUri().getPort();
+        server.close();
+    }
+
+    void startAgain() {
+        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withPort(stoppedPort), Clock.systemUTC());
+    }
+
     URI uri() { return server.baseUri(); }
 
     AccountService accounts(String device) {
