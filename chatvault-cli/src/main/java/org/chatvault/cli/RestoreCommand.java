@@ -3,6 +3,7 @@ package org.chatvault.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.account.AccountService;
@@ -35,15 +36,24 @@ final class RestoreCommand implements Callable<Integer> {
              LocalStore store = LocalStore.open(client.db())) {
             RestoreReport r = run(session, store);
             System.out.println(describe(r));
+            List<String> lostMedia = List.of();
             if (!textOnly && r.version() > 0) {
                 int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
-                System.out.println(describe(runMedia(session, store, new MediaRestoreService.Options(!noFiles, sinceMonth))));
+                MediaRestoreService.Report m = runMedia(session, store, new MediaRestoreService.Options(!noFiles, sinceMonth));
+                System.out.println(describe(m));
+                lostMedia = m.unrestored();
+            }
+            if (!lostMedia.isEmpty()) {
+                System.err.printf("chatvault: %d media file(s) could not be restored (missing or damaged on the server):%n", lostMedia.size());
+                for (String l : lostMedia) System.err.println("  " + l);
             }
             if (!r.complete()) {
                 System.err.printf("chatvault: restore finished, but %d part%s of the vault could not be restored (missing or damaged "
                         + "on the server); everything else is here:%n", r.unrestored().size(), r.unrestored().size() == 1 ? "" : "s");
                 for (Unrestored u : r.unrestored()) System.err.println("  " + u.describe());
-                System.err.println("Run 'chatvault restore' again later to retry them; 'chatvault verify' checks the whole vault.");
+            }
+            if (!r.complete() || !lostMedia.isEmpty()) {
+                System.err.println("Everything else is restored. Run 'chatvault restore' again later to retry them; 'chatvault verify' checks the whole vault.");
                 return ErrorHandler.FAILED;
             }
         }

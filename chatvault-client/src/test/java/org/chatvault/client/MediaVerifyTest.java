@@ -17,6 +17,9 @@ import org.chatvault.client.verify.VerifyService;
 import org.chatvault.core.model.Attachment;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
+import org.chatvault.client.media.MediaRestoreService;
+import org.chatvault.client.restore.RestoreListener;
+import org.chatvault.client.restore.RestoreService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,16 @@ class MediaVerifyTest {
                 VerifyReport truncated = new VerifyService(s, phone, VerifyOptions.READ_ALL).run();
                 assertThat(truncated.problems()).isNotEmpty()
                         .allSatisfy(p -> assertThat(p).contains("message msg-beach", "beach.mp4"));
+
+                // A new device restores the text and names the file it could not get, instead of stopping.
+                try (Session tablet = vault.newDevice("tablet", "ola", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {
+                    assertThat(new RestoreService(tablet, restored, java.time.Clock.systemUTC()).run(RestoreListener.NONE).complete()).isTrue();
+                    var media = new MediaRestoreService(tablet, restored, java.time.Clock.systemUTC())
+                            .run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
+                    assertThat(media.unrestored()).singleElement().asString()
+                            .contains("file \"beach.mp4\" (beach-video) in conversation \"Holiday 2026\"", "unreadable on the server");
+                    assertThat(restored.media().has("beach-video")).isFalse();
+                }
             }
         }
     }

@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
+import org.chatvault.client.http.ApiException;
 import org.chatvault.client.local.LocalStore;
+import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.client.local.MediaFiles;
 import org.chatvault.client.local.MediaUse;
 import org.chatvault.client.local.SyncState;
@@ -60,13 +62,24 @@ public final class MediaRestoreService {
         public static final Options ALL = new Options(true, 0);
     }
 
-    public record Report(int thumbnails, int files, int alreadyPresent, long bytesWritten, long bytesFetched, Duration elapsed) {}
+    /**
+     * What a media restore did. {@code unrestored} names each file or thumbnail the vault could not
+     * give back (missing or damaged there): which file, in which conversation, why.
+     */
+    public record Report(int thumbnails, int files, int alreadyPresent, long bytesWritten, long bytesFetched, Duration elapsed,
+                         List<String> unrestored) {
+        public Report {
+            unrestored = List.copyOf(unrestored);
+        }
+    }
 
     private static final int WRITERS = 4;
 
     private final Session session;
     private final LocalStore store;
     private final Clock clock;
+    /** What this run could not restore, one line each. */
+    private final List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public MediaRestoreService(Session session, LocalStore store, Clock clock) {
         this.session = session;
@@ -82,6 +95,7 @@ public final class MediaRestoreService {
         MediaCatalog catalog = MediaCatalog.load(sync, fetcher);
         int[] present = {0};
         long[] written = {0};
+        lost.clear();
         int thumbnails;
         int files;
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> Thread.ofPlatform().name("chatvault-media-write").daemon().unstarted(r));
@@ -94,7 +108,7 @@ public final class MediaRestoreService {
         } finally {
             writers.shutdownNow();
         }
-        return new Report(thumbnails, files, present[0], written[0], fetched.get(), Duration.ofMillis(clock.millis() - started));
+        return new Report(thumbnails, files, present[0], written[0], fetched.get(), Duration.ofMillis(clock.millis() - started), lost);
     }
 
     /**
@@ -144,7 +158,13 @@ public final class MediaRestoreService {
                 singles.add(e);
                 if (singles.size() >= FETCH_SMALL) writeSingles(singles, fetcher, writers, listener, done, written);
             } else {
-                writeFile(e.ref(), fetcher);
+                try {
+                    writeFile(e.ref(), fetcher);
+                } catch (CorruptDataException | ClientException ex) {
+                    if (ex instanceof ApiException a && a.status() != 404) throw ex;
+                    lose(e.ref(), ex.getMessage());
+                    continue;
+                }
                 written[0] += e.ref().size();
                 listener.itemDone(e.ref().size());
                 done.add(new BackedUpMedia(e.ref(), e.month()));
@@ -164,11 +184,17 @@ public final class MediaRestoreService {
         List<ObjectId> ids = new ArrayList<>();
         for (MediaCatalog.Entry e : singles) ids.add(e.ref().objectId());
         // Thumbnails and files are restored in separate stages, so one call holds one kind.
-        Map<ObjectId, byte[]> plain = fetcher.open(ids, kind);
-        for (MediaCatalog.Entry e : singles) {
+        ObjectFetcher.Available got = fetcher.openAvailable(ids, kind);
+        Map<ObjectId, byte[]> plain = got.opened();
+        for (java.util.Iterator<MediaCatalog.Entry> it = singles.iterator(); it.hasNext(); ) {
+            MediaCatalog.Entry e = it.next();
             byte[] bytes = plain.get(e.ref().objectId());
-            if (bytes.length != e.ref().size())
-                throw new ClientException("media " + e.ref().contentId() + " is " + bytes.length + " bytes in the vault, its index says " + e.ref().size());
+            String why = bytes == null ? got.unreadable().getOrDefault(e.ref().objectId(), "not fetched")
+                    : bytes.length != e.ref().size() ? bytes.length + " bytes in the vault where its index says " + e.ref().size() : null;
+            if (why != null) {
+                lose(e.ref(), why);
+                it.remove();
+            }
         }
         // Each small file waits for its own fsync; several at once keep the disk busy instead of idle between them.
         List<java.util.concurrent.Future<?>> writes = new ArrayList<>(singles.size());
@@ -184,6 +210,20 @@ public final class MediaRestoreService {
             done.add(new BackedUpMedia(e.ref(), e.month()));
         }
         singles.clear();
+    }
+
+    /** Records a file or thumbnail the vault could not give back, named as the user knows it. */
+    private void lose(MediaRef ref, String why) {
+        String name = ref.contentId(), where = "";
+        for (org.chatvault.client.local.MediaUse u : store.mediaUsesOf(ref.contentId())) {
+            var place = store.findAttachment(u.conversationId(), ref.contentId());
+            if (place.isPresent()) {
+                name = place.get().name().isEmpty() ? ref.contentId() : place.get().name();
+                where = " in conversation \"" + store.conversation(u.conversationId()).map(c -> c.title()).orElse(u.conversationId()) + "\"";
+                break;
+            }
+        }
+        lost.add((ref.role() == MediaRef.Role.THUMBNAIL ? "thumbnail of " : "file ") + "\"" + name + "\" (" + ref.contentId() + ")" + where + ": " + why);
     }
 
     /** Streams one file to disk: a single object, or its recipe's chunks a few at a time, in order. */

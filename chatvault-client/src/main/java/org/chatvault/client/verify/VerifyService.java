@@ -98,9 +98,12 @@ public final class VerifyService {
         java.util.Map<ObjectId, byte[]> out = new java.util.HashMap<>();
         try {
             session.api().fetch(ids, f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
-        } catch (ApiException e) {
-            if (e.status() != 404) throw e;
+        } catch (ApiException | org.chatvault.client.http.TransportException e) {
+            // Any failure of the batch (a missing or unreadable object, a stream cut short): check
+            // object by object, so every affected one is named and the others still count as fine.
+            if (e instanceof ApiException a && (a.status() == 401 || a.status() == 429)) throw e;
             for (ObjectId id : ids) {
+                if (out.containsKey(id)) continue;
                 try {
                     session.api().fetch(List.of(id), f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
                 } catch (ApiException one) {
