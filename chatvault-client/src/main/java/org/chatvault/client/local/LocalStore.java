@@ -431,6 +431,10 @@ public final class LocalStore implements AutoCloseable {
 
     /** Drops the messages of {@code batch} that a deletion in this store covers. */
     private List<Message> withoutDeleted(List<Message> batch) {
+        // Most stores never delete anything: one cheap look saves a query per conversation.
+        boolean any = query("SELECT EXISTS(SELECT 1 FROM tombstones) OR EXISTS(SELECT 1 FROM conversations WHERE cleared_before IS NOT NULL)",
+                ps -> {}, rs -> rs.next() && rs.getInt(1) == 1);
+        if (!any) return batch;
         Map<String, Tombstones> byConversation = new HashMap<>();
         List<Message> out = null;
         for (int i = 0; i < batch.size(); i++) {

@@ -84,4 +84,61 @@ class LocalStoreTest {
             assertThat(s.search("more", 5)).hasSize(1);
         }
     }
+
+    /** Clears the change marks as a committed backup does. */
+    private static void backedUp(LocalStore s) {
+        List<SyncState.ConversationState> done = new java.util.ArrayList<>();
+        org.chatvault.core.format.ObjectId id = org.chatvault.core.format.ObjectId.of(new byte[32]);
+        for (DirtyConversation d : s.dirtyConversations())
+            done.add(new SyncState.ConversationState(new SyncState.BackedUpConversation(d.conversationId(), id, 0, 0), List.of(), List.of(), d.changeSeq()));
+        s.syncState().recordSnapshot(new SyncState.Head(1, id), done, List.of());
+        assertThat(s.dirtyConversations()).isEmpty();
+    }
+
+    private static Message edited(Message m, String text, long at) {
+        return new Message(m.conversationId(), m.id(), m.sentAt(), m.sender(), m.type(), text, m.attachments(), null, null, at, false);
+    }
+
+    @Test
+    void aMergeFromTheVaultKeepsTheLaterEditAndMarksWhereThisCopyWon() {
+        try (LocalStore s = LocalStore.open(dir.resolve("m.db"))) {
+            s.putConversation(new Conversation("c", ConversationKind.DIRECT, "C", List.of("a", "b")));
+            Message original = Message.text("c", "m1", 1_000, "a", "first draft");
+            s.addMessages(List.of(original, Message.text("c", "m2", 2_000, "a", "untouched")));
+            // the vault has a later edit of m1: it replaces this copy, unmarked, searchable at once
+            assertThat(s.addRestoredMessages(List.of(edited(original, "vault edit", 5_000)), false)).isEqualTo(1);
+            assertThat(s.search("vault edit", 10)).hasSize(1);
+            assertThat(s.search("first draft", 10)).isEmpty();
+            // an older copy from the vault loses, and this store's copy is marked to go up
+            s.addMessages(List.of(edited(original, "local edit", 9_000)));
+            backedUp(s);
+            assertThat(s.addRestoredMessages(List.of(edited(original, "stale", 6_000)), true)).isZero();
+            assertThat(s.lastMessages("c", 10)).extracting(Message::text).containsExactly("local edit", "untouched");
+            assertThat(s.dirtyConversations()).singleElement().extracting(DirtyConversation::dirtySince).isEqualTo(1_000L);
+            // the same copy again changes nothing
+            assertThat(s.addRestoredMessages(List.of(Message.text("c", "m2", 2_000, "a", "untouched")), true)).isZero();
+        }
+    }
+
+    @Test
+    void deletionsRemoveMessagesAndKeepThemOut() {
+        try (LocalStore s = LocalStore.open(dir.resolve("d.db"))) {
+            s.putConversation(new Conversation("c", ConversationKind.DIRECT, "C", List.of("a", "b")));
+            s.addMessages(List.of(Message.text("c", "m1", 1_000, "a", "old"), Message.text("c", "m2", 2_000, "a", "secret"),
+                    Message.text("c", "m3", 3_000, "a", "kept")));
+            assertThat(s.deleteMessage("c", 2_000, "m2")).isTrue();
+            assertThat(s.search("secret", 10)).isEmpty();
+            assertThat(s.clearHistory("c", 1_500)).isEqualTo(1);
+            assertThat(s.tombstones("c").clearedBefore()).isEqualTo(1_500);
+            assertThat(s.tombstones("c").covers(2_000, "m2")).isTrue();
+            // neither the vault nor the app brings them back; a later message is welcome
+            s.addRestoredMessages(List.of(Message.text("c", "m2", 2_000, "a", "secret"), Message.text("c", "m0", 500, "a", "older")), true);
+            s.addMessages(List.of(Message.text("c", "m1", 1_000, "a", "old"), Message.text("c", "m4", 4_000, "a", "new")));
+            assertThat(s.lastMessages("c", 10)).extracting(Message::id).containsExactly("m3", "m4");
+            // deletions from the vault take effect here
+            s.applyTombstones("c", new org.chatvault.core.format.Tombstones(Long.MIN_VALUE,
+                    List.of(new org.chatvault.core.format.Tombstones.Deleted(4_000, "m4"))));
+            assertThat(s.lastMessages("c", 10)).extracting(Message::id).containsExactly("m3");
+        }
+    }
 }

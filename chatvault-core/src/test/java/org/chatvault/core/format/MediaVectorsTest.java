@@ -206,7 +206,7 @@ class MediaVectorsTest {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static void assertRejectsEveryTruncationAndTrailingByte(byte[] good, java.util.function.Consumer<byte[]> decode) {
+    static void assertRejectsEveryTruncationAndTrailingByte(byte[] good, java.util.function.Consumer<byte[]> decode) {
         for (int n = 0; n < good.length; n++) {
             byte[] cut = Arrays.copyOf(good, n);
             assertThatThrownBy(() -> decode.accept(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);

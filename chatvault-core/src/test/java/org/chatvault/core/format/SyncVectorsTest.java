@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chatvault.core.TestVectors.*;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.chatvault.core.crypto.MasterKey;
-import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.model.Message;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,12 +51,7 @@ class SyncVectorsTest {
 
     @Test
     void rootManifestSchema2RejectsBadInput() {
-        byte[] good = unhex(MANIFEST2);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> RootManifest.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
-        assertThatThrownBy(() -> RootManifest.decode(Arrays.copyOf(good, good.length + 1))).isInstanceOf(CorruptDataException.class);
+        MediaVectorsTest.assertRejectsEveryTruncationAndTrailingByte(unhex(MANIFEST2), RootManifest::decode);
         assertThatThrownBy(() -> RootManifest.decode(unhex("02000000"))).hasMessageContaining("version 0");
         assertThatThrownBy(() -> RootManifest.decode(unhex("02010200"))).hasMessageContaining("neither 0 nor 1");
         assertThatThrownBy(() -> RootManifest.decode(unhex("0300"))).hasMessageContaining("schema 3");
@@ -78,11 +71,7 @@ class SyncVectorsTest {
 
     @Test
     void conversationIndexSchema3RejectsBadInput() {
-        byte[] good = unhex(INDEX3);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> ConversationIndex.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
+        MediaVectorsTest.assertRejectsEveryTruncationAndTrailingByte(unhex(INDEX3), ConversationIndex::decode);
         String body = INDEX3.substring(0, INDEX3.length() - "01d09ffcf4be6301d08784f5be63026d33".length());
         assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0000"))).hasMessageContaining("no tombstones");
         assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0200"))).hasMessageContaining("neither 0 nor 1");
