@@ -80,8 +80,16 @@ final class DemoCommand implements Callable<Integer> {
                     RestoreReport r = RestoreCommand.run(b, storeB);
                     say("7. %s (%,.0f messages/s)", RestoreCommand.describe(r), r.messages() / Math.max(0.001, r.allText().toMillis() / 1000.0));
                     if (mediaScale > 0) say("   %s", RestoreCommand.describe(RestoreCommand.runMedia(b, storeB, MediaRestoreService.Options.ALL)));
+                    // Both phones keep chatting in the same chats, then each backs up: every backup merges first.
+                    int onNew = Histories.appendRecent(storeB, 300, clock.millis() + 1);
+                    int onOld = Histories.appendRecent(storeA, 300, clock.millis() + 2);
+                    BackupReport fromNew = BackupCommand.run(b, storeB);
+                    BackupReport fromOld = BackupCommand.run(a, storeA);
+                    BackupReport again = BackupCommand.run(b, storeB);
+                    say("8. both phones write in the same chats (%,d and %,d messages); new phone: %s%n   old phone: %s%n   new phone again: %s",
+                            onNew, onOld, BackupCommand.describe(fromNew), BackupCommand.describe(fromOld), BackupCommand.describe(again));
                     VerifyReport v = new VerifyService(b, storeB, VerifyOptions.READ_ALL).run();
-                    say("8. %s", VerifyCommand.describe(v));
+                    say("9. %s", VerifyCommand.describe(v));
                     v.problems().forEach(p -> say("   PROBLEM: %s", p));
                     List<String> diffs = StoreComparison.differences(storeA, storeB, 10);
                     if (!v.ok() || !diffs.isEmpty()) {
@@ -89,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                         say("DEMO FAILED");
                         return ErrorHandler.FAILED;
                     }
-                    say("9. both phones hold the same %,d messages in %,d conversations%s: demo passed", storeB.messageCount(),
+                    say("10. both phones hold the same %,d messages in %,d conversations%s: demo passed", storeB.messageCount(),
                             storeB.conversations().size(), mediaScale > 0 ? " and the same media files" : "");
                 }
             }

@@ -40,9 +40,10 @@ class CliTest {
     void demoRunsEndToEndAndSaysSo() {
         int code = Main.run("demo", "--messages", "4000", "--conversations", "25", "--dir", dir.resolve("demo").toString());
         assertThat(code).as(stderr()).isZero();
-        // version 2 is the media backup's commit, 3 the incremental text backup after it
+        // version 2 is the media backup's commit, 3 the incremental text backup after it, 4 and 5 the two phones' merges
         assertThat(stdout()).contains("initial backup: version 1").contains("head version 2").contains("incremental backup: version 3")
-                .contains("verify: version 3").containsPattern("[1-9][0-9,]* media files \\([1-9][0-9,]* objects read\\)")
+                .contains("new phone: backup: version 4").contains("old phone: backup: version 5 (first merged 300 messages from other devices")
+                .contains("new phone again: backup: version 5 (first merged 300 messages").contains("verify: version 5").containsPattern("[1-9][0-9,]* media files \\([1-9][0-9,]* objects read\\)")
                 .contains("all good").contains("the same media files: demo passed");
     }
 
@@ -50,7 +51,7 @@ class CliTest {
     void demoWithoutMediaStillPasses() {
         int code = Main.run("demo", "--messages", "2000", "--conversations", "10", "--media-scale", "0", "--dir", dir.resolve("demo0").toString());
         assertThat(code).as(stderr()).isZero();
-        assertThat(stdout()).contains("incremental backup: version 2").contains("demo passed").doesNotContain("media:");
+        assertThat(stdout()).contains("incremental backup: version 2").contains("verify: version 4").contains("demo passed").doesNotContain("media:");
     }
 
     @Test
