@@ -30,7 +30,7 @@ final class SyncCommand implements Callable<Integer> {
             description = "With --watch, how long to wait between syncs, like 10s or 2m (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Override public Integer call() throws InterruptedException {
+    @Override public Integer call() {
         Duration every = parseDuration(interval);
         try (Session session = new AccountService(new ProfileStore(client.home())).resume();
              LocalStore store = LocalStore.open(client.db())) {
@@ -56,8 +56,13 @@ final class SyncCommand implements Callable<Integer> {
                     wait = every.multipliedBy(factor).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : every.multipliedBy(factor);
                     System.err.printf("chatvault: sync failed (%s); trying again in %d s%n", e.getMessage(), wait.toSeconds());
                 }
-                Thread.sleep(wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            System.out.println("sync: stopped");
             return 0;
         }
     }

@@ -240,6 +240,38 @@ class MultiDeviceCliTest {
         assertThat(texts("new", "x")).isEmpty();
     }
 
+    @Test
+    void syncWatchWaitsOutAServerThatGoesAwayAndComesBack() throws Exception {
+        createAccount("phone");
+        addDevice("pc");
+        receive("pc", "x", Message.text("x", "m1", T0, "bob", "before the outage"));
+        java.util.concurrent.atomic.AtomicInteger code = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread watch = Thread.ofPlatform().start(() -> code.set(Main.run("sync", "--watch", "--interval", "200ms", "--home", home("pc").toString())));
+        URI uri = server.baseUri();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (readHead(uri) < 1 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(readHead(uri)).as("the first sync").isEqualTo(1);
+        server.close();
+        receive("pc", "x", Message.text("x", "m2", T0 + 1, "bob", "during the outage"));
+        Thread.sleep(1_500);
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withPort(uri.getPort()), Clock.systemUTC());
+        while (readHead(uri) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
+        assertThat(readHead(uri)).as("the change made during the outage went up after it").isEqualTo(2);
+        watch.interrupt();
+        watch.join(30_000);
+        assertThat(code.get()).isZero();
+        // The outage is ridden out either by the client's own retries or by the watch loop's back-off.
+        assertThat(said()).contains("sync: version 2").contains("sync: stopped");
+    }
+
+    private long readHead(URI uri) {
+        try (Session s = new AccountService(new ProfileStore(home("phone"))).resume(org.chatvault.client.http.RetryPolicy.NONE)) {
+            return s.api().head().version();
+        } catch (RuntimeException down) {
+            return -1;
+        }
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
