@@ -35,6 +35,7 @@ public final class LocalStore implements AutoCloseable {
     private final Connection c;
     private final SyncState syncState;
     private final MediaFiles media;
+    private final Deletions deletions = new Deletions(this);
     private long nextFtsRowid;
 
     private LocalStore(Path file, Connection c) throws SQLException {
@@ -137,7 +138,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private int writeMessages(List<Message> all, boolean fromApp, boolean searchableNow) {
-        List<Message> batch = withoutDeleted(all);
+        List<Message> batch = deletions.withoutDeleted(all);
         if (batch.isEmpty()) return 0;
         int[] changed = {0};
         inTransaction(() -> {
@@ -292,7 +293,7 @@ public final class LocalStore implements AutoCloseable {
      * Takes a row's text out of the search index, unless it is still waiting in the backlog
      * (never indexed); returns false in that case.
      */
-    private boolean unindex(long rowid) throws SQLException {
+    boolean unindex(long rowid) throws SQLException {
         try (PreparedStatement inBacklog = c.prepareStatement("SELECT 1 FROM search_backlog WHERE lo<=? AND hi>=?");
              PreparedStatement del = c.prepareStatement("DELETE FROM message_fts WHERE rowid=?")) {
             inBacklog.setLong(1, rowid);
@@ -313,53 +314,22 @@ public final class LocalStore implements AutoCloseable {
      * @return false if this store does not hold it (the tombstone is recorded all the same)
      */
     public synchronized boolean deleteMessage(String conversationId, long sentAt, String id) {
-        boolean[] found = {false};
-        inTransaction(() -> {
-            found[0] = removeMessage(conversationId, sentAt, id);
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO tombstones VALUES(?,?,?)")) {
-                ps.setString(1, conversationId);
-                ps.setLong(2, sentAt);
-                ps.setString(3, id);
-                ps.executeUpdate();
-            }
-            markDirty(Map.of(conversationId, sentAt));
-        });
-        return found[0];
+        return deletions.deleteMessage(conversationId, sentAt, id);
     }
 
     /**
      * Deletes a conversation's history before {@code before} (epoch ms) on purpose, here and, with
      * the next backup, everywhere; a message sent before it that arrives later is dropped too.
-     * {@code before} = {@link Long#MAX_VALUE} deletes the whole conversation as it stands.
      *
      * @return how many messages left this store
      */
     public synchronized int clearHistory(String conversationId, long before) {
-        int[] removed = {0};
-        inTransaction(() -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE conversations SET cleared_before=max(coalesce(cleared_before, ?), ?) WHERE id=?")) {
-                ps.setLong(1, before);
-                ps.setLong(2, before);
-                ps.setString(3, conversationId);
-                if (ps.executeUpdate() == 0) throw new SQLException("no conversation " + conversationId + " in this store");
-            }
-            removed[0] = removeBefore(conversationId, before);
-            markDirty(Map.of(conversationId, Long.MIN_VALUE));
-        });
-        return removed[0];
+        return deletions.clearHistory(conversationId, before);
     }
 
     /** This conversation's deletions: the horizon and the deleted messages. */
     public synchronized Tombstones tombstones(String conversationId) {
-        Long horizon = query("SELECT cleared_before FROM conversations WHERE id=?", ps -> ps.setString(1, conversationId),
-                rs -> rs.next() && rs.getObject(1) != null ? rs.getLong(1) : null);
-        List<Tombstones.Deleted> deleted = query("SELECT sent_at, id FROM tombstones WHERE conversation_id=?", ps -> ps.setString(1, conversationId), rs -> {
-            List<Tombstones.Deleted> out = new ArrayList<>();
-            while (rs.next()) out.add(new Tombstones.Deleted(rs.getLong(1), rs.getString(2)));
-            return out;
-        });
-        return new Tombstones(horizon == null ? Long.MIN_VALUE : horizon, deleted);
+        return deletions.tombstones(conversationId);
     }
 
     /**
@@ -367,89 +337,10 @@ public final class LocalStore implements AutoCloseable {
      * deletion made on another device takes effect here. Nothing is marked for backup.
      */
     public synchronized void applyTombstones(String conversationId, Tombstones vault) {
-        if (vault.isEmpty()) return;
-        inTransaction(() -> {
-            if (vault.clearedBefore() != Long.MIN_VALUE) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE conversations SET cleared_before=max(coalesce(cleared_before, ?), ?) WHERE id=?")) {
-                    ps.setLong(1, vault.clearedBefore());
-                    ps.setLong(2, vault.clearedBefore());
-                    ps.setString(3, conversationId);
-                    ps.executeUpdate();
-                }
-                removeBefore(conversationId, vault.clearedBefore());
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO tombstones VALUES(?,?,?)")) {
-                for (Tombstones.Deleted d : vault.messages()) {
-                    removeMessage(conversationId, d.sentAt(), d.id());
-                    ps.setString(1, conversationId);
-                    ps.setLong(2, d.sentAt());
-                    ps.setString(3, d.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
+        deletions.applyTombstones(conversationId, vault);
     }
 
-    private boolean removeMessage(String conversationId, long sentAt, String id) throws SQLException {
-        long rowid = -1;
-        try (PreparedStatement sel = c.prepareStatement("DELETE FROM messages WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid");
-             PreparedStatement att = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
-            for (PreparedStatement ps : List.of(sel, att)) {
-                ps.setString(1, conversationId);
-                ps.setLong(2, sentAt);
-                ps.setString(3, id);
-            }
-            try (ResultSet rs = sel.executeQuery()) {
-                if (rs.next()) rowid = rs.getLong(1);
-            }
-            att.executeUpdate();
-        }
-        if (rowid >= 0) unindex(rowid);
-        return rowid >= 0;
-    }
-
-    private int removeBefore(String conversationId, long before) throws SQLException {
-        List<Long> rowids = new ArrayList<>();
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM messages WHERE conversation_id=? AND sent_at<? RETURNING fts_rowid");
-             PreparedStatement att = c.prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at<?");
-             PreparedStatement tomb = c.prepareStatement("DELETE FROM tombstones WHERE conversation_id=? AND sent_at<?")) {
-            for (PreparedStatement ps : List.of(del, att, tomb)) {
-                ps.setString(1, conversationId);
-                ps.setLong(2, before);
-            }
-            try (ResultSet rs = del.executeQuery()) {
-                while (rs.next()) rowids.add(rs.getLong(1));
-            }
-            att.executeUpdate();
-            tomb.executeUpdate();
-        }
-        for (long r : rowids) unindex(r);
-        return rowids.size();
-    }
-
-    /** Drops the messages of {@code batch} that a deletion in this store covers. */
-    private List<Message> withoutDeleted(List<Message> batch) {
-        // Most stores never delete anything: one cheap look saves a query per conversation.
-        boolean any = query("SELECT EXISTS(SELECT 1 FROM tombstones) OR EXISTS(SELECT 1 FROM conversations WHERE cleared_before IS NOT NULL)",
-                ps -> {}, rs -> rs.next() && rs.getInt(1) == 1);
-        if (!any) return batch;
-        Map<String, Tombstones> byConversation = new HashMap<>();
-        List<Message> out = null;
-        for (int i = 0; i < batch.size(); i++) {
-            Message m = batch.get(i);
-            Tombstones t = byConversation.computeIfAbsent(m.conversationId(), this::tombstones);
-            if (t.covers(m.sentAt(), m.id())) {
-                if (out == null) out = new ArrayList<>(batch.subList(0, i));
-            } else if (out != null) {
-                out.add(m);
-            }
-        }
-        return out == null ? batch : out;
-    }
-
-    private void markDirty(Map<String, Long> minSentAt) throws SQLException {
+    void markDirty(Map<String, Long> minSentAt) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE conversations SET dirty_since=min(coalesce(dirty_since, ?), ?), change_seq=change_seq+1 WHERE id=?")) {
             for (Map.Entry<String, Long> e : minSentAt.entrySet()) {
