@@ -144,9 +144,9 @@ MANIFEST2 = u8(2) + varint(7) + u8(1) + MANIFEST_ID + varint(1) + string("chat-4
 MANIFEST2_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST2)
 MANIFEST2_FIRST = u8(2) + varint(1) + u8(0) + varint(0)  # version 1 of an empty vault, no previous root
 
-# ---- §7.2 conversation index, schema 3: index I without media, history before T0 + 1000 deleted,
-# and message "m3" at T0 + 65000 deleted
-INDEX3 = u8(3) + INDEX[1:] + varint(0) + u8(1) + svarint(T0 + 1000) + varint(1) + svarint(T0 + 65000) + string("m3")
+# ---- §7.1 conversation index, schema 3: index I without media, metadata changed at T0 + 2000,
+# history before T0 + 1000 deleted, and message "m3" at T0 + 65000 deleted
+INDEX3 = u8(3) + INDEX[1:] + varint(0) + svarint(T0 + 2000) + u8(1) + svarint(T0 + 1000) + varint(1) + svarint(T0 + 65000) + string("m3")
 INDEX3_ID = object_id(KIND["CONVERSATION_INDEX"], INDEX3)
 
 MEDIA = bytes(range(100))

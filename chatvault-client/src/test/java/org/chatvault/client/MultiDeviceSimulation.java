@@ -53,6 +53,18 @@ final class MultiDeviceSimulation {
     private final List<Conversation> conversations = new ArrayList<>();
     private final String recoveryKey;
     private long now = 1_760_000_000_000L; // 2025-10-09
+    /** The devices' clock: the simulation's time, so metadata change times are known to the model. */
+    private final java.time.Clock clock = new java.time.Clock() {
+        @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+
+        @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+
+        @Override public java.time.Instant instant() { return java.time.Instant.ofEpochMilli(now); }
+    };
+    /** Each conversation's metadata as the merge rules pick it from every change made on any device. */
+    private final Map<String, Meta> metadata = new HashMap<>();
+
+    private record Meta(Conversation conversation, long changedAt) {}
     private int nextId;
     final Map<String, Integer> stepCounts = new LinkedHashMap<>();
 
@@ -73,7 +85,7 @@ final class MultiDeviceSimulation {
         this.random = new SplittableRandom(seed);
         var created = vault.create("d0", USER);
         recoveryKey = created.recoveryKey();
-        devices.add(new Device("d0", created.session(), vault.store("d0")));
+        devices.add(new Device("d0", created.session(), store("d0")));
         for (int i = 1; i < deviceCount; i++) join(false);
         for (int i = 0; i < 6; i++) {
             ConversationKind kind = i % 3 == 0 ? ConversationKind.GROUP : ConversationKind.DIRECT;
@@ -105,7 +117,8 @@ final class MultiDeviceSimulation {
         try {
             if (r < 30) write(d);
             else if (r < 40) edit(d);
-            else if (r < 43) writeEphemeral(d);
+            else if (r < 42) writeEphemeral(d);
+            else if (r < 43) rename(d);
             else if (r < 44) clearHistory(d);
             else if (r < 45) deleteOne(d);
             else if (r < 53) writeMedia(d);
@@ -123,10 +136,34 @@ final class MultiDeviceSimulation {
         }
     }
 
-    private Conversation someConversation(Device d) {
-        Conversation c = conversations.get(random.nextInt(conversations.size()));
+    private LocalStore store(String device) {
+        return LocalStore.open(vault.dir.resolve(device).resolve("local.db"), clock);
+    }
+
+    /** The app puts a conversation as it knows it; a new or changed one is a metadata change at this step's time. */
+    private void put(Device d, Conversation c) {
+        java.util.Optional<Conversation> before = d.store().conversation(c.id());
         d.store().putConversation(c);
+        if (before.isEmpty() || !before.get().equals(c))
+            metadata.merge(c.id(), new Meta(c, now), (a, b) -> MergeRules.winner(a.conversation(), a.changedAt(), b.conversation(), b.changedAt())
+                    == MergeRules.Winner.VAULT ? b : a);
+    }
+
+    private Conversation someConversation(Device d) {
+        Conversation base = conversations.get(random.nextInt(conversations.size()));
+        Conversation c = d.store().conversation(base.id()).orElse(base);
+        put(d, c);
         return c;
+    }
+
+    private void rename(Device d) {
+        List<Conversation> held = d.store().conversations();
+        if (held.isEmpty()) return;
+        Conversation c = held.get(random.nextInt(held.size()));
+        List<String> members = new ArrayList<>(c.participants());
+        if (random.nextBoolean()) members.add("guest" + nextId++);
+        put(d, new Conversation(c.id(), c.kind(), "Chat renamed " + nextId++, members));
+        count("rename " + c.id());
     }
 
     private String newId() { return "m" + (nextId++); }
@@ -145,7 +182,7 @@ final class MultiDeviceSimulation {
         // The same incoming message often reaches a second device too (a phone and a PC).
         if (devices.size() > 1 && random.nextInt(4) == 0) {
             Device other = devices.get(random.nextInt(devices.size()));
-            other.store().putConversation(c);
+            put(other, other.store().conversation(c.id()).orElse(c));
             add(other, batch);
             count("write-twice on " + other.name());
         }
@@ -275,7 +312,7 @@ final class MultiDeviceSimulation {
     private void join(boolean restore) {
         if (devices.size() >= MAX_DEVICES) return;
         String name = "d" + devices.size();
-        Device d = new Device(name, vault.newDevice(name, USER, recoveryKey), vault.store(name));
+        Device d = new Device(name, vault.newDevice(name, USER, recoveryKey), store(name));
         devices.add(d);
         count("join");
         if (restore) restore(d, false);
@@ -295,6 +332,7 @@ final class MultiDeviceSimulation {
         Map<Key, Message> want = new HashMap<>(expected);
         for (Device d : devices) {
             assertSame(want, vaultMessages(d.store()), "every message, once, latest edit, on " + d.name());
+            assertMetadata(d.store(), d.name());
             var verified = new VerifyService(d.session(), d.store(), VerifyOptions.STRUCTURE).run();
             assertThat(verified.problems()).as("seed %d: verify on %s", seed, d.name()).isEmpty();
             assertThat(verified.pending()).as("seed %d: nothing pending on %s after the final round", seed, d.name()).isEmpty();
@@ -306,9 +344,10 @@ final class MultiDeviceSimulation {
             }
         }
         String name = "fresh";
-        try (Session s = vault.newDevice(name, USER, recoveryKey); LocalStore store = vault.store(name)) {
+        try (Session s = vault.newDevice(name, USER, recoveryKey); LocalStore store = store(name)) {
             new RestoreService(s, store, Clock.systemUTC()).run(RestoreListener.NONE);
             assertSame(want, vaultMessages(store), "a fresh restore holds every message");
+            assertMetadata(store, "a fresh restore");
             new MediaRestoreService(s, store, Clock.systemUTC()).run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);
             for (Message m : want.values()) {
                 for (Attachment a : m.attachments()) {
@@ -334,6 +373,12 @@ final class MultiDeviceSimulation {
         if (!diffs.isEmpty())
             throw new AssertionError("seed " + seed + ": " + what + ": " + diffs.size() + " differences (of " + want.size() + " messages), first: \n  "
                     + String.join("\n  ", diffs.subList(0, Math.min(8, diffs.size()))));
+    }
+
+    private void assertMetadata(LocalStore store, String where) {
+        for (Meta m : metadata.values())
+            assertThat(store.conversation(m.conversation().id())).as("seed %d: metadata of %s on %s", seed, m.conversation().id(), where)
+                    .contains(m.conversation());
     }
 
     private void assertFile(LocalStore store, String contentId) {

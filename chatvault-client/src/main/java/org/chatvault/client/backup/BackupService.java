@@ -125,7 +125,7 @@ public final class BackupService {
                         Conversation conv = current.conversation();
                         // Media indexes are written by the media backup; a text change keeps them as they are.
                         List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
-                        ConversationIndex index = new ConversationIndex(conv, segments, media, current.tombstones());
+                        ConversationIndex index = new ConversationIndex(conv, segments, media, current.metadataChangedAt(), current.tombstones());
                         SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
                         uploader.add(indexObject);
                         long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();

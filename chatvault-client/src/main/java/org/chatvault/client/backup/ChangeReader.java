@@ -25,10 +25,10 @@ final class ChangeReader implements AutoCloseable {
 
     /**
      * A conversation begins; {@code kept} are its backed-up segments before the first changed
-     * month, {@code tombstones} its deletions (read here: this thread holds the store meanwhile).
+     * month, {@code metadataChangedAt} and {@code tombstones} its metadata time and deletions (read here: this thread holds the store meanwhile).
      */
     record Start(DirtyConversation dirty, Conversation conversation, List<SegmentRef> old, List<SegmentRef> kept,
-                 Tombstones tombstones) implements Item {}
+                 long metadataChangedAt, Tombstones tombstones) implements Item {}
 
     record Draft(SegmentDraft draft) implements Item {}
 
@@ -51,13 +51,13 @@ final class ChangeReader implements AutoCloseable {
                             .orElseThrow(() -> new ClientException("conversation " + d.conversationId() + " vanished during backup"));
                     List<SegmentRef> old = store.syncState().segments(conv.id());
                     if (d.dirtySince() == Long.MAX_VALUE) {
-                        put(new Start(d, conv, old, old, store.tombstones(conv.id())));
+                        put(new Start(d, conv, old, old, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
                     } else {
                         List<SegmentRef> kept = kept(old, d.dirtySince());
                         // From the change or the first segment not kept, whichever is earlier: a
                         // message that arrives late can be older than every segment.
                         long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
-                        put(new Start(d, conv, old, kept, store.tombstones(conv.id())));
+                        put(new Start(d, conv, old, kept, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
                         Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
                         store.forEachMessage(conv.id(), from, segmenter::add);
                         segmenter.finish();

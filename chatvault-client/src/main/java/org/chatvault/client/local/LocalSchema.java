@@ -82,9 +82,14 @@ final class LocalSchema {
         s.executeUpdate("CREATE INDEX attachments_by_content ON attachments(content_id)");
     }
 
-    /** Deliberate deletions (docs/SYNC.md §4): a history horizon per conversation, and deleted messages. */
+    /**
+     * Merging several devices (docs/SYNC.md): each conversation's metadata change time, and
+     * deliberate deletions (a history horizon per conversation, and deleted messages).
+     */
     private static void createVersion3(Statement s) throws SQLException {
         s.executeUpdate("ALTER TABLE conversations ADD COLUMN cleared_before INTEGER");
+        // When kind, title or participants last changed here (0: before this was recorded).
+        s.executeUpdate("ALTER TABLE conversations ADD COLUMN meta_changed_at INTEGER NOT NULL DEFAULT 0");
         s.executeUpdate("""
             CREATE TABLE tombstones(
               conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, id TEXT NOT NULL,

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,9 +39,12 @@ public final class LocalStore implements AutoCloseable {
     private final Deletions deletions = new Deletions(this);
     private long nextFtsRowid;
 
-    private LocalStore(Path file, Connection c) throws SQLException {
+    private final Clock clock;
+
+    private LocalStore(Path file, Connection c, Clock clock) throws SQLException {
         this.file = file;
         this.c = c;
+        this.clock = clock;
         this.syncState = new SyncState(this);
         this.media = MediaFiles.besideDatabase(file);
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(fts_rowid), 0) FROM messages")) {
@@ -49,6 +53,11 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public static LocalStore open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /** @param clock when a conversation's metadata changes, as recorded for merging (docs/SYNC.md §2) */
+    public static LocalStore open(Path file, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -61,7 +70,7 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("PRAGMA temp_store=MEMORY");
             }
             LocalSchema.apply(c);
-            return new LocalStore(file, c);
+            return new LocalStore(file, c, clock);
         } catch (SQLException | java.io.IOException e) {
             throw new LocalStoreException("cannot open local store " + file + ": " + e.getMessage(), e);
         }
@@ -79,13 +88,16 @@ public final class LocalStore implements AutoCloseable {
 
     // ---- writes ----------------------------------------------------------------------------
 
-    /** Adds or updates a conversation; a changed title, kind or member list marks it for backup. */
+    /**
+     * Adds or updates a conversation; a changed title, kind or member list is recorded with the
+     * time of the change (which decides merges with other devices) and marks it for backup.
+     */
     public synchronized void putConversation(Conversation conv) {
         inTransaction(() -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO conversations(id, kind, title, participants, dirty_since, change_seq) VALUES(?,?,?,?,?,1)
+                    INSERT INTO conversations(id, kind, title, participants, dirty_since, change_seq, meta_changed_at) VALUES(?,?,?,?,?,1,?)
                     ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, participants=excluded.participants,
-                      dirty_since=coalesce(dirty_since, ?), change_seq=change_seq+1
+                      dirty_since=coalesce(dirty_since, ?), change_seq=change_seq+1, meta_changed_at=excluded.meta_changed_at
                     WHERE kind<>excluded.kind OR title<>excluded.title OR participants<>excluded.participants""")) {
                 ps.setString(1, conv.id());
                 ps.setInt(2, conv.kind().code());
@@ -93,28 +105,53 @@ public final class LocalStore implements AutoCloseable {
                 ps.setString(4, String.join(String.valueOf(SEP), conv.participants()));
                 // A metadata change re-writes the conversation index but no segment.
                 ps.setLong(5, Long.MAX_VALUE);
-                ps.setLong(6, Long.MAX_VALUE);
+                ps.setLong(6, clock.millis());
+                ps.setLong(7, Long.MAX_VALUE);
                 ps.executeUpdate();
             }
         });
     }
 
-    /** Adds or updates conversations that came from the vault: already backed up, so nothing is marked. */
-    public synchronized void putRestoredConversations(List<Conversation> convs) {
+    /** A conversation's metadata as the vault holds it, with the time it last changed (0: not recorded). */
+    public record VaultConversation(Conversation conversation, long changedAt) {}
+
+    /**
+     * Merges conversation metadata that came from the vault by {@link MergeRules}: a conversation
+     * this store lacks is added, unmarked; where the vault's copy wins it replaces this store's;
+     * where this store's copy wins, the conversation is marked so its index goes up again.
+     */
+    public synchronized void mergeConversations(List<VaultConversation> fromVault) {
         inTransaction(() -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO conversations(id, kind, title, participants) VALUES(?,?,?,?)
-                    ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, participants=excluded.participants""")) {
-                for (Conversation conv : convs) {
-                    ps.setString(1, conv.id());
-                    ps.setInt(2, conv.kind().code());
-                    ps.setString(3, conv.title());
-                    ps.setString(4, String.join(String.valueOf(SEP), conv.participants()));
-                    ps.addBatch();
+            try (PreparedStatement read = c.prepareStatement("SELECT id, kind, title, participants, meta_changed_at FROM conversations WHERE id=?");
+                 PreparedStatement put = c.prepareStatement("""
+                    INSERT INTO conversations(id, kind, title, participants, meta_changed_at) VALUES(?,?,?,?,?)
+                    ON CONFLICT(id) DO UPDATE SET kind=excluded.kind, title=excluded.title, participants=excluded.participants,
+                      meta_changed_at=excluded.meta_changed_at""")) {
+                Map<String, Long> localWins = new HashMap<>();
+                for (VaultConversation v : fromVault) {
+                    read.setString(1, v.conversation().id());
+                    MergeRules.Winner w = MergeRules.Winner.VAULT;
+                    try (ResultSet rs = read.executeQuery()) {
+                        if (rs.next()) w = MergeRules.winner(conversationFrom(rs), rs.getLong(5), v.conversation(), v.changedAt());
+                    }
+                    if (w == MergeRules.Winner.LOCAL) localWins.put(v.conversation().id(), Long.MAX_VALUE);
+                    if (w != MergeRules.Winner.VAULT) continue;
+                    put.setString(1, v.conversation().id());
+                    put.setInt(2, v.conversation().kind().code());
+                    put.setString(3, v.conversation().title());
+                    put.setString(4, String.join(String.valueOf(SEP), v.conversation().participants()));
+                    put.setLong(5, v.changedAt());
+                    put.addBatch();
                 }
-                ps.executeBatch();
+                put.executeBatch();
+                if (!localWins.isEmpty()) markDirty(localWins);
             }
         });
+    }
+
+    /** When this conversation's metadata last changed (0: not recorded). */
+    public synchronized long metadataChangedAt(String conversationId) {
+        return query("SELECT meta_changed_at FROM conversations WHERE id=?", ps -> ps.setString(1, conversationId), rs -> rs.next() ? rs.getLong(1) : 0L);
     }
 
     /** Adds messages (new ones, or replacing ones with the same conversation, time and id) and marks them for backup. */

@@ -134,7 +134,8 @@ final class MediaCommitter {
                 Optional<Conversation> meta = store.conversation(conversationId);
                 if (meta.isEmpty()) continue;
                 BackedUpConversation conv = conversations.get(conversationId);
-                ConversationIndex index = new ConversationIndex(meta.get(), sync.segments(conversationId), media, store.tombstones(conversationId));
+                ConversationIndex index = new ConversationIndex(meta.get(), sync.segments(conversationId), media,
+                        store.metadataChangedAt(conversationId), store.tombstones(conversationId));
                 SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
                 uploader.add(indexObject);
                 added.add(indexObject.id());

@@ -136,7 +136,7 @@ public final class RestoreService {
         for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
             List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
             ObjectFetcher.Available got = fetcher.openAvailable(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
-            List<org.chatvault.core.model.Conversation> convs = new ArrayList<>(group.size());
+            List<LocalStore.VaultConversation> convs = new ArrayList<>(group.size());
             for (RootManifest.Entry e : group) {
                 ConversationIndex idx;
                 try {
@@ -152,10 +152,10 @@ public final class RestoreService {
                     continue;
                 }
                 out.put(e.conversationId(), idx);
-                convs.add(idx.conversation());
+                convs.add(new LocalStore.VaultConversation(idx.conversation(), idx.metadataChangedAt()));
             }
-            store.putRestoredConversations(convs);
-            for (org.chatvault.core.model.Conversation c : convs) store.applyTombstones(c.id(), out.get(c.id()).tombstones());
+            store.mergeConversations(convs);
+            for (LocalStore.VaultConversation c : convs) store.applyTombstones(c.conversation().id(), out.get(c.conversation().id()).tombstones());
         }
     }
 

@@ -28,7 +28,6 @@ import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SegmentCodec;
 import org.chatvault.core.format.SegmentRef;
-import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
 
 /**
@@ -94,7 +93,7 @@ public final class Puller {
 
         Map<String, DirtyConversation> dirty = new HashMap<>();
         for (DirtyConversation d : store.dirtyConversations()) dirty.put(d.conversationId(), d);
-        Map<String, ConversationIndex> indexes = fetchIndexes(fetcher, changed, dirty);
+        Map<String, ConversationIndex> indexes = fetchIndexes(fetcher, changed);
         Map<String, List<MediaIndexRef>> knownMedia = sync.allMediaIndexes();
 
         List<SegmentRef> wanted = new ArrayList<>();
@@ -130,26 +129,22 @@ public final class Puller {
         return new Report(head.version(), changed.size(), segments, merged[0], bytes.get());
     }
 
-    /**
-     * Fetches the changed indexes and takes their conversations' metadata, except where this
-     * store changed a conversation since its last backup (its own change goes up next).
-     */
-    private Map<String, ConversationIndex> fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries,
-                                                       Map<String, DirtyConversation> dirty) {
+    /** Fetches the changed indexes and merges their conversations' metadata (docs/SYNC.md §2). */
+    private Map<String, ConversationIndex> fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries) {
         Map<String, ConversationIndex> out = new HashMap<>();
         for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
             List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
             Map<ObjectId, byte[]> plain = fetcher.open(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
-            List<Conversation> adopt = new ArrayList<>();
+            List<LocalStore.VaultConversation> metadata = new ArrayList<>(group.size());
             for (RootManifest.Entry e : group) {
                 ConversationIndex idx = ConversationIndex.decode(plain.get(e.indexId()));
                 if (!idx.conversation().id().equals(e.conversationId()))
                     throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
                             + ", not " + e.conversationId());
                 out.put(e.conversationId(), idx);
-                if (!dirty.containsKey(e.conversationId()) || store.conversation(e.conversationId()).isEmpty()) adopt.add(idx.conversation());
+                metadata.add(new LocalStore.VaultConversation(idx.conversation(), idx.metadataChangedAt()));
             }
-            store.putRestoredConversations(adopt);
+            store.mergeConversations(metadata);
             // Deletions made on other devices take effect here before their messages are merged.
             for (RootManifest.Entry e : group) store.applyTombstones(e.conversationId(), out.get(e.conversationId()).tombstones());
         }

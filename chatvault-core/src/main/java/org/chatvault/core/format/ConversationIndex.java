@@ -8,15 +8,19 @@ import org.chatvault.core.model.ConversationKind;
 
 /**
  * A conversation's metadata, its segments oldest first (docs/FORMAT.md §7), from schema 2 its
- * media indexes by month (§15), and from schema 3 its deletions (§7.1).
+ * media indexes by month (§15), and from schema 3 when its metadata last changed and its
+ * deletions (§7.1).
+ *
+ * @param metadataChangedAt epoch ms of the last change of kind, title or participants; 0 when not recorded
  */
-public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media, Tombstones tombstones) {
+public record ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media,
+                                long metadataChangedAt, Tombstones tombstones) {
     /** Segments only. Still written whenever there is no media, so those indexes keep their ids. */
     public static final int SCHEMA = 1;
     /** Schema 1 followed by the media index list. */
     public static final int SCHEMA_WITH_MEDIA = 2;
-    /** Schema 1, the media index list (possibly empty), then the tombstones. */
-    public static final int SCHEMA_WITH_TOMBSTONES = 3;
+    /** Schema 1, the media index list (possibly empty), the metadata change time, then the tombstones. */
+    public static final int SCHEMA_3 = 3;
     /** segmentId 32 ‖ month, firstSentAt, span, count, plainSize ≥ 1 each. */
     private static final int MIN_SEGMENT_REF_BYTES = ObjectId.BYTES + 5;
     /** month (a valid yyyymm is 3 varint bytes) ‖ mediaIndexId 32. */
@@ -36,12 +40,12 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
 
     /** An index without media, written as schema 1. */
     public ConversationIndex(Conversation conversation, List<SegmentRef> segments) {
-        this(conversation, segments, List.of(), Tombstones.NONE);
+        this(conversation, segments, List.of(), 0, Tombstones.NONE);
     }
 
-    /** An index without deletions, written as schema 1 or 2. */
+    /** An index without deletions or a metadata change time, written as schema 1 or 2. */
     public ConversationIndex(Conversation conversation, List<SegmentRef> segments, List<MediaIndexRef> media) {
-        this(conversation, segments, media, Tombstones.NONE);
+        this(conversation, segments, media, 0, Tombstones.NONE);
     }
 
     public long messageCount() {
@@ -52,7 +56,7 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
 
     public byte[] encode() {
         ByteWriter w = new ByteWriter(64 + segments.size() * 56 + media.size() * 36);
-        int schema = !tombstones.isEmpty() ? SCHEMA_WITH_TOMBSTONES : media.isEmpty() ? SCHEMA : SCHEMA_WITH_MEDIA;
+        int schema = !tombstones.isEmpty() || metadataChangedAt != 0 ? SCHEMA_3 : media.isEmpty() ? SCHEMA : SCHEMA_WITH_MEDIA;
         w.u8(schema);
         w.string(conversation.id()).u8(conversation.kind().code()).string(conversation.title());
         w.varint(conversation.participants().size());
@@ -66,14 +70,17 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             w.varint(media.size());
             for (MediaIndexRef m : media) w.varint(m.month()).id(m.id());
         }
-        if (schema == SCHEMA_WITH_TOMBSTONES) tombstones.encode(w);
+        if (schema == SCHEMA_3) {
+            w.svarint(metadataChangedAt);
+            tombstones.encode(w);
+        }
         return w.toByteArray();
     }
 
     public static ConversationIndex decode(byte[] plain) {
         ByteReader r = new ByteReader(plain);
         int schema = r.u8();
-        if (schema != SCHEMA && schema != SCHEMA_WITH_MEDIA && schema != SCHEMA_WITH_TOMBSTONES)
+        if (schema != SCHEMA && schema != SCHEMA_WITH_MEDIA && schema != SCHEMA_3)
             throw new CorruptDataException("unsupported conversation index schema " + schema);
         String id = r.string();
         ConversationKind kind;
@@ -96,9 +103,16 @@ public record ConversationIndex(Conversation conversation, List<SegmentRef> segm
             segments.add(new SegmentRef(sid, month, first, last, r.varint32(), r.varint32()));
         }
         List<MediaIndexRef> media = schema == SCHEMA ? List.of() : readMedia(r, schema == SCHEMA_WITH_MEDIA);
-        Tombstones tombstones = schema == SCHEMA_WITH_TOMBSTONES ? Tombstones.decode(r) : Tombstones.NONE;
+        long changedAt = 0;
+        Tombstones tombstones = Tombstones.NONE;
+        if (schema == SCHEMA_3) {
+            changedAt = r.svarint();
+            tombstones = Tombstones.decode(r);
+            if (changedAt == 0 && tombstones.isEmpty())
+                throw new CorruptDataException("conversation index schema 3 with neither a metadata change time nor tombstones (must be schema 1 or 2)");
+        }
         r.expectEnd();
-        return new ConversationIndex(new Conversation(id, kind, title, participants), segments, media, tombstones);
+        return new ConversationIndex(new Conversation(id, kind, title, participants), segments, media, changedAt, tombstones);
     }
 
     private static List<MediaIndexRef> readMedia(ByteReader r, boolean required) {

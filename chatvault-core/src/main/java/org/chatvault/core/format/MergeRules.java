@@ -1,6 +1,7 @@
 package org.chatvault.core.format;
 
 import java.util.Arrays;
+import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
 
 /**
@@ -10,7 +11,8 @@ import org.chatvault.core.model.Message;
  * edit); between copies edited at the same moment, or both unedited but different, the one
  * whose canonical encoding is greater (unsigned byte order) wins, so every device picks the
  * same copy without talking to the others. The rule is commutative and associative: devices
- * that merge in any order converge.
+ * that merge in any order converge. Conversation metadata follows the same rule with its
+ * recorded change time in place of {@code editedAt}.
  */
 public final class MergeRules {
     private MergeRules() {}
@@ -32,6 +34,27 @@ public final class MergeRules {
     /** The copy a merge keeps (either argument when they are the same). */
     public static Message merge(Message a, Message b) {
         return winner(a, b) == Winner.VAULT ? b : a;
+    }
+
+    /**
+     * Which copy of a conversation's metadata (kind, title, participants) a merge keeps: the one
+     * changed later; at the same change time (or both unrecorded, 0), the one whose encoding is
+     * greater, as for messages.
+     */
+    public static Winner winner(Conversation local, long localChangedAt, Conversation vault, long vaultChangedAt) {
+        if (!local.id().equals(vault.id())) throw new IllegalArgumentException("not one conversation: " + local.id() + " and " + vault.id());
+        int byTime = Long.compare(localChangedAt, vaultChangedAt);
+        if (byTime != 0) return byTime > 0 ? Winner.LOCAL : Winner.VAULT;
+        int byBytes = Arrays.compareUnsigned(canonical(local), canonical(vault));
+        if (byBytes == 0) return Winner.SAME;
+        return byBytes > 0 ? Winner.LOCAL : Winner.VAULT;
+    }
+
+    private static byte[] canonical(Conversation c) {
+        ByteWriter w = new ByteWriter(64);
+        w.u8(c.kind().code()).string(c.title()).varint(c.participants().size());
+        for (String p : c.participants()) w.string(p);
+        return w.toByteArray();
     }
 
     private static long editTime(Message m) {

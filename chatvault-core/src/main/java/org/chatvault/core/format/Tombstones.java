@@ -72,8 +72,6 @@ public record Tombstones(long clearedBefore, List<Deleted> messages) {
                 throw new org.chatvault.core.error.CorruptDataException("tombstone " + i + " is not after the one before: they must be sorted and unique");
             out.add(d);
         }
-        Tombstones t = new Tombstones(clearedBefore, out);
-        if (t.isEmpty()) throw new org.chatvault.core.error.CorruptDataException("conversation index schema 3 with no tombstones (must be schema 1 or 2)");
-        return t;
+        return new Tombstones(clearedBefore, out);
     }
 }

@@ -22,8 +22,8 @@ class SyncVectorsTest {
     static final String MANIFEST2_FIRST = "02010000";
     static final String INDEX3 = "0307636861742d3432020b46616d696c7920f09f8fa00305616c69636503626f62056361726f6c01"
             + "b08e9906b0f7bc85e9a17ec4c783d3e651bb8fb988bb8a9dae60fc89da855923a3ad0c8088bebadf3188270374"
-            + "00" + "01d09ffcf4be63" + "01d08784f5be63026d33";
-    static final String INDEX3_ID = "c70cc55bc9601c24aec843e193e7a5524b9c85827784a9dff47c22a8c0c0f32a";
+            + "00" + "a0affcf4be63" + "01d09ffcf4be63" + "01d08784f5be63026d33";
+    static final String INDEX3_ID = "9219570d8c9e34e69b172f76fb04e1b635657576a80b3aaa759cdcba49433117";
     private static ObjectCodec codec;
 
     @BeforeAll
@@ -61,23 +61,28 @@ class SyncVectorsTest {
     void conversationIndexSchema3Vector() {
         ConversationIndex i = EncodingVectorsTest.vectorIndex();
         Tombstones t = new Tombstones(T0 + 1000, List.of(new Tombstones.Deleted(T0 + 65_000, "m3")));
-        ConversationIndex i3 = new ConversationIndex(i.conversation(), i.segments(), List.of(), t);
+        ConversationIndex i3 = new ConversationIndex(i.conversation(), i.segments(), List.of(), T0 + 2000, t);
         assertThat(hex(i3.encode())).isEqualTo(INDEX3);
         assertThat(ConversationIndex.decode(unhex(INDEX3))).isEqualTo(i3);
         assertThat(codec.idOf(ObjectKind.CONVERSATION_INDEX, i3.encode()).hex()).isEqualTo(INDEX3_ID);
-        // without deletions the same index keeps its schema-1 bytes
-        assertThat(new ConversationIndex(i.conversation(), i.segments(), List.of(), Tombstones.NONE).encode()).isEqualTo(i.encode());
+        // without deletions or a change time the same index keeps its schema-1 bytes
+        assertThat(new ConversationIndex(i.conversation(), i.segments(), List.of(), 0, Tombstones.NONE).encode()).isEqualTo(i.encode());
+        // a change time alone is schema 3 too
+        ConversationIndex renamed = new ConversationIndex(i.conversation(), i.segments(), List.of(), T0, Tombstones.NONE);
+        assertThat(renamed.encode()[0]).isEqualTo((byte) 3);
+        assertThat(ConversationIndex.decode(renamed.encode())).isEqualTo(renamed);
     }
 
     @Test
     void conversationIndexSchema3RejectsBadInput() {
         MediaVectorsTest.assertRejectsEveryTruncationAndTrailingByte(unhex(INDEX3), ConversationIndex::decode);
-        String body = INDEX3.substring(0, INDEX3.length() - "01d09ffcf4be6301d08784f5be63026d33".length());
-        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0000"))).hasMessageContaining("no tombstones");
-        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0200"))).hasMessageContaining("neither 0 nor 1");
+        String body = INDEX3.substring(0, INDEX3.length() - "a0affcf4be6301d09ffcf4be6301d08784f5be63026d33".length());
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "00" + "0000"))).hasMessageContaining("neither a metadata change time nor tombstones");
+        String timed = body + "a0affcf4be63";
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(timed + "0200"))).hasMessageContaining("neither 0 nor 1");
         // a listed message before the horizon, and two out of order
-        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "01d09ffcf4be6301" + "00" + "026d33"))).hasMessageContaining("before the horizon");
-        assertThatThrownBy(() -> ConversationIndex.decode(unhex(body + "0002d08784f5be63026d33d08784f5be63026d32")))
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(timed + "01d09ffcf4be6301" + "00" + "026d33"))).hasMessageContaining("before the horizon");
+        assertThatThrownBy(() -> ConversationIndex.decode(unhex(timed + "0002d08784f5be63026d33d08784f5be63026d32")))
                 .hasMessageContaining("sorted and unique");
     }
 
@@ -93,6 +98,17 @@ class SyncVectorsTest {
         assertThat(ab.covers(300, "z")).isTrue();
         assertThat(ab.covers(300, "w")).isFalse();
         assertThat(Tombstones.NONE.covers(Long.MIN_VALUE + 1, "a")).isFalse();
+    }
+
+    @Test
+    void conversationMetadataMergesByChangeTimeThenEncoding() {
+        var a = new org.chatvault.core.model.Conversation("c", org.chatvault.core.model.ConversationKind.GROUP, "Family", List.of("a", "b"));
+        var b = new org.chatvault.core.model.Conversation("c", org.chatvault.core.model.ConversationKind.GROUP, "Family 2026", List.of("a", "b"));
+        assertThat(MergeRules.winner(a, 10, b, 20)).isEqualTo(MergeRules.Winner.VAULT);
+        assertThat(MergeRules.winner(a, 30, b, 20)).isEqualTo(MergeRules.Winner.LOCAL);
+        assertThat(MergeRules.winner(a, 20, b, 20)).isEqualTo(MergeRules.Winner.VAULT); // "Family 2026" sorts after "Family"
+        assertThat(MergeRules.winner(b, 20, a, 20)).isEqualTo(MergeRules.Winner.LOCAL);
+        assertThat(MergeRules.winner(a, 5, a, 5)).isEqualTo(MergeRules.Winner.SAME);
     }
 
     @Test
