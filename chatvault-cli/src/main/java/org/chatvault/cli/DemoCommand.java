@@ -39,7 +39,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Keep everything in this directory instead of a temporary one that is deleted afterwards.") Path dir;
 
     @Override public Integer call() throws IOException {
-        if (!(mediaScale >= 0 && mediaScale <= 1)) throw new CliException("--media-scale must be within 0..1");
+        if (!(mediaScale >= 0 && mediaScale <= 1)) throw new CliException("--media-scale must be within 0..1, not " + mediaScale);
+        if (conversations < 1) throw new CliException("--conversations must be at least 1, not " + conversations);
+        if (messages < 1) throw new CliException("--messages must be at least 1, not " + messages);
         Path root = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("chatvault-demo");
         try {
             return demo(root);

@@ -25,6 +25,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (conversations < 1 || messages < 0) throw new CliException("--conversations must be ≥ 1 and --messages ≥ 0");
+        // Checked before anything is written: a refused option must not leave half a history behind.
+        if (mediaScale != null && !(mediaScale > 0 && mediaScale <= 1))
+            throw new CliException("--media-scale must be greater than 0 and at most 1, not " + mediaScale);
         long start = System.nanoTime();
         try (LocalStore store = LocalStore.open(client.db()); ProgressBar bar = Progress.bar("generate", messages, "msg")) {
             Histories.fill(store, new GeneratorOptions(seed, conversations, messages, Clock.systemUTC().millis(), years, 0.005), bar::stepBy);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "Example: CHATVAULT_PASSWORD=… chatvault init --server http://127.0.0.1:8420 --user alice")
 final class InitCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
-    @Option(names = "--server", required = true, description = "Server URL, e.g. http://127.0.0.1:8420") URI server;
+    @Option(names = "--server", required = true, converter = ServerUrl.class, description = "Server URL, e.g. http://127.0.0.1:8420") URI server;
     @Option(names = "--user", required = true, description = "Account name.") String user;
     @Option(names = "--with-passphrase", description = "Also protect the vault keys with a passphrase (from $CHATVAULT_PASSPHRASE or asked).") boolean withPassphrase;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 + "Example: CHATVAULT_PASSWORD=… chatvault login --server http://127.0.0.1:8420 --user alice --recovery-key 1a2b-…")
 final class LoginCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
-    @Option(names = "--server", required = true, description = "Server URL.") URI server;
+    @Option(names = "--server", required = true, converter = ServerUrl.class, description = "Server URL, e.g. http://127.0.0.1:8420") URI server;
     @Option(names = "--user", required = true, description = "Account name.") String user;
     @ArgGroup(exclusive = true, multiplicity = "1") How how;
 

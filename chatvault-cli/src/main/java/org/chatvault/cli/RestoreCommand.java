@@ -27,7 +27,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Option(names = "--text-only", description = "Restore messages only; fetch media later with 'chatvault media get' or another restore.")
     boolean textOnly;
-    @Option(names = "--since", paramLabel = "YYYY-MM", description = "Restore media used from this month on only (text is always complete).")
+    @Option(names = "--since", paramLabel = "YYYY-MM", converter = RestoreCommand.Month.class,
+            description = "Restore media used from this month on only (text is always complete).")
     YearMonth since;
     @Option(names = "--no-files", description = "Restore thumbnails but not full media files.") boolean noFiles;
 
@@ -58,6 +59,17 @@ final class RestoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Reads a YYYY-MM month, or says what is wrong with it in words. */
+    static final class Month implements picocli.CommandLine.ITypeConverter<YearMonth> {
+        @Override public YearMonth convert(String value) {
+            try {
+                return YearMonth.parse(value.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a month: write YYYY-MM with a month from 01 to 12, e.g. 2026-01");
+            }
+        }
     }
 
     static MediaRestoreService.Report runMedia(Session session, LocalStore store, MediaRestoreService.Options options) {

@@ -18,6 +18,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "Most hits to show (default: ${DEFAULT-VALUE}).") int limit;
 
     @Override public Integer call() {
+        if (!java.nio.file.Files.exists(client.db()))
+            throw new CliException("no local database at " + client.db() + ": run 'chatvault restore' or 'chatvault generate' first");
         try (LocalStore store = LocalStore.open(client.db())) {
             var hits = store.search(text, limit);
             for (SearchHit h : hits) {

@@ -18,7 +18,9 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         ProfileStore profiles = new ProfileStore(client.home());
-        try (LocalStore store = LocalStore.open(client.db())) {
+        if (!java.nio.file.Files.exists(client.db())) {
+            System.out.println("local database: none yet at " + client.db());
+        } else try (LocalStore store = LocalStore.open(client.db())) {
             System.out.printf("local database: %s, %,d conversations, %,d messages, %d conversation(s) changed since the last backup%n",
                     client.db(), store.conversations().size(), store.messageCount(), store.dirtyConversations().size());
             store.syncState().head().ifPresent(h -> System.out.println("last backup or restore: version " + h.version()));

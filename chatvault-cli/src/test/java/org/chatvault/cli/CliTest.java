@@ -85,4 +85,29 @@ class CliTest {
             assertThat(stdout()).as(cmd).contains("Usage: chatvault " + cmd).contains("Example:");
         }
     }
+
+    @Test
+    void badInputIsRefusedInWordsBeforeAnythingHappens() {
+        Path home = dir.resolve("home");
+        assertThat(Main.run("demo", "--messages", "-5", "--dir", dir.resolve("d").toString())).isEqualTo(1);
+        assertThat(stderr()).contains("--messages must be at least 1, not -5").doesNotContain("Exception");
+        assertThat(dir.resolve("d").resolve("server")).doesNotExist();
+
+        assertThat(Main.run("restore", "--home", home.toString(), "--since", "2026-13")).isEqualTo(2);
+        assertThat(stderr()).contains("'2026-13' is not a month: write YYYY-MM").doesNotContain("DateTimeParseException");
+
+        assertThat(Main.run("init", "--home", home.toString(), "--server", "127.0.0.1:8420", "--user", "x")).isEqualTo(2);
+        assertThat(stderr()).contains("add http:// or https://").doesNotContain("URISyntaxException");
+
+        String db = home.resolve("local.db").toString();
+        assertThat(Main.run("generate", "--db", db, "--messages", "10", "--media-scale", "2")).isEqualTo(1);
+        assertThat(stderr()).contains("--media-scale must be greater than 0 and at most 1");
+        assertThat(home.resolve("local.db")).as("nothing written before the refusal").doesNotExist();
+
+        assertThat(Main.run("search", "--home", home.toString(), "hello")).isEqualTo(1);
+        assertThat(stderr()).contains("no local database at");
+        assertThat(Main.run("status", "--home", home.toString())).isZero();
+        assertThat(stdout()).contains("local database: none yet");
+        assertThat(home.resolve("local.db")).as("status and search create no database").doesNotExist();
+    }
 }

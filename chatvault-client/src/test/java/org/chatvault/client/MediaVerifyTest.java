@@ -54,7 +54,8 @@ class MediaVerifyTest {
                 VerifyReport flipped = new VerifyService(s, phone, VerifyOptions.READ_ALL).run();
                 assertThat(flipped.problems()).singleElement().asString()
                         .contains("conversation holiday (Holiday 2026)", "message msg-beach", "file \"beach.mp4\" (beach-video)",
-                                "does not authenticate");
+                                "does not authenticate")
+                        .satisfies(p -> assertThat(p.split("does not authenticate", -1)).as("said once").hasSize(2));
 
                 try (RandomAccessFile f = new RandomAccessFile(pack.toFile(), "rw")) {
                     f.setLength(length / 3);

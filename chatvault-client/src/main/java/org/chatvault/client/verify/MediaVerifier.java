@@ -169,7 +169,8 @@ final class MediaVerifier {
                     objectsRead++;
                     if (length != expectedLength.get(id)) problem = "object " + id + " holds " + length + " bytes, expected " + expectedLength.get(id);
                 } catch (CorruptDataException e) {
-                    problem = "object " + id + " does not authenticate: " + e.getMessage();
+                    // The codec's message already names the object and what is wrong with it.
+                    problem = e.getMessage().contains(id.hex()) ? e.getMessage() : "object " + id + " is damaged: " + e.getMessage();
                 }
             }
             if (problem == null) continue;
