@@ -207,7 +207,8 @@ public final class LocalStore implements AutoCloseable {
                     continue;
                 }
                 if (!fromApp) {
-                    Message mine = readOne(m.conversationId(), m.sentAt(), m.id());
+                    Message mine = findOne(m.conversationId(), m.sentAt(), m.id())
+                            .orElseThrow(() -> new SQLException("message " + m.conversationId() + "/" + m.id() + " vanished during a merge"));
                     MergeRules.Winner w = MergeRules.winner(mine, m);
                     if (w == MergeRules.Winner.SAME) continue;
                     if (w == MergeRules.Winner.LOCAL) {
@@ -257,7 +258,8 @@ public final class LocalStore implements AutoCloseable {
         fts.addBatch();
     }
 
-    private Message readOne(String conversationId, long sentAt, String id) throws SQLException {
+    /** One whole message by its key, if this store holds it. */
+    private Optional<Message> findOne(String conversationId, long sentAt, String id) throws SQLException {
         List<Message> one = new ArrayList<>(1);
         try (PreparedStatement ps = c.prepareStatement(messageSelect("conversation_id=? AND sent_at=? AND id=?"));
              PreparedStatement pa = c.prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
@@ -268,8 +270,7 @@ public final class LocalStore implements AutoCloseable {
             }
             streamMessages(ps, pa, one::add);
         }
-        if (one.isEmpty()) throw new SQLException("message " + conversationId + "/" + id + " vanished during a merge");
-        return one.getFirst();
+        return one.stream().findFirst();
     }
 
     /**
@@ -476,20 +477,13 @@ public final class LocalStore implements AutoCloseable {
         }
         List<SearchHit> hits = new ArrayList<>();
         for (String[] k : keys) {
-            long sentAt = Long.parseLong(k[1]);
-            List<Message> one = new ArrayList<>(1);
-            try (PreparedStatement ps = c.prepareStatement(messageSelect("conversation_id=? AND sent_at=? AND id=?"));
-                 PreparedStatement pa = c.prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
-                for (PreparedStatement p : List.of(ps, pa)) {
-                    p.setString(1, k[0]);
-                    p.setLong(2, sentAt);
-                    p.setString(3, k[2]);
-                }
-                streamMessages(ps, pa, one::add);
+            Optional<Message> one;
+            try {
+                one = findOne(k[0], Long.parseLong(k[1]), k[2]);
             } catch (SQLException e) {
                 throw fail("search", e);
             }
-            if (!one.isEmpty()) hits.add(new SearchHit(conversation(k[0]).map(Conversation::title).orElse(k[0]), one.get(0)));
+            one.ifPresent(m -> hits.add(new SearchHit(conversation(k[0]).map(Conversation::title).orElse(k[0]), m)));
         }
         return hits;
     }

@@ -145,6 +145,20 @@ public final class SyncState {
         });
     }
 
+    /**
+     * Records a head this store pulled or restored: as {@link #recordSnapshot}, and in the same
+     * transaction marks each conversation the head no longer lists (without a deletion) to go up
+     * again from its first message, since absence never deletes (docs/SYNC.md §1).
+     */
+    public void recordHead(Head head, Collection<ConversationState> changed, Collection<String> notInHead) {
+        store.inTransaction(() -> {
+            recordSnapshot(head, changed, notInHead);
+            Map<String, Long> again = new HashMap<>();
+            for (String id : notInHead) if (store.conversation(id).isPresent()) again.put(id, Long.MIN_VALUE);
+            if (!again.isEmpty()) store.markDirty(again);
+        });
+    }
+
     /** Forgets everything about the vault (the head moved elsewhere, or a restore starts over). */
     public void forgetVault() {
         store.inTransaction(() -> {

@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
@@ -25,28 +24,20 @@ import org.chatvault.client.sync.Puller;
 import org.chatvault.client.http.Dtos;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaFiles;
-import org.chatvault.client.local.MediaUse;
 import org.chatvault.client.local.SyncState;
-import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
-import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.chunking.Chunk;
 import org.chatvault.core.chunking.Chunker;
 import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.format.CompressionPolicy;
-import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.FileRecipe;
-import org.chatvault.core.format.MediaIndex;
-import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
-import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SealedObject;
-import org.chatvault.core.model.Conversation;
 
 /**
  * Backs up the content files and thumbnails of the LocalStore's attachments (docs/FORMAT.md,

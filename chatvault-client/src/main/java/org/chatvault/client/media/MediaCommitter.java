@@ -95,13 +95,13 @@ final class MediaCommitter {
         List<ObjectId> toRead = new ArrayList<>();
         for (Map.Entry<String, List<MediaPlan.Group>> e : plan.groupsByConversation().entrySet()) {
             if (!conversations.containsKey(e.getKey())) continue; // its text is not in the vault yet
-            Map<Integer, ObjectId> before = byMonth(recordedMedia.getOrDefault(e.getKey(), List.of()));
+            Map<Integer, MediaIndexRef> before = byMonth(recordedMedia.getOrDefault(e.getKey(), List.of()));
             for (MediaPlan.Group g : e.getValue()) {
                 List<MediaRef> refs = refsOf(plan.groups().get(g), have);
                 if (refs.isEmpty()) continue;
                 fresh.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).put(g.month(), refs);
-                ObjectId old = before.get(g.month());
-                if (old != null && !contents.containsKey(old)) toRead.add(old);
+                MediaIndexRef old = before.get(g.month());
+                if (old != null && !contents.containsKey(old.id())) toRead.add(old.id());
             }
         }
         readContents(toRead);
@@ -114,7 +114,7 @@ final class MediaCommitter {
             for (Map.Entry<String, Map<Integer, List<MediaRef>>> e : fresh.entrySet()) {
                 String conversationId = e.getKey();
                 List<MediaIndexRef> before = recordedMedia.getOrDefault(conversationId, List.of());
-                TreeMap<Integer, MediaIndexRef> after = new TreeMap<>(byMonthRefs(before));
+                TreeMap<Integer, MediaIndexRef> after = new TreeMap<>(byMonth(before));
                 for (Map.Entry<Integer, List<MediaRef>> m : e.getValue().entrySet()) {
                     MediaIndexRef old = after.get(m.getKey());
                     List<MediaRef> refs = old == null ? m.getValue() : union(contents.get(old.id()), m.getValue());
@@ -178,13 +178,7 @@ final class MediaCommitter {
         return new ArrayList<>(out.values());
     }
 
-    private static Map<Integer, ObjectId> byMonth(List<MediaIndexRef> refs) {
-        Map<Integer, ObjectId> out = new HashMap<>();
-        for (MediaIndexRef r : refs) out.put(r.month(), r.id());
-        return out;
-    }
-
-    private static Map<Integer, MediaIndexRef> byMonthRefs(List<MediaIndexRef> refs) {
+    private static Map<Integer, MediaIndexRef> byMonth(List<MediaIndexRef> refs) {
         Map<Integer, MediaIndexRef> out = new HashMap<>();
         for (MediaIndexRef r : refs) out.put(r.month(), r);
         return out;

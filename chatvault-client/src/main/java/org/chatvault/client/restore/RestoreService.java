@@ -19,6 +19,7 @@ import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.sync.HeadGuard;
+import org.chatvault.client.sync.IndexReader;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
@@ -91,7 +92,7 @@ public final class RestoreService {
         }
         long[] restored = {0};
         Map<ObjectId, String> segmentOwner = new HashMap<>();
-        for (ConversationIndex idx : indexes.values()) for (SegmentRef s : idx.segments()) segmentOwner.put(s.id(), idx.conversation().id());
+        addOwners(indexes, segmentOwner);
         long segmentsFetched = applySegments(fetcher, tails, done, restored, listener, true, lost, indexes, segmentOwner);
         Duration firstScreen = Duration.ofMillis(clock.millis() - started);
         long bytesFirst = bytes.get();
@@ -99,7 +100,7 @@ public final class RestoreService {
 
         // Stage 2: every other conversation's index, then all remaining text newest to oldest.
         fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
-        for (ConversationIndex idx : indexes.values()) for (SegmentRef s : idx.segments()) segmentOwner.put(s.id(), idx.conversation().id());
+        addOwners(indexes, segmentOwner);
         List<SegmentRef> rest = new ArrayList<>();
         for (ConversationIndex idx : indexes.values()) rest.addAll(idx.segments());
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
@@ -114,11 +115,9 @@ public final class RestoreService {
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
                     idx == null ? List.of() : idx.segments(), idx == null ? List.of() : idx.media(), -1));
         }
-        // A conversation this store recorded as backed up that the head no longer lists goes up again.
         List<String> removed = new ArrayList<>(sync.conversations().keySet());
         for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
-        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, removed);
-        for (String id : removed) if (store.conversation(id).isPresent()) store.markDirtyFrom(id, Long.MIN_VALUE);
+        sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
         guard.remember(head.version(), rootId, root.version() > 0);
         Duration allText = Duration.ofMillis(clock.millis() - started);
         listener.allTextRestored(allText);
@@ -131,32 +130,17 @@ public final class RestoreService {
                 bytes.get(), searchable, lost);
     }
 
+    /** Which conversation each segment belongs to, so a segment is checked against it when opened. */
+    private static void addOwners(Map<String, ConversationIndex> indexes, Map<ObjectId, String> owners) {
+        for (ConversationIndex idx : indexes.values()) for (SegmentRef s : idx.segments()) owners.put(s.id(), idx.conversation().id());
+    }
+
+    /** Reads indexes; one that cannot be read costs its conversation, named in {@code lost}, not the restore. */
     private void fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries, Map<String, ConversationIndex> out,
                               List<Unrestored> lost) {
-        for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
-            List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
-            ObjectFetcher.Available got = fetcher.openAvailable(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
-            List<LocalStore.VaultConversation> convs = new ArrayList<>(group.size());
-            for (RootManifest.Entry e : group) {
-                ConversationIndex idx;
-                try {
-                    byte[] plain = got.opened().get(e.indexId());
-                    if (plain == null) throw new CorruptDataException(got.unreadable().getOrDefault(e.indexId(), "not fetched"));
-                    idx = ConversationIndex.decode(plain);
-                    if (!idx.conversation().id().equals(e.conversationId()))
-                        throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
-                                + ", not " + e.conversationId());
-                } catch (CorruptDataException ex) {
-                    String title = store.conversation(e.conversationId()).map(org.chatvault.core.model.Conversation::title).orElse(e.conversationId());
-                    lost.add(new Unrestored(e.conversationId(), title, 0, e.messageCount(), "its index " + e.indexId() + " is " + ex.getMessage()));
-                    continue;
-                }
-                out.put(e.conversationId(), idx);
-                convs.add(new LocalStore.VaultConversation(idx.conversation(), idx.metadataChangedAt()));
-            }
-            store.mergeConversations(convs);
-            for (LocalStore.VaultConversation c : convs) store.applyTombstones(c.conversation().id(), out.get(c.conversation().id()).tombstones());
-        }
+        IndexReader.read(store, fetcher, entries, out, (e, why) -> lost.add(new Unrestored(e.conversationId(),
+                store.conversation(e.conversationId()).map(org.chatvault.core.model.Conversation::title).orElse(e.conversationId()),
+                0, e.messageCount(), "its index " + e.indexId() + " is " + why)));
     }
 
     /** A group of decoded segments ready to write. */

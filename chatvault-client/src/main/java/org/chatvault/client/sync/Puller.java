@@ -55,7 +55,7 @@ public final class Puller {
     }
 
     /** True when this store's record of the vault is exactly {@code head}. */
-    public static boolean inStep(SyncState sync, Dtos.Head head) {
+    private static boolean inStep(SyncState sync, Dtos.Head head) {
         Optional<SyncState.Head> known = sync.head();
         if (head.version() == 0) return known.isEmpty();
         return known.isPresent() && known.get().version() == head.version() && known.get().root().hex().equals(head.root());
@@ -91,9 +91,14 @@ public final class Puller {
         List<String> removed = new ArrayList<>();
         for (String id : recorded.keySet()) if (!inRoot.contains(id)) removed.add(id);
 
-        Map<String, DirtyConversation> dirty = new HashMap<>();
-        for (DirtyConversation d : store.dirtyConversations()) dirty.put(d.conversationId(), d);
-        Map<String, ConversationIndex> indexes = fetchIndexes(fetcher, changed);
+        Set<String> dirty = new HashSet<>();
+        for (DirtyConversation d : store.dirtyConversations()) dirty.add(d.conversationId());
+        Map<String, ConversationIndex> indexes = new HashMap<>();
+        // A pull must not go on without an index: the next push could drop what it lists.
+        IndexReader.read(store, fetcher, changed, indexes, (e, why) -> {
+            throw new CorruptDataException("conversation " + e.conversationId() + ": its index " + e.indexId() + " is " + why
+                    + "; nothing was changed (chatvault verify names everything affected)");
+        });
         Map<String, List<MediaIndexRef>> knownMedia = sync.allMediaIndexes();
 
         List<SegmentRef> wanted = new ArrayList<>();
@@ -116,39 +121,16 @@ public final class Puller {
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
                     idx.segments(), idx.media(), -1));
         }
-        sync.recordSnapshot(new SyncState.Head(head.version(), rootId), states, removed);
-        // What this store holds that the head lacks goes up with the next backup: a conversation
-        // the head dropped without a deletion, or one with more messages here than in the head.
-        for (String id : removed) if (store.conversation(id).isPresent()) store.markDirtyFrom(id, Long.MIN_VALUE);
+        sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
+        // What this store holds that the head lacks goes up with the next backup: here, a
+        // conversation with more messages than the head's index counts.
         for (RootManifest.Entry e : changed) {
-            if (!dirty.containsKey(e.conversationId()) && store.vaultMessageCount(e.conversationId()) > indexes.get(e.conversationId()).messageCount())
+            if (!dirty.contains(e.conversationId()) && store.vaultMessageCount(e.conversationId()) > indexes.get(e.conversationId()).messageCount())
                 store.markDirtyFrom(e.conversationId(), Long.MIN_VALUE);
         }
         guard.remember(head.version(), rootId, root.version() > 0);
         store.buildSearchIndex(n -> {});
         return new Report(head.version(), changed.size(), segments, merged[0], bytes.get());
-    }
-
-    /** Fetches the changed indexes and merges their conversations' metadata (docs/SYNC.md §2). */
-    private Map<String, ConversationIndex> fetchIndexes(ObjectFetcher fetcher, List<RootManifest.Entry> entries) {
-        Map<String, ConversationIndex> out = new HashMap<>();
-        for (int i = 0; i < entries.size(); i += INDEX_BATCH) {
-            List<RootManifest.Entry> group = entries.subList(i, Math.min(entries.size(), i + INDEX_BATCH));
-            Map<ObjectId, byte[]> plain = fetcher.open(group.stream().map(RootManifest.Entry::indexId).toList(), ObjectKind.CONVERSATION_INDEX);
-            List<LocalStore.VaultConversation> metadata = new ArrayList<>(group.size());
-            for (RootManifest.Entry e : group) {
-                ConversationIndex idx = ConversationIndex.decode(plain.get(e.indexId()));
-                if (!idx.conversation().id().equals(e.conversationId()))
-                    throw new CorruptDataException("index " + e.indexId() + " belongs to conversation " + idx.conversation().id()
-                            + ", not " + e.conversationId());
-                out.put(e.conversationId(), idx);
-                metadata.add(new LocalStore.VaultConversation(idx.conversation(), idx.metadataChangedAt()));
-            }
-            store.mergeConversations(metadata);
-            // Deletions made on other devices take effect here before their messages are merged.
-            for (RootManifest.Entry e : group) store.applyTombstones(e.conversationId(), out.get(e.conversationId()).tombstones());
-        }
-        return out;
     }
 
     private int fetchAndMerge(ObjectFetcher fetcher, List<SegmentRef> wanted, long[] merged) {

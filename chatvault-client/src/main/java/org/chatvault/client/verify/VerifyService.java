@@ -63,8 +63,8 @@ public final class VerifyService {
         }
         long segments = 0, messages = 0;
         List<ConversationIndex> indexes = new ArrayList<>();
-        // Per conversation, each message of the vault and its edit time, to compare with this device.
-        Map<String, Map<String, Long>> inVault = new HashMap<>();
+        // Per conversation, how many of this device's messages the vault lacks (or holds an older edit of).
+        Map<String, Long> notInVault = new HashMap<>();
         for (RootManifest.Entry e : root.conversations()) {
             ConversationIndex idx;
             try {
@@ -77,20 +77,22 @@ public final class VerifyService {
             if (idx.messageCount() != e.messageCount())
                 problems.add("conversation " + e.conversationId() + ": root says " + e.messageCount() + " messages, index says " + idx.messageCount());
             List<SegmentRef> segs = idx.segments();
+            // Each message of this conversation in the vault and its edit time; one conversation at a time.
+            Map<String, Long> seen = names == null ? null : new HashMap<>();
             for (int i = 0; i < segs.size(); i += BATCH) {
                 List<SegmentRef> group = segs.subList(i, Math.min(segs.size(), i + BATCH));
                 java.util.Map<ObjectId, byte[]> bodies = fetchRaw(group.stream().map(SegmentRef::id).toList(), bytes);
-                Map<String, Long> seen = names == null ? null : inVault.computeIfAbsent(e.conversationId(), k -> new HashMap<>());
                 for (SegmentRef s : group) {
                     segments++;
                     messages += check(codec, bodies.get(s.id()), idx, s, problems, seen);
                 }
             }
+            if (seen != null) notInVault.put(e.conversationId(), notBackedUp(e.conversationId(), seen));
         }
         MediaVerifier media = new MediaVerifier(session.api(), codec, bytes, names, options, problems);
         media.verify(indexes);
         return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
-                bytes.get(), problems, problems.isEmpty() ? pending(inVault) : List.of());
+                bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of());
     }
 
     /** Bodies by id; an object the server does not have is simply absent from the map. */
@@ -118,7 +120,7 @@ public final class VerifyService {
      * This device's messages and files that the head lacks, per conversation (only asked when the
      * vault itself is intact: with damage, "not in the vault" would mix the two).
      */
-    private List<Pending> pending(Map<String, Map<String, Long>> inVault) {
+    private List<Pending> pending(Map<String, Long> notInVault) {
         if (names == null) return List.of();
         Map<SyncState.MediaKey, SyncState.BackedUpMedia> media = names.syncState().backedUpMedia();
         Map<String, long[]> files = new HashMap<>();
@@ -129,18 +131,24 @@ public final class VerifyService {
         });
         List<Pending> out = new ArrayList<>();
         for (Conversation c : names.conversations()) {
-            Map<String, Long> vault = inVault.getOrDefault(c.id(), Map.of());
-            long[] n = {0};
-            names.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
-                if (m.ephemeral()) return;
-                Long edited = vault.get(m.sentAt() + "\u001f" + m.id());
-                long mine = m.editedAt() == null ? Long.MIN_VALUE : m.editedAt();
-                if (edited == null || edited < mine) n[0]++;
-            });
+            // A conversation the vault does not list at all: everything in it is pending.
+            long n = notInVault.containsKey(c.id()) ? notInVault.get(c.id()) : notBackedUp(c.id(), Map.of());
             long f = files.containsKey(c.id()) ? files.get(c.id())[0] : 0;
-            if (n[0] > 0 || f > 0) out.add(new Pending(c.id(), c.title(), n[0], f));
+            if (n > 0 || f > 0) out.add(new Pending(c.id(), c.title(), n, f));
         }
         return out;
+    }
+
+    /** This device's messages of a conversation that the vault lacks or holds an older edit of. */
+    private long notBackedUp(String conversationId, Map<String, Long> inVault) {
+        long[] n = {0};
+        names.forEachMessage(conversationId, Long.MIN_VALUE, m -> {
+            if (m.ephemeral()) return;
+            Long edited = inVault.get(m.sentAt() + "\u001f" + m.id());
+            long mine = m.editedAt() == null ? Long.MIN_VALUE : m.editedAt();
+            if (edited == null || edited < mine) n[0]++;
+        });
+        return n[0];
     }
 
     private static long check(org.chatvault.core.format.ObjectCodec codec, byte[] body, ConversationIndex idx, SegmentRef s, List<String> problems,
