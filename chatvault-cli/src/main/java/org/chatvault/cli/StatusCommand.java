@@ -5,7 +5,7 @@ import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.Profile;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.client.local.LocalStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         System.out.println("account: " + p.username() + " at " + p.server() + " (device " + p.deviceSlotId() + ")");
         try (Session session = new AccountService(profiles).resume()) {
-            Dtos.Usage u = session.api().usage();
+            VaultUsage u = session.api().usage();
             System.out.printf("server: head version %d, %,d objects, %,d bytes in %,d packs%n", u.version(), u.objects(), u.bytes(), u.packs());
         }
         return 0;

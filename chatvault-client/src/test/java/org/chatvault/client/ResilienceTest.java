@@ -12,7 +12,8 @@ import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.account.IssuedTokens;
+import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.client.local.LocalStore;
@@ -45,13 +46,13 @@ class ResilienceTest {
                     assertThat(proxy.wasCut()).isTrue();
                 }
                 try (Session direct = sessionVia(vault, "phone", vault.uri())) {
-                    Dtos.Usage landed = direct.api().usage();
+                    VaultUsage landed = direct.api().usage();
                     uploadedBeforeCut = landed.objects();
                     assertThat(landed.version()).as("nothing was committed").isZero();
                     assertThat(uploadedBeforeCut).as("some batches landed before the cut").isPositive();
                     BackupReport resumed = new BackupService(direct, store, Clock.systemUTC()).run(BackupListener.NONE);
                     assertThat(resumed.objectsAlreadyPresent()).isEqualTo(uploadedBeforeCut);
-                    Dtos.Usage after = direct.api().usage();
+                    VaultUsage after = direct.api().usage();
                     assertThat(after.objects()).isEqualTo(uploadedBeforeCut + resumed.objectsUploaded());
                     assertThat(after.version()).isEqualTo(1);
                 }
@@ -63,7 +64,7 @@ class ResilienceTest {
     void unknownTokenIsRefused() {
         try (TestVault vault = new TestVault(dir)) {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
-            api.useTokens(new Dtos.Tokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE), null);
+            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE), null);
             assertThatThrownBy(api::head).isInstanceOf(org.chatvault.client.http.ApiException.class)
                     .satisfies(e -> assertThat(((org.chatvault.client.http.ApiException) e).status()).isEqualTo(401));
         }

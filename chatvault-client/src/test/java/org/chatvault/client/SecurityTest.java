@@ -14,7 +14,9 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupService;
 import org.chatvault.client.http.ApiException;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.keyslot.KeySlot;
+import org.chatvault.protocol.vault.Commit;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreService;
@@ -67,16 +69,16 @@ class SecurityTest {
             try (Session a = alice.session(); Session m = mallory.session(); LocalStore store = vault.store("alice-phone")) {
                 TestVault.generate(store, 8, 5, 300);
                 new BackupService(a, store, Clock.systemUTC()).run(BackupListener.NONE);
-                Dtos.Head aliceHead = a.api().head();
+                VaultHead aliceHead = a.api().head();
                 var root = org.chatvault.core.format.ObjectId.parse(aliceHead.root());
                 assertThat(m.api().head().version()).isZero();
                 assertThat(m.api().missing(List.of(root))).containsExactly(root);
                 assertThatThrownBy(() -> m.api().fetch(List.of(root), f -> { }))
                         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-                assertThatThrownBy(() -> m.api().commit(new Dtos.Commit(0, aliceHead.root(), List.of(aliceHead.root()), List.of())))
+                assertThatThrownBy(() -> m.api().commit(new Commit(0L, aliceHead.root(), List.of(aliceHead.root()), List.of())))
                         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
-                List<String> aliceBlobs = a.api().keySlots().stream().map(Dtos.KeySlot::blob).toList();
-                assertThat(m.api().keySlots()).extracting(Dtos.KeySlot::blob).doesNotContainAnyElementsOf(aliceBlobs);
+                List<String> aliceBlobs = a.api().keySlots().stream().map(KeySlot::blob).toList();
+                assertThat(m.api().keySlots()).extracting(KeySlot::blob).doesNotContainAnyElementsOf(aliceBlobs);
                 assertThat(a.api().head()).isEqualTo(aliceHead);
             }
         }

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import org.chatvault.client.ClientException;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.keyslot.KeySlot;
 import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.crypto.Argon2Params;
@@ -58,7 +58,7 @@ public final class AccountService {
     public Session login(URI server, String username, char[] password, Unlock unlock) {
         VaultApi api = new VaultApi(server);
         api.login(username, loginSecret(username, password));
-        List<Dtos.KeySlot> slots = api.keySlots();
+        List<KeySlot> slots = api.keySlots();
         MasterKey mk = switch (unlock) {
             case Unlock.WithRecoveryKey r -> {
                 try (RecoveryKey rk = RecoveryKey.parse(r.code())) {
@@ -113,7 +113,7 @@ public final class AccountService {
         return new Session(api, mk, random);
     }
 
-    private static byte[] slot(List<Dtos.KeySlot> slots, String id) {
+    private static byte[] slot(List<KeySlot> slots, String id) {
         return slots.stream().filter(s -> s.slotId().equals(id)).findFirst().map(s -> B64D.decode(s.blob()))
                 .orElseThrow(() -> new WrongKeyException("this account has no " + id + " key slot"));
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.DirtyConversation;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
@@ -68,7 +68,7 @@ public final class BackupService {
         Puller puller = new Puller(session, store);
         long merged = 0, pulledBytes = 0;
         for (int attempt = 1; ; attempt++) {
-            Dtos.Head head = session.api().head();
+            VaultHead head = session.api().head();
             Puller.Report pulled = puller.pull(head);
             merged += pulled.messagesMerged();
             pulledBytes += pulled.bytesFetched();
@@ -84,7 +84,7 @@ public final class BackupService {
     }
 
     /** Commits this store's changes on top of {@code head}, which the store is in step with. */
-    private BackupReport push(Dtos.Head head, BackupListener listener, long started, long merged, long pulledBytes) {
+    private BackupReport push(VaultHead head, BackupListener listener, long started, long merged, long pulledBytes) {
         SyncState sync = store.syncState();
         List<DirtyConversation> dirty = store.dirtyConversations();
         if (dirty.isEmpty() && head.version() > 0)

@@ -3,7 +3,8 @@ package org.chatvault.client.backup;
 import java.util.Set;
 import org.chatvault.client.sync.HeadMovedException;
 import org.chatvault.client.http.ApiException;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.Commit;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.format.ObjectId;
 
@@ -15,16 +16,16 @@ public final class HeadCommitter {
      * @return the new head version
      * @throws HeadMovedException if another device moved the head first
      */
-    public static long commit(VaultApi api, Dtos.Head head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
+    public static long commit(VaultApi api, VaultHead head, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped) {
         dropped.removeAll(added);
-        Dtos.Commit commit = new Dtos.Commit(head.version(), root.hex(),
+        Commit commit = new Commit(head.version(), root.hex(),
                 added.stream().map(ObjectId::hex).toList(), dropped.stream().map(ObjectId::hex).toList());
         try {
             return api.commit(commit).version();
         } catch (ApiException e) {
             if (e.status() != 409) throw e;
             // A retried commit whose first answer was lost looks like a conflict: check.
-            Dtos.Head now = api.head();
+            VaultHead now = api.head();
             if (root.hex().equals(now.root())) return now.version();
             throw new HeadMovedException(now.version(), e);
         }

@@ -1,6 +1,5 @@
 package org.chatvault.client.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +14,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.chatvault.client.http.Dtos.Tokens;
+import org.chatvault.client.ClientException;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.protocol.WireJson;
+import org.chatvault.protocol.account.Credentials;
+import org.chatvault.protocol.account.IssuedTokens;
+import org.chatvault.protocol.account.RefreshRequest;
+import org.chatvault.protocol.batch.BatchFormat;
+import org.chatvault.protocol.error.ErrorBody;
+import org.chatvault.protocol.keyslot.KeySlot;
+import org.chatvault.protocol.keyslot.KeySlots;
+import org.chatvault.protocol.keyslot.PutKeySlot;
+import org.chatvault.protocol.object.MissingObjects;
+import org.chatvault.protocol.object.ObjectIds;
+import org.chatvault.protocol.object.RelabelRequest;
+import org.chatvault.protocol.object.RelabelResult;
+import org.chatvault.protocol.object.UploadResult;
+import org.chatvault.protocol.vault.Commit;
+import org.chatvault.protocol.vault.CommitResult;
+import org.chatvault.protocol.vault.VaultHead;
+import org.chatvault.protocol.vault.VaultUsage;
 
 /**
  * The HTTP client for docs/API.md, on the JDK's HttpClient. Retries what is safe to retry
@@ -25,12 +42,12 @@ import org.chatvault.core.format.SealedObject;
  * connection drops, and refreshes an expired access token once per call.
  */
 public final class VaultApi {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = WireJson.mapper();
     private final URI base;
     private final HttpClient http;
     private final RetryPolicy retry;
-    private volatile Tokens tokens;
-    private volatile Consumer<Tokens> onTokens = t -> {};
+    private volatile IssuedTokens tokens;
+    private volatile Consumer<IssuedTokens> onTokens = t -> {};
     private volatile Observer observer;
 
     /**
@@ -63,12 +80,12 @@ public final class VaultApi {
     public URI base() { return base; }
 
     /** Uses these tokens from now on and tells {@code listener} whenever they are refreshed. */
-    public void useTokens(Tokens t, Consumer<Tokens> listener) {
+    public void useTokens(IssuedTokens t, Consumer<IssuedTokens> listener) {
         this.tokens = t;
         this.onTokens = listener == null ? x -> {} : listener;
     }
 
-    public Tokens tokens() { return tokens; }
+    public IssuedTokens tokens() { return tokens; }
 
     /** Reports every exchange from now on to {@code observer}; null stops reporting. */
     public void observe(Observer observer) { this.observer = observer; }
@@ -76,11 +93,11 @@ public final class VaultApi {
     // ---- accounts --------------------------------------------------------------------------
 
     public void register(String username, String loginSecretB64) {
-        send("POST /v1/accounts", () -> json("POST", "v1/accounts", new Dtos.Credentials(username, loginSecretB64), false), Void.class);
+        send("POST /v1/accounts", () -> json("POST", "v1/accounts", new Credentials(username, loginSecretB64), false), Void.class);
     }
 
-    public Tokens login(String username, String loginSecretB64) {
-        Tokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", new Dtos.Credentials(username, loginSecretB64), false), Tokens.class);
+    public IssuedTokens login(String username, String loginSecretB64) {
+        IssuedTokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", new Credentials(username, loginSecretB64), false), IssuedTokens.class);
         tokens = t;
         return t;
     }
@@ -89,21 +106,21 @@ public final class VaultApi {
         send("DELETE /v1/sessions/current", () -> authed(HttpRequest.newBuilder(base.resolve("v1/sessions/current")).DELETE()), Void.class);
     }
 
-    private synchronized void refresh(Tokens stale) {
+    private synchronized void refresh(IssuedTokens stale) {
         if (tokens != stale) return; // another thread refreshed already
-        Tokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new Dtos.RefreshRequest(stale.refreshToken()), false), Tokens.class, false);
+        IssuedTokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false), IssuedTokens.class, false);
         tokens = t;
         onTokens.accept(t);
     }
 
     // ---- key slots -------------------------------------------------------------------------
 
-    public List<Dtos.KeySlot> keySlots() {
-        return send("GET /v1/keyslots", () -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots")).GET()), Dtos.KeySlots.class).slots();
+    public List<KeySlot> keySlots() {
+        return send("GET /v1/keyslots", () -> authed(HttpRequest.newBuilder(base.resolve("v1/keyslots")).GET()), KeySlots.class).slots();
     }
 
     public void putKeySlot(String slotId, String kind, String blobB64) {
-        send("PUT /v1/keyslots/{slotId}", () -> json("PUT", "v1/keyslots/" + slotId, new Dtos.PutKeySlot(kind, blobB64), true), Void.class);
+        send("PUT /v1/keyslots/{slotId}", () -> json("PUT", "v1/keyslots/" + slotId, new PutKeySlot(kind, blobB64), true), Void.class);
     }
 
     public void deleteKeySlot(String slotId) {
@@ -122,8 +139,8 @@ public final class VaultApi {
         int moved = 0;
         for (int i = 0; i < ids.size(); i += 10_000) {
             List<String> hex = ids.subList(i, Math.min(ids.size(), i + 10_000)).stream().map(ObjectId::hex).toList();
-            moved += send("POST /v1/objects/relabel", () -> json("POST", "v1/objects/relabel", new Dtos.Relabel(bucket, hex), true),
-                    Dtos.RelabelResult.class).relabelled();
+            moved += send("POST /v1/objects/relabel", () -> json("POST", "v1/objects/relabel", new RelabelRequest(bucket, hex), true),
+                    RelabelResult.class).relabelled();
         }
         return moved;
     }
@@ -132,29 +149,29 @@ public final class VaultApi {
         Set<ObjectId> out = new HashSet<>();
         for (int i = 0; i < ids.size(); i += 10_000) {
             List<String> hex = ids.subList(i, Math.min(ids.size(), i + 10_000)).stream().map(ObjectId::hex).toList();
-            for (String m : send("POST /v1/objects/missing", () -> json("POST", "v1/objects/missing", new Dtos.Ids(hex), true), Dtos.Missing.class).missing())
+            for (String m : send("POST /v1/objects/missing", () -> json("POST", "v1/objects/missing", new ObjectIds(hex), true), MissingObjects.class).missing())
                 out.add(ObjectId.parse(m));
         }
         return out;
     }
 
     /** Uploads objects as one batch, streaming their bodies without first joining them into one array. */
-    public Dtos.UploadResult upload(List<SealedObject> objects) {
-        List<byte[]> parts = Batch.parts(objects);
+    public UploadResult upload(List<SealedObject> objects) {
+        List<byte[]> parts = BatchFormat.parts(objects);
         long length = 0;
         for (byte[] p : parts) length += p.length;
         long contentLength = length;
         return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength))),
-                Dtos.UploadResult.class);
+                UploadResult.class);
     }
 
     /**
      * Fetches objects as one stream per 10,000 ids, handing each frame to {@code sink} as it
      * arrives. If the connection drops, only the ids not yet delivered are asked for again.
      */
-    public void fetch(List<ObjectId> ids, Batch.FrameSink sink) {
+    public void fetch(List<ObjectId> ids, BatchFormat.FrameSink sink) {
         List<ObjectId> remaining = new ArrayList<>(ids);
         int failures = 0;
         while (!remaining.isEmpty()) {
@@ -162,9 +179,9 @@ public final class VaultApi {
             Set<ObjectId> got = new HashSet<>();
             List<String> hex = chunk.stream().map(ObjectId::hex).toList();
             try {
-                send("POST /v1/objects/fetch", () -> json("POST", "v1/objects/fetch", new Dtos.Ids(hex), true), true, in -> {
+                send("POST /v1/objects/fetch", () -> json("POST", "v1/objects/fetch", new ObjectIds(hex), true), true, in -> {
                     try (in) {
-                        Batch.decode(in, f -> {
+                        BatchFormat.read(in, f -> {
                             if (got.add(f.id())) sink.accept(f);
                         });
                     }
@@ -172,6 +189,8 @@ public final class VaultApi {
                 });
                 if (got.size() < chunk.size()) throw new IOException("the server sent " + got.size() + " of " + chunk.size() + " objects");
                 failures = 0;
+            } catch (BatchFormat.MalformedBatchException e) {
+                throw new ClientException(e.getMessage()); // not a batch: asking again cannot help
             } catch (IOException e) {
                 if (++failures > retry.attempts()) throw new TransportException("fetching objects failed: " + e.getMessage(), e);
                 retry.sleep(failures);
@@ -182,16 +201,16 @@ public final class VaultApi {
         }
     }
 
-    public Dtos.Head head() {
-        return send("GET /v1/vault/head", () -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), Dtos.Head.class);
+    public VaultHead head() {
+        return send("GET /v1/vault/head", () -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), VaultHead.class);
     }
 
-    public Dtos.CommitResult commit(Dtos.Commit commit) {
-        return send("POST /v1/vault/commit", () -> json("POST", "v1/vault/commit", commit, true), Dtos.CommitResult.class);
+    public CommitResult commit(Commit commit) {
+        return send("POST /v1/vault/commit", () -> json("POST", "v1/vault/commit", commit, true), CommitResult.class);
     }
 
-    public Dtos.Usage usage() {
-        return send("GET /v1/usage", () -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), Dtos.Usage.class);
+    public VaultUsage usage() {
+        return send("GET /v1/usage", () -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), VaultUsage.class);
     }
 
     // ---- plumbing --------------------------------------------------------------------------
@@ -209,7 +228,7 @@ public final class VaultApi {
     }
 
     private HttpRequest.Builder authed(HttpRequest.Builder b) {
-        Tokens t = tokens;
+        IssuedTokens t = tokens;
         if (t == null) throw new org.chatvault.client.ClientException("not logged in");
         return b.header("Authorization", "Bearer " + t.accessToken());
     }
@@ -237,7 +256,7 @@ public final class VaultApi {
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {
         boolean refreshed = !mayRefresh;
         for (int attempt = 1; ; attempt++) {
-            Tokens before = tokens;
+            IssuedTokens before = tokens;
             HttpRequest built = request.get().timeout(Duration.ofMinutes(5)).build();
             Observer obs = observer;
             long startedAt = obs == null ? 0 : System.nanoTime();
@@ -266,7 +285,7 @@ public final class VaultApi {
                     obs.exchange(endpoint, complete ? status : -1, System.nanoTime() - startedAt);
                 }
             }
-            Dtos.Error err = readError(resp);
+            ErrorBody err = readError(resp);
             if (obs != null) obs.exchange(endpoint, status, System.nanoTime() - startedAt);
             if (status == 401 && "token_expired".equals(err.error()) && !refreshed && before != null) {
                 refreshed = true;
@@ -281,13 +300,13 @@ public final class VaultApi {
         }
     }
 
-    private static Dtos.Error readError(HttpResponse<InputStream> resp) {
+    private static ErrorBody readError(HttpResponse<InputStream> resp) {
         try (InputStream in = resp.body()) {
             byte[] b = in.readNBytes(256 * 1024);
-            Dtos.Error e = JSON.readValue(b, Dtos.Error.class);
-            return e.error() == null ? new Dtos.Error("http_" + resp.statusCode(), "unexpected answer") : e;
+            ErrorBody e = JSON.readValue(b, ErrorBody.class);
+            return e.error() == null ? new ErrorBody("http_" + resp.statusCode(), "unexpected answer") : e;
         } catch (IOException e) {
-            return new Dtos.Error("http_" + resp.statusCode(), "the server answered " + resp.statusCode() + " without an error body");
+            return new ErrorBody("http_" + resp.statusCode(), "the server answered " + resp.statusCode() + " without an error body");
         }
     }
 

@@ -21,7 +21,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BatchUploader;
 import org.chatvault.client.sync.Puller;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaFiles;
 import org.chatvault.client.local.SyncState;
@@ -106,7 +106,7 @@ public final class MediaBackupService {
         long started = clock.millis();
         SyncState sync = store.syncState();
         // Media indexes are extended on top of the head: first take in what other devices wrote.
-        Dtos.Head head = session.api().head();
+        VaultHead head = session.api().head();
         new Puller(session, store).pull(head);
         if (head.version() == 0)
             throw new ClientException("the vault is empty: back up the text first (chatvault backup does both)");

@@ -16,7 +16,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BatchUploader;
 import org.chatvault.client.backup.HeadCommitter;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaUse;
 import org.chatvault.client.local.SyncState;
@@ -153,7 +153,7 @@ final class MediaCommitter {
             uploader.flush();
             added.add(root.id());
             dropped.add(current.root());
-            Dtos.Head head = new Dtos.Head(current.version(), current.root().hex(), null);
+            VaultHead head = new VaultHead(current.version(), current.root().hex(), null);
             long committed = HeadCommitter.commit(session.api(), head, root.id(), added, dropped);
             sync.recordSnapshot(new SyncState.Head(committed, root.id()), changed, List.of());
             new HeadGuard(sync).remember(committed, root.id(), true);

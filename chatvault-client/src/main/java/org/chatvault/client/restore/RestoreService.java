@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
@@ -57,7 +57,7 @@ public final class RestoreService {
         long started = clock.millis();
         AtomicLong bytes = new AtomicLong();
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
-        Dtos.Head head = session.api().head();
+        VaultHead head = session.api().head();
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
         if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of());

@@ -1,7 +1,7 @@
 package org.chatvault.client.sync;
 
 import java.util.Optional;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.RootManifest;
@@ -27,7 +27,7 @@ public final class HeadGuard {
     }
 
     /** Checks the head the server answered, before anything of it is read. */
-    public void checkHead(Dtos.Head head) {
+    public void checkHead(VaultHead head) {
         Optional<SyncState.Head> seen = seen();
         if (seen.isEmpty()) return;
         long v = seen.get().version();
@@ -41,7 +41,7 @@ public final class HeadGuard {
     }
 
     /** Checks the opened root of {@code head} against the head and what this device has seen. */
-    public void checkRoot(Dtos.Head head, RootManifest root) {
+    public void checkRoot(VaultHead head, RootManifest root) {
         if (root.version() == 0) {
             if ("1".equals(sync.meta(SEEN_VERSIONED)))
                 throw new StaleVaultException("the server's vault head (version " + head.version() + ") is a root without a version, "

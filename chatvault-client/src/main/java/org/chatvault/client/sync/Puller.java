@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.DirtyConversation;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
@@ -55,14 +55,14 @@ public final class Puller {
     }
 
     /** True when this store's record of the vault is exactly {@code head}. */
-    private static boolean inStep(SyncState sync, Dtos.Head head) {
+    private static boolean inStep(SyncState sync, VaultHead head) {
         Optional<SyncState.Head> known = sync.head();
         if (head.version() == 0) return known.isEmpty();
         return known.isPresent() && known.get().version() == head.version() && known.get().root().hex().equals(head.root());
     }
 
     /** Pulls {@code head} (as just answered by the server) into the store. */
-    public Report pull(Dtos.Head head) {
+    public Report pull(VaultHead head) {
         SyncState sync = store.syncState();
         HeadGuard guard = new HeadGuard(sync);
         guard.checkHead(head);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.http.ApiException;
-import org.chatvault.client.http.Dtos;
+import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.error.CorruptDataException;
@@ -45,7 +45,7 @@ public final class VerifyService {
         AtomicLong bytes = new AtomicLong();
         org.chatvault.core.format.ObjectCodec codec = session.newCodec();
         ObjectFetcher fetcher = new ObjectFetcher(session.api(), codec, bytes);
-        Dtos.Head head = session.api().head();
+        VaultHead head = session.api().head();
         List<String> problems = new ArrayList<>();
         HeadGuard guard = names == null ? null : new HeadGuard(names.syncState());
         if (guard != null) guard.checkHead(head);

@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
-import org.chatvault.server.error.LoginThrottledException;
 import org.chatvault.server.store.AccountRecord;
 import org.chatvault.server.store.LoginHash;
 import org.chatvault.server.store.LoginThrottlePolicy;
@@ -51,7 +48,7 @@ public final class AccountService {
     }
 
     /**
-     * @throws ApiException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes), {@code username_taken}
+     * @throws AccountException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes), {@code username_taken}
      */
     public RegisteredAccount register(String username, String loginSecretB64) {
         Usernames.requireValid(username);
@@ -71,8 +68,8 @@ public final class AccountService {
     }
 
     /**
-     * @throws ApiException {@code invalid_credentials} alike for an unknown user and a wrong secret;
-     *     {@code too_many_attempts} ({@link LoginThrottledException}) once a username has had too
+     * @throws AccountException {@code invalid_credentials} alike for an unknown user and a wrong secret;
+     *     {@code too_many_attempts} ({@link AccountException.LoginThrottled}) once a username has had too
      *     many failures, for unknown names too, so the answer does not tell which names exist
      */
     public SessionTokens login(String username, String loginSecretB64) {
@@ -115,7 +112,7 @@ public final class AccountService {
     /**
      * Trades a refresh token for a new pair; the old refresh token stops working.
      *
-     * @throws ApiException {@code unauthorized} (unknown or already used), {@code token_expired}
+     * @throws AccountException {@code unauthorized} (unknown or already used), {@code token_expired}
      */
     public SessionTokens refresh(String refreshToken) {
         if (!Tokens.plausible(refreshToken)) throw unauthorized();
@@ -137,7 +134,7 @@ public final class AccountService {
 
     /**
      * @param authorization the {@code Authorization} header, or null
-     * @throws ApiException {@code unauthorized} (absent, malformed or unknown token), {@code token_expired}
+     * @throws AccountException {@code unauthorized} (absent, malformed or unknown token), {@code token_expired}
      */
     public Principal authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) throw unauthorized();
@@ -168,27 +165,27 @@ public final class AccountService {
             secret = null;
         }
         if (secret == null || secret.length != LOGIN_SECRET_BYTES)
-            throw new ApiException(ErrorCode.BAD_REQUEST, "loginSecret must be the base64 encoding of " + LOGIN_SECRET_BYTES + " bytes");
+            throw new AccountException.InvalidLoginSecret(LOGIN_SECRET_BYTES);
         return secret;
     }
 
-    private static ApiException usernameTaken() {
-        return new ApiException(ErrorCode.USERNAME_TAKEN, "that username is taken");
+    private static AccountException usernameTaken() {
+        return new AccountException.UsernameTaken();
     }
 
     private static void throwThrottled(Instant until, Instant now) {
-        throw new LoginThrottledException(Duration.between(now, until));
+        throw new AccountException.LoginThrottled(Duration.between(now, until));
     }
 
-    private static ApiException invalidCredentials() {
-        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "unknown username or wrong login secret");
+    private static AccountException invalidCredentials() {
+        return new AccountException.BadCredentials();
     }
 
-    private static ApiException unauthorized() {
-        return new ApiException(ErrorCode.UNAUTHORIZED, "a valid bearer token is required");
+    private static AccountException unauthorized() {
+        return new AccountException.Unauthorized();
     }
 
-    private static ApiException tokenExpired(String kind) {
-        return new ApiException(ErrorCode.TOKEN_EXPIRED, "the " + kind + " token has expired");
+    private static AccountException tokenExpired(String kind) {
+        return new AccountException.TokenExpired(kind);
     }
 }

@@ -5,8 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 import org.chatvault.server.store.KeySlotRecord;
 import org.chatvault.server.store.MetadataStore;
 
@@ -30,34 +28,34 @@ public final class KeySlotService {
         return store.listKeySlots(p.accountId()).stream().map(r -> new KeySlot(r.slotId(), r.kind(), r.blob())).toList();
     }
 
-    /** Creates or replaces a slot. @throws ApiException {@code bad_request} for a bad id, kind or blob */
+    /** Creates or replaces a slot. @throws AccountException.InvalidKeySlot {@code bad_request} for a bad id, kind or blob */
     public void put(Principal p, String slotId, String kind, String blobB64) {
         requireSlotId(slotId);
         if (kind == null || !KINDS.contains(kind))
-            throw new ApiException(ErrorCode.BAD_REQUEST, "kind must be one of recovery, passphrase, device");
+            throw new AccountException.InvalidKeySlot("kind must be one of recovery, passphrase, device");
         byte[] blob;
         try {
             blob = blobB64 == null ? null : Base64.getDecoder().decode(blobB64);
         } catch (IllegalArgumentException e) {
             blob = null;
         }
-        if (blob == null || blob.length == 0) throw new ApiException(ErrorCode.BAD_REQUEST, "blob must be non-empty base64");
-        if (blob.length > MAX_BLOB_BYTES) throw new ApiException(ErrorCode.BAD_REQUEST, "a key slot blob is at most " + MAX_BLOB_BYTES + " bytes");
+        if (blob == null || blob.length == 0) throw new AccountException.InvalidKeySlot("blob must be non-empty base64");
+        if (blob.length > MAX_BLOB_BYTES) throw new AccountException.InvalidKeySlot("a key slot blob is at most " + MAX_BLOB_BYTES + " bytes");
         List<KeySlotRecord> existing = store.listKeySlots(p.accountId());
         boolean replaces = existing.stream().anyMatch(s -> s.slotId().equals(slotId));
         if (!replaces && existing.size() >= MAX_SLOTS)
-            throw new ApiException(ErrorCode.BAD_REQUEST, "an account holds at most " + MAX_SLOTS + " key slots; delete one first");
+            throw new AccountException.InvalidKeySlot("an account holds at most " + MAX_SLOTS + " key slots; delete one first");
         store.putKeySlot(p.accountId(), new KeySlotRecord(slotId, kind, blob, clock.instant()));
     }
 
-    /** @throws ApiException {@code not_found} if the account has no such slot */
+    /** @throws AccountException.KeySlotNotFound {@code not_found} if the account has no such slot */
     public void delete(Principal p, String slotId) {
         requireSlotId(slotId);
-        if (!store.deleteKeySlot(p.accountId(), slotId)) throw new ApiException(ErrorCode.NOT_FOUND, "no key slot " + slotId);
+        if (!store.deleteKeySlot(p.accountId(), slotId)) throw new AccountException.KeySlotNotFound(slotId);
     }
 
     private static void requireSlotId(String slotId) {
         if (slotId == null || !SLOT_ID.matcher(slotId).matches())
-            throw new ApiException(ErrorCode.BAD_REQUEST, "slotId is 1-64 characters of a-z, 0-9 and '-'");
+            throw new AccountException.InvalidKeySlot("slotId is 1-64 characters of a-z, 0-9 and '-'");
     }
 }

@@ -2,8 +2,6 @@ package org.chatvault.server.account;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 
 /** Username rules of docs/API.md: 3–64 of {@code [A-Za-z0-9._-]}, unique ignoring case. */
 final class Usernames {
@@ -17,7 +15,7 @@ final class Usernames {
 
     static String requireValid(String username) {
         if (!valid(username))
-            throw new ApiException(ErrorCode.INVALID_USERNAME, "a username is 3-64 characters of letters, digits, '.', '_' and '-'");
+            throw new AccountException.InvalidUsername();
         return username;
     }
 

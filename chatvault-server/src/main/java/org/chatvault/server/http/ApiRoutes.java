@@ -1,10 +1,12 @@
 package org.chatvault.server.http;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import org.chatvault.protocol.OpenApi;
+import org.chatvault.protocol.WireJson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -14,7 +16,7 @@ import org.chatvault.server.vault.RelabelService;
 
 /**
  * The HTTP API of docs/API.md on Javalin: the single routing function that both the server's
- * {@code main} and the tests go through.
+ * {@code main} and the tests go through. The routes are those of {@link ApiEndpoint}.
  */
 public final class ApiRoutes {
     /** What the routes call into. */
@@ -24,15 +26,15 @@ public final class ApiRoutes {
     private ApiRoutes() {}
 
     public static void configure(JavalinConfig config, Services s) {
-        ObjectMapper mapper = new ObjectMapper()
-                // Newer clients may send fields this server does not know yet.
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        ObjectMapper mapper = WireJson.mapper();
         config.jsonMapper(new JavalinJackson(mapper, false));
         config.concurrency.useVirtualThreads = true;
         // Object bodies are ciphertext and do not compress; JSON answers are small.
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.startup.showJavalinBanner = false;
+        // Refusals Jetty makes before Javalin sees the request, in the API's error shape.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
 
         RequestBodies bodies = new RequestBodies(mapper);
         AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies);
@@ -40,30 +42,34 @@ public final class ApiRoutes {
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics());
+        byte[] openApi = OpenApi.document();
 
         var r = config.routes;
         r.beforeMatched(new AuthFilter(s.accounts()));
-
-        r.get("/healthz", ops::health, Access.PUBLIC);
-        r.get("/metrics", ops::metrics, Access.PUBLIC);
-
-        r.post("/v1/accounts", accounts::register, Access.PUBLIC);
-        r.post("/v1/sessions", accounts::login, Access.PUBLIC);
-        r.post("/v1/sessions/refresh", accounts::refresh, Access.PUBLIC);
-        r.delete("/v1/sessions/current", accounts::logout);
-
-        r.get("/v1/keyslots", slots::list);
-        r.put("/v1/keyslots/{slotId}", slots::put);
-        r.delete("/v1/keyslots/{slotId}", slots::delete);
-
-        r.post("/v1/objects/missing", objects::missing);
-        r.post("/v1/objects", objects::upload);
-        r.post("/v1/objects/fetch", objects::fetch);
-        r.post("/v1/objects/relabel", objects::relabel);
-
-        r.get("/v1/vault/head", vault::head);
-        r.post("/v1/vault/commit", vault::commit);
-        r.get("/v1/usage", vault::usage);
+        for (ApiEndpoint e : ApiEndpoint.values()) {
+            // Exhaustive: an endpoint added to the table without a handler does not compile.
+            Handler h = switch (e) {
+                case HEALTH -> ops::health;
+                case METRICS -> ops::metrics;
+                case OPENAPI -> ctx -> ctx.contentType("application/json").result(openApi);
+                case REGISTER -> accounts::register;
+                case LOGIN -> accounts::login;
+                case REFRESH -> accounts::refresh;
+                case LOGOUT -> accounts::logout;
+                case LIST_KEY_SLOTS -> slots::list;
+                case PUT_KEY_SLOT -> slots::put;
+                case DELETE_KEY_SLOT -> slots::delete;
+                case MISSING -> objects::missing;
+                case UPLOAD -> objects::upload;
+                case FETCH -> objects::fetch;
+                case RELABEL -> objects::relabel;
+                case HEAD -> vault::head;
+                case COMMIT -> vault::commit;
+                case USAGE -> vault::usage;
+            };
+            if (e.isPublic()) r.addHttpHandler(e.handlerType(), e.path(), h, Access.PUBLIC);
+            else r.addHttpHandler(e.handlerType(), e.path(), h);
+        }
 
         ErrorMapping.install(r);
         config.requestLogger.http(new RequestObserver(s.metrics()));

@@ -2,10 +2,9 @@ package org.chatvault.server.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import org.chatvault.server.account.AccountException;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 
 /** Runs before every matched route: resolves the bearer token unless the route is {@link Access#PUBLIC}. */
 final class AuthFilter implements Handler {
@@ -26,7 +25,7 @@ final class AuthFilter implements Handler {
     /** The principal the filter resolved; only call from non-public routes. */
     static Principal principal(Context ctx) {
         Principal p = ctx.attribute(PRINCIPAL);
-        if (p == null) throw new ApiException(ErrorCode.UNAUTHORIZED, "a valid bearer token is required");
+        if (p == null) throw new AccountException.Unauthorized();
         return p;
     }
 }

@@ -2,15 +2,13 @@ package org.chatvault.server.http;
 
 import io.javalin.http.Context;
 import java.util.Base64;
-import java.util.List;
+import org.chatvault.protocol.keyslot.KeySlot;
+import org.chatvault.protocol.keyslot.KeySlots;
+import org.chatvault.protocol.keyslot.PutKeySlot;
 import org.chatvault.server.account.KeySlotService;
 
 /** {@code /v1/keyslots}. */
 final class KeySlotHandlers {
-    record SlotJson(String slotId, String kind, String blob) {}
-    record SlotsResponse(List<SlotJson> slots) {}
-    record PutSlot(String kind, String blob) {}
-
     private final KeySlotService slots;
     private final RequestBodies bodies;
 
@@ -21,12 +19,12 @@ final class KeySlotHandlers {
 
     void list(Context ctx) {
         Base64.Encoder b64 = Base64.getEncoder();
-        ctx.json(new SlotsResponse(slots.list(AuthFilter.principal(ctx)).stream()
-                .map(s -> new SlotJson(s.slotId(), s.kind(), b64.encodeToString(s.blob()))).toList()));
+        ctx.json(new KeySlots(slots.list(AuthFilter.principal(ctx)).stream()
+                .map(s -> new KeySlot(s.slotId(), s.kind(), b64.encodeToString(s.blob()))).toList()));
     }
 
     void put(Context ctx) {
-        PutSlot body = bodies.json(ctx, PutSlot.class, RequestBodies.JSON_LIMIT);
+        PutKeySlot body = bodies.json(ctx, PutKeySlot.class, RequestBodies.JSON_LIMIT);
         slots.put(AuthFilter.principal(ctx), ctx.pathParam("slotId"), body.kind(), body.blob());
         ctx.status(204);
     }

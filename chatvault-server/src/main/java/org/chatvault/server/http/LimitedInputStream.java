@@ -2,8 +2,6 @@ package org.chatvault.server.http;
 
 import java.io.IOException;
 import java.io.InputStream;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 
 /**
  * A request body as the handlers read it. Fails with {@code 413 body_too_large} as soon as more
@@ -47,8 +45,8 @@ final class LimitedInputStream extends InputStream {
         return n;
     }
 
-    private static ApiException cutOff() {
-        return new ApiException(ErrorCode.BAD_REQUEST, "the request body could not be read to its end; the connection was lost");
+    private static RequestException cutOff() {
+        return new RequestException.BadRequest("the request body could not be read to its end; the connection was lost");
     }
 
     private void count(int n) {
@@ -56,8 +54,8 @@ final class LimitedInputStream extends InputStream {
         if (read > limit) throw tooLarge(limit);
     }
 
-    static ApiException tooLarge(long limit) {
-        return new ApiException(ErrorCode.BODY_TOO_LARGE, "the request body is larger than " + limit + " bytes");
+    static RequestException tooLarge(long limit) {
+        return new RequestException.BodyTooLarge(limit);
     }
 
     @Override

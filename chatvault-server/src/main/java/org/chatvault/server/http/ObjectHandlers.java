@@ -7,11 +7,15 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
+import org.chatvault.protocol.object.MissingObjects;
+import org.chatvault.protocol.object.ObjectIds;
+import org.chatvault.protocol.object.RelabelRequest;
+import org.chatvault.protocol.object.RelabelResult;
+import org.chatvault.protocol.object.UploadResult;
 import org.chatvault.server.vault.FetchPlan;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
+import org.chatvault.server.vault.VaultRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +23,6 @@ import org.slf4j.LoggerFactory;
 final class ObjectHandlers {
     private static final Logger log = LoggerFactory.getLogger(ObjectHandlers.class);
     static final String OCTET_STREAM = "application/octet-stream";
-
-    record IdsRequest(List<String> ids) {}
-    record MissingResponse(List<String> missing) {}
-    /** {@code bucket} boxed so that an absent one is told apart from 0. */
-    record RelabelRequest(Integer bucket, List<String> ids) {}
 
     private final ObjectService objects;
     private final RelabelService relabels;
@@ -38,26 +37,28 @@ final class ObjectHandlers {
     }
 
     void missing(Context ctx) {
-        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, IdsRequest.class, RequestBodies.JSON_LIMIT).ids(), "ids");
-        ctx.json(new MissingResponse(objects.missing(AuthFilter.principal(ctx), ids).stream().map(ObjectId::hex).toList()));
+        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, ObjectIds.class, RequestBodies.JSON_LIMIT).ids(), "ids");
+        ctx.json(new MissingObjects(objects.missing(AuthFilter.principal(ctx), ids).stream().map(ObjectId::hex).toList()));
     }
 
     void relabel(Context ctx) throws IOException {
         RelabelRequest req = bodies.json(ctx, RelabelRequest.class, RequestBodies.JSON_LIMIT);
-        if (req.bucket() == null) throw new ApiException(ErrorCode.INVALID_BUCKET, "'bucket' is required");
+        if (req.bucket() == null) throw new VaultRequestException.InvalidBucket("'bucket' is required");
         List<ObjectId> ids = RequestBodies.ids(req.ids(), "ids");
-        ctx.json(relabels.relabel(AuthFilter.principal(ctx), req.bucket(), ids));
+        RelabelService.Result r = relabels.relabel(AuthFilter.principal(ctx), req.bucket(), ids);
+        ctx.json(new RelabelResult(r.relabelled(), r.unchanged()));
     }
 
     void upload(Context ctx) throws IOException {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(OCTET_STREAM))
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "a batch upload is sent as " + OCTET_STREAM);
-        ctx.json(objects.upload(AuthFilter.principal(ctx), RequestBodies.limited(ctx, maxBatchBytes)));
+            throw new RequestException.UnsupportedMediaType("a batch upload is sent as " + OCTET_STREAM);
+        org.chatvault.server.vault.UploadResult u = objects.upload(AuthFilter.principal(ctx), RequestBodies.limited(ctx, maxBatchBytes));
+        ctx.json(new UploadResult(u.stored(), u.alreadyPresent(), u.bytes()));
     }
 
     void fetch(Context ctx) throws IOException {
-        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, IdsRequest.class, RequestBodies.JSON_LIMIT).ids(), "ids");
+        List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, ObjectIds.class, RequestBodies.JSON_LIMIT).ids(), "ids");
         FetchPlan plan = objects.planFetch(AuthFilter.principal(ctx), ids);
         ctx.status(200).contentType(OCTET_STREAM);
         // A known length lets the client show progress and tells it for certain when a stream was cut short.

@@ -1,12 +1,11 @@
 package org.chatvault.server.http;
 
 import io.javalin.http.Context;
+import org.chatvault.protocol.ops.Health;
 import org.chatvault.server.metrics.ServerMetrics;
 
 /** {@code /healthz} and {@code /metrics}, outside {@code /v1} and without a token, for load balancers and Prometheus. */
 final class OpsHandlers {
-    record Health(String status) {}
-
     private final ServerMetrics metrics;
 
     OpsHandlers(ServerMetrics metrics) {

@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 
 /** Reads request bodies within their size limits and parses ids: every input is bounded here. */
 final class RequestBodies {
@@ -35,26 +33,26 @@ final class RequestBodies {
     <T> T json(Context ctx, Class<T> type, long limit) {
         try (InputStream in = limited(ctx, limit)) {
             T value = mapper.readValue(in, type);
-            if (value == null) throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body must be a JSON object");
+            if (value == null) throw new RequestException.MalformedJson("the request body must be a JSON object");
             return value;
         } catch (JsonParseException e) {
-            throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is not valid JSON");
+            throw new RequestException.MalformedJson("the request body is not valid JSON");
         } catch (MismatchedInputException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No content"))
-                throw new ApiException(ErrorCode.MALFORMED_JSON, "the request body is empty; a JSON object is required");
-            throw new ApiException(ErrorCode.BAD_REQUEST, "field " + path(e) + " has the wrong type");
+                throw new RequestException.MalformedJson("the request body is empty; a JSON object is required");
+            throw new RequestException.BadRequest("field " + path(e) + " has the wrong type");
         } catch (JsonMappingException e) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body does not have the expected fields");
+            throw new RequestException.BadRequest("the request body does not have the expected fields");
         } catch (IOException e) {
             // The client stopped sending; there is hardly anyone left to answer.
-            throw new ApiException(ErrorCode.BAD_REQUEST, "the request body could not be read");
+            throw new RequestException.BadRequest("the request body could not be read");
         }
     }
 
     /** Parses an id list of at most {@link #MAX_IDS}. */
     static List<ObjectId> ids(List<String> raw, String field) {
-        if (raw == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'" + field + "' is required");
-        if (raw.size() > MAX_IDS) throw new ApiException(ErrorCode.TOO_MANY_IDS, "at most " + MAX_IDS + " ids per request, not " + raw.size());
+        if (raw == null) throw required(field);
+        if (raw.size() > MAX_IDS) throw new RequestException.TooManyIds(MAX_IDS, raw.size());
         return parseIds(raw, field);
     }
 
@@ -63,8 +61,13 @@ final class RequestBodies {
         return raw == null ? List.of() : parseIds(raw, field);
     }
 
+    /** A required field absent from the body. */
+    static RequestException required(String field) {
+        return new RequestException.BadRequest("'" + field + "' is required");
+    }
+
     static ObjectId id(String raw, String field) {
-        if (!ObjectId.isValidHex(raw)) throw new ApiException(ErrorCode.MALFORMED_ID, "'" + field + "' is not an object id (64 lowercase hex characters)");
+        if (!ObjectId.isValidHex(raw)) throw new RequestException.MalformedId("'" + field + "' is not an object id (64 lowercase hex characters)");
         return ObjectId.parse(raw);
     }
 
@@ -72,7 +75,7 @@ final class RequestBodies {
         List<ObjectId> out = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             if (!ObjectId.isValidHex(raw.get(i)))
-                throw new ApiException(ErrorCode.MALFORMED_ID, field + "[" + i + "] is not an object id (64 lowercase hex characters)");
+                throw new RequestException.MalformedId(field + "[" + i + "] is not an object id (64 lowercase hex characters)");
             out.add(ObjectId.parse(raw.get(i)));
         }
         return out;

@@ -1,9 +1,10 @@
 package org.chatvault.server.http;
 
 import io.javalin.http.Context;
-import java.util.List;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
+import org.chatvault.protocol.vault.Commit;
+import org.chatvault.protocol.vault.CommitResult;
+import org.chatvault.protocol.vault.VaultHead;
+import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.server.store.Head;
 import org.chatvault.server.store.Usage;
 import org.chatvault.server.vault.CommitRequest;
@@ -11,11 +12,6 @@ import org.chatvault.server.vault.HeadService;
 
 /** {@code /v1/vault} and {@code /v1/usage}. */
 final class VaultHandlers {
-    record HeadResponse(long version, String root, Long committedAt) {}
-    record CommitBody(Long baseVersion, String root, List<String> added, List<String> dropped) {}
-    record CommitResponse(long version) {}
-    record UsageResponse(long objects, long bytes, long packs, long packBytes, long version) {}
-
     private final HeadService heads;
     private final RequestBodies bodies;
 
@@ -26,21 +22,21 @@ final class VaultHandlers {
 
     void head(Context ctx) {
         Head h = heads.head(AuthFilter.principal(ctx));
-        ctx.json(new HeadResponse(h.version(), h.root() == null ? null : h.root().hex(),
+        ctx.json(new VaultHead(h.version(), h.root() == null ? null : h.root().hex(),
                 h.committedAt() == null ? null : h.committedAt().toEpochMilli()));
     }
 
     void commit(Context ctx) {
-        CommitBody b = bodies.json(ctx, CommitBody.class, RequestBodies.COMMIT_LIMIT);
-        if (b.baseVersion() == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'baseVersion' is required");
-        if (b.root() == null) throw new ApiException(ErrorCode.BAD_REQUEST, "'root' is required");
+        Commit b = bodies.json(ctx, Commit.class, RequestBodies.COMMIT_LIMIT);
+        if (b.baseVersion() == null) throw RequestBodies.required("baseVersion");
+        if (b.root() == null) throw RequestBodies.required("root");
         CommitRequest req = new CommitRequest(b.baseVersion(), RequestBodies.id(b.root(), "root"),
                 RequestBodies.optionalIds(b.added(), "added"), RequestBodies.optionalIds(b.dropped(), "dropped"));
-        ctx.json(new CommitResponse(heads.commit(AuthFilter.principal(ctx), req)));
+        ctx.json(new CommitResult(heads.commit(AuthFilter.principal(ctx), req)));
     }
 
     void usage(Context ctx) {
         Usage u = heads.usage(AuthFilter.principal(ctx));
-        ctx.json(new UsageResponse(u.objects(), u.bytes(), u.packs(), u.packBytes(), u.version()));
+        ctx.json(new VaultUsage(u.objects(), u.bytes(), u.packs(), u.packBytes(), u.version()));
     }
 }

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.chatvault.core.crypto.AesGcm;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
+import org.chatvault.protocol.batch.BatchFormat;
 
 /**
  * Reads an upload body frame by frame, validating each as it arrives, and copies it to a temp
@@ -23,6 +23,8 @@ import org.chatvault.server.error.ErrorCode;
  * returned; on any failure the temp file is gone before the exception leaves.
  */
 final class BatchSpooler {
+    /** Enough of a body for {@link ObjectCodec#peekKind} to check magic, version and kind. */
+    private static final int PEEK_BYTES = ObjectCodec.HEADER_BYTES + AesGcm.TAG_BYTES;
     private static final int COPY_BUFFER = 1024 * 1024; // large writes: fewer system calls for tens of MiB
 
     private final Path tmpDir;
@@ -32,7 +34,7 @@ final class BatchSpooler {
     }
 
     /**
-     * @throws ApiException {@code truncated_batch}, {@code malformed_batch}, {@code invalid_bucket},
+     * @throws VaultRequestException {@code truncated_batch}, {@code malformed_batch}, {@code invalid_bucket},
      *                      {@code object_too_large}, {@code too_many_ids}, or whatever {@code in} throws on overrun
      */
     SpooledBatch spool(InputStream in) throws IOException {
@@ -53,7 +55,7 @@ final class BatchSpooler {
     private static long copyFrames(InputStream in, OutputStream out, List<SpooledFrame> frames) throws IOException {
         byte[] magic = in.readNBytes(BatchFormat.MAGIC.length);
         if (magic.length < BatchFormat.MAGIC.length) throw truncated(0);
-        if (!Arrays.equals(magic, BatchFormat.MAGIC)) throw new ApiException(ErrorCode.MALFORMED_BATCH, "a batch starts with \"CVB1\"");
+        if (!Arrays.equals(magic, BatchFormat.MAGIC)) throw new VaultRequestException.MalformedBatch("a batch starts with \"CVB1\"");
         out.write(magic);
         long pos = magic.length;
         byte[] header = new byte[BatchFormat.FRAME_HEADER_BYTES];
@@ -63,11 +65,11 @@ final class BatchSpooler {
             if (got == 0) return pos;
             if (got < header.length) throw truncated(frames.size());
             if (frames.size() == BatchFormat.MAX_FRAMES)
-                throw new ApiException(ErrorCode.TOO_MANY_IDS, "a batch holds at most " + BatchFormat.MAX_FRAMES + " objects");
+                throw new VaultRequestException.TooManyObjects(BatchFormat.MAX_FRAMES);
             SpooledFrame frame = parseHeader(header, pos, frames.size());
             out.write(header);
             // The first bytes of the body carry its own header: check it names the frame's kind.
-            int peek = Math.min(frame.length(), BatchFormat.PEEK_BYTES);
+            int peek = Math.min(frame.length(), PEEK_BYTES);
             if (in.readNBytes(buf, 0, peek) < peek) throw truncated(frames.size());
             checkBodyKind(frame, Arrays.copyOf(buf, peek), frames.size());
             out.write(buf, 0, peek);
@@ -94,14 +96,14 @@ final class BatchSpooler {
         try {
             kind = ObjectKind.fromCode(kindCode);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.MALFORMED_BATCH, "frame " + index + " names unknown object kind " + kindCode);
+            throw new VaultRequestException.MalformedBatch("frame " + index + " names unknown object kind " + kindCode);
         }
         if (!BatchFormat.validBucket(kind, bucket))
-            throw new ApiException(ErrorCode.INVALID_BUCKET, "frame " + index + ": " + (kind.bucketed()
+            throw new VaultRequestException.InvalidBucket("frame " + index + ": " + (kind.bucketed()
                     ? kind + " objects need a bucket yyyymm, not " + Integer.toUnsignedString(bucket)
                     : kind + " objects take bucket 0, not " + Integer.toUnsignedString(bucket)));
         if (length > BatchFormat.MAX_BODY_BYTES)
-            throw new ApiException(ErrorCode.OBJECT_TOO_LARGE, "frame " + index + " is " + length + " bytes; an object body is at most " + BatchFormat.MAX_BODY_BYTES);
+            throw new VaultRequestException.ObjectTooLarge(index, length, BatchFormat.MAX_BODY_BYTES);
         return new SpooledFrame(id, kind, bucket, pos, (int) length);
     }
 
@@ -110,13 +112,13 @@ final class BatchSpooler {
         try {
             bodyKind = ObjectCodec.peekKind(head);
         } catch (CorruptDataException e) {
-            throw new ApiException(ErrorCode.MALFORMED_BATCH, "frame " + index + " does not hold a Chatvault object: " + e.getMessage());
+            throw new VaultRequestException.MalformedBatch("frame " + index + " does not hold a Chatvault object: " + e.getMessage());
         }
         if (bodyKind != frame.kind())
-            throw new ApiException(ErrorCode.MALFORMED_BATCH, "frame " + index + " says " + frame.kind() + " but its body is a " + bodyKind);
+            throw new VaultRequestException.MalformedBatch("frame " + index + " says " + frame.kind() + " but its body is a " + bodyKind);
     }
 
-    private static ApiException truncated(int completeFrames) {
-        return new ApiException(ErrorCode.TRUNCATED_BATCH, "the batch ends inside a frame after " + completeFrames + " complete objects; nothing was stored");
+    private static VaultRequestException truncated(int completeFrames) {
+        return new VaultRequestException.TruncatedBatch(completeFrames);
     }
 }

@@ -5,10 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
-import org.chatvault.server.error.HeadConflictException;
-import org.chatvault.server.error.ObjectsMissingException;
 import org.chatvault.server.store.CommitOutcome;
 import org.chatvault.server.store.Head;
 import org.chatvault.server.store.HeadChange;
@@ -36,15 +32,15 @@ public final class HeadService {
 
     /**
      * @return the new head version
-     * @throws ApiException {@code bad_request} (negative base, root not a root manifest),
+     * @throws VaultRequestException {@code bad_request} (negative base, root not a root manifest),
      *                      {@code head_conflict}, {@code objects_missing}
      */
     public long commit(Principal p, CommitRequest req) {
-        if (req.baseVersion() < 0) throw new ApiException(ErrorCode.BAD_REQUEST, "baseVersion must not be negative");
+        if (req.baseVersion() < 0) throw new VaultRequestException.InvalidCommit("baseVersion must not be negative");
         // Kinds never change, so checking outside the transaction is safe; presence is re-checked inside.
         ObjectLocation root = metadata.locateObjects(p.accountId(), List.of(req.root())).get(req.root());
         if (root != null && root.kind() != ObjectKind.ROOT_MANIFEST)
-            throw new ApiException(ErrorCode.BAD_REQUEST, "root " + req.root() + " is a " + root.kind() + " object, not a root manifest");
+            throw new VaultRequestException.InvalidCommit("root " + req.root() + " is a " + root.kind() + " object, not a root manifest");
         HeadChange change = new HeadChange(req.baseVersion(), req.root(), new LinkedHashSet<>(req.added()),
                 new LinkedHashSet<>(req.dropped()), clock.instant());
         return switch (metadata.commit(p.accountId(), change)) {
@@ -52,8 +48,8 @@ public final class HeadService {
                 log.info("account {} committed version {} (+{} -{} objects)", p.accountId(), c.version(), req.added().size(), req.dropped().size());
                 yield c.version();
             }
-            case CommitOutcome.Conflict c -> throw new HeadConflictException(c.currentVersion(), req.baseVersion());
-            case CommitOutcome.Missing m -> throw new ObjectsMissingException(m.count());
+            case CommitOutcome.Conflict c -> throw new VaultRequestException.HeadConflict(c.currentVersion(), req.baseVersion());
+            case CommitOutcome.Missing m -> throw new VaultRequestException.ObjectsMissing(m.count());
         };
     }
 

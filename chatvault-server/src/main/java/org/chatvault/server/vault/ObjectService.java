@@ -16,10 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.chatvault.core.format.ObjectId;
+import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
-import org.chatvault.server.error.ObjectsUnreadableException;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.store.IndexResult;
 import org.chatvault.server.store.MetadataStore;
@@ -127,15 +125,15 @@ public final class ObjectService {
      * Locates every requested object and checks that its pack holds it before anything is sent,
      * so a missing or damaged one is a clean 404 rather than a stream cut short.
      *
-     * @throws ApiException {@code object_not_found} naming how many are absent
-     * @throws ObjectsUnreadableException naming the objects whose pack is missing or too short
+     * @throws VaultRequestException.ObjectsNotFound {@code object_not_found} naming how many are absent
+     * @throws VaultRequestException.ObjectsUnreadable naming the objects whose pack is missing or too short
      */
     public FetchPlan planFetch(Principal p, List<ObjectId> ids) {
         Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), new LinkedHashSet<>(ids));
         Set<ObjectId> absent = new HashSet<>();
         for (ObjectId id : ids) if (!found.containsKey(id)) absent.add(id);
         if (!absent.isEmpty())
-            throw new ApiException(ErrorCode.OBJECT_NOT_FOUND, absent.size() + " of the requested objects " + (absent.size() == 1 ? "is" : "are") + " not on the server");
+            throw new VaultRequestException.ObjectsNotFound(absent.size(), "requested objects");
         List<ObjectLocation> plan = ids.stream().map(found::get).toList();
         Map<String, Long> packSizes = new HashMap<>();
         List<ObjectId> unreadable = new ArrayList<>();
@@ -146,7 +144,7 @@ public final class ObjectService {
         if (!unreadable.isEmpty()) {
             log.error("account {}: {} objects unreadable, their packs missing or truncated (first: {} in {})", p.accountId(),
                     unreadable.size(), unreadable.getFirst(), found.get(unreadable.getFirst()).storageKey());
-            throw new ObjectsUnreadableException(unreadable);
+            throw new VaultRequestException.ObjectsUnreadable(unreadable);
         }
         return new FetchPlan(plan);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.store.MovedPack;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectMove;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.List;
+import org.chatvault.protocol.batch.BatchFormat;
 
 /**
  * A pack's bytes as a stream: the batch magic, then the chosen frames copied from the spool

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
+import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.error.ApiException;
-import org.chatvault.server.error.ErrorCode;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
@@ -55,20 +54,20 @@ public final class RelabelService {
      * every object it reuses without knowing where each one is now. Idempotent. Checks every id
      * before moving any, so a refused request changes nothing.
      *
-     * @throws ApiException {@code invalid_bucket} if {@code bucket} is not a month or an object is
+     * @throws VaultRequestException {@code invalid_bucket} if {@code bucket} is not a month or an object is
      *                      of a structure kind; {@code object_not_found} if the account does not hold one
      */
     public Result relabel(Principal p, int bucket, List<ObjectId> ids) throws IOException {
         if (!BatchFormat.isMonth(bucket))
-            throw new ApiException(ErrorCode.INVALID_BUCKET, "bucket " + bucket + " is not a month yyyymm from 197001 to 999912");
+            throw new VaultRequestException.InvalidBucket("bucket " + bucket + " is not a month yyyymm from 197001 to 999912");
         Set<ObjectId> wanted = new LinkedHashSet<>(ids);
         Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), wanted);
         int absent = wanted.size() - found.size();
         if (absent > 0)
-            throw new ApiException(ErrorCode.OBJECT_NOT_FOUND, absent + " of the objects to relabel " + (absent == 1 ? "is" : "are") + " not on the server");
+            throw new VaultRequestException.ObjectsNotFound(absent, "objects to relabel");
         long structure = found.values().stream().filter(o -> !o.kind().bucketed()).count();
         if (structure > 0)
-            throw new ApiException(ErrorCode.INVALID_BUCKET, structure + " of the objects " + (structure == 1 ? "is a structure object" : "are structure objects")
+            throw new VaultRequestException.InvalidBucket(structure + " of the objects " + (structure == 1 ? "is a structure object" : "are structure objects")
                     + ", which carry no bucket");
         List<ObjectLocation> toMove = new ArrayList<>();
         for (ObjectId id : wanted) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.jobs.JobLease;
 import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;

@@ -1,6 +1,13 @@
-package org.chatvault.server.error;
+package org.chatvault.protocol.error;
 
-/** The error codes of docs/API.md with their HTTP status; the wire name is {@link #code()}. */
+import java.util.Optional;
+
+/**
+ * The error codes of docs/API.md, each with the HTTP status it always comes with. The status
+ * lives here, beside the code, because the pair is the contract: a client may branch on either,
+ * docs and the OpenAPI document list them together, and the server's error mapping only has to
+ * choose a code for each failure, never a status.
+ */
 public enum ErrorCode {
     BAD_REQUEST(400, "bad_request"),
     MALFORMED_JSON(400, "malformed_json"),
@@ -20,10 +27,14 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "body_too_large"),
     TOO_MANY_IDS(413, "too_many_ids"),
     OBJECT_TOO_LARGE(413, "object_too_large"),
+    URI_TOO_LONG(414, "uri_too_long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     OBJECTS_MISSING(422, "objects_missing"),
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
-    INTERNAL(500, "internal");
+    HEADERS_TOO_LARGE(431, "headers_too_large"),
+    INTERNAL(500, "internal"),
+    NOT_IMPLEMENTED(501, "not_implemented"),
+    UNAVAILABLE(503, "unavailable");
 
     private final int status;
     private final String code;
@@ -33,7 +44,15 @@ public enum ErrorCode {
         this.code = code;
     }
 
+    /** The HTTP status every answer with this code has. */
     public int status() { return status; }
 
+    /** The wire name, the {@code error} field of {@link ErrorBody}. */
     public String code() { return code; }
+
+    /** The code with this wire name; empty for a code this side does not know (a newer peer's). */
+    public static Optional<ErrorCode> fromWire(String code) {
+        for (ErrorCode c : values()) if (c.code.equals(code)) return Optional.of(c);
+        return Optional.empty();
+    }
 }

@@ -1,0 +1,93 @@
+package org.chatvault.server.http;
+
+import io.javalin.http.HandlerType;
+import org.chatvault.protocol.account.AccountCreated;
+import org.chatvault.protocol.account.Credentials;
+import org.chatvault.protocol.account.IssuedTokens;
+import org.chatvault.protocol.account.RefreshRequest;
+import org.chatvault.protocol.keyslot.KeySlots;
+import org.chatvault.protocol.keyslot.PutKeySlot;
+import org.chatvault.protocol.object.MissingObjects;
+import org.chatvault.protocol.object.ObjectIds;
+import org.chatvault.protocol.object.RelabelRequest;
+import org.chatvault.protocol.object.RelabelResult;
+import org.chatvault.protocol.object.UploadResult;
+import org.chatvault.protocol.ops.Health;
+import org.chatvault.protocol.vault.Commit;
+import org.chatvault.protocol.vault.CommitResult;
+import org.chatvault.protocol.vault.VaultHead;
+import org.chatvault.protocol.vault.VaultUsage;
+
+/**
+ * The route table: every endpoint the server answers, with its access and the shape of its
+ * request and success answer. {@link ApiRoutes} registers exactly these; the OpenAPI document
+ * ({@code /v1/openapi.json}) describes exactly these, which a test checks both ways.
+ */
+public enum ApiEndpoint {
+    HEALTH("GET", "/healthz", true, Body.NONE, 200, Body.json(Health.class)),
+    METRICS("GET", "/metrics", true, Body.NONE, 200, Body.PROMETHEUS),
+    OPENAPI("GET", "/v1/openapi.json", true, Body.NONE, 200, Body.OPENAPI_DOCUMENT),
+
+    REGISTER("POST", "/v1/accounts", true, Body.json(Credentials.class), 201, Body.json(AccountCreated.class)),
+    LOGIN("POST", "/v1/sessions", true, Body.json(Credentials.class), 200, Body.json(IssuedTokens.class)),
+    REFRESH("POST", "/v1/sessions/refresh", true, Body.json(RefreshRequest.class), 200, Body.json(IssuedTokens.class)),
+    LOGOUT("DELETE", "/v1/sessions/current", false, Body.NONE, 204, Body.NONE),
+
+    LIST_KEY_SLOTS("GET", "/v1/keyslots", false, Body.NONE, 200, Body.json(KeySlots.class)),
+    PUT_KEY_SLOT("PUT", "/v1/keyslots/{slotId}", false, Body.json(PutKeySlot.class), 204, Body.NONE),
+    DELETE_KEY_SLOT("DELETE", "/v1/keyslots/{slotId}", false, Body.NONE, 204, Body.NONE),
+
+    MISSING("POST", "/v1/objects/missing", false, Body.json(ObjectIds.class), 200, Body.json(MissingObjects.class)),
+    UPLOAD("POST", "/v1/objects", false, Body.OBJECT_BATCH, 200, Body.json(UploadResult.class)),
+    FETCH("POST", "/v1/objects/fetch", false, Body.json(ObjectIds.class), 200, Body.OBJECT_BATCH),
+    RELABEL("POST", "/v1/objects/relabel", false, Body.json(RelabelRequest.class), 200, Body.json(RelabelResult.class)),
+
+    HEAD("GET", "/v1/vault/head", false, Body.NONE, 200, Body.json(VaultHead.class)),
+    COMMIT("POST", "/v1/vault/commit", false, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
+    USAGE("GET", "/v1/usage", false, Body.NONE, 200, Body.json(VaultUsage.class));
+
+    /**
+     * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the
+     * protocol, or a body of its own format ({@code schema} null).
+     */
+    public record Body(String mediaType, Class<? extends Record> schema) {
+        public static final Body NONE = new Body(null, null);
+        public static final Body OBJECT_BATCH = new Body("application/octet-stream", null);
+        public static final Body PROMETHEUS = new Body("text/plain", null);
+        public static final Body OPENAPI_DOCUMENT = new Body("application/json", null);
+
+        static Body json(Class<? extends Record> schema) { return new Body("application/json", schema); }
+    }
+
+    private final String method;
+    private final String path;
+    private final boolean isPublic;
+    private final Body request;
+    private final int successStatus;
+    private final Body response;
+
+    ApiEndpoint(String method, String path, boolean isPublic, Body request, int successStatus, Body response) {
+        this.method = method;
+        this.path = path;
+        this.isPublic = isPublic;
+        this.request = request;
+        this.successStatus = successStatus;
+        this.response = response;
+    }
+
+    public String method() { return method; }
+
+    HandlerType handlerType() { return HandlerType.findOrCreate(method); }
+
+    /** The path template, {@code {name}} for a path parameter (as in OpenAPI). */
+    public String path() { return path; }
+
+    /** Reachable without a bearer token. */
+    public boolean isPublic() { return isPublic; }
+
+    public Body request() { return request; }
+
+    public int successStatus() { return successStatus; }
+
+    public Body response() { return response; }
+}
