@@ -107,6 +107,7 @@ final class ErrorMapping {
 
     static String describe(int status) {
         return switch (status) {
+            case 400 -> "the request is malformed";
             case 404, 405 -> "no such endpoint";
             case 413 -> "the request body is too large";
             case 414 -> "the request URI is too long";
