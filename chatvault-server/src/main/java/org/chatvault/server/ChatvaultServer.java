@@ -2,7 +2,7 @@ package org.chatvault.server;
 
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
+import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -87,9 +89,8 @@ public final class ChatvaultServer implements AutoCloseable {
      * Opens (creating if needed) the data directory and the configured stores, and starts serving.
      *
      * @param clock the time every rule uses: token expiry, commit times, deletion delays
-     * @throws UncheckedIOException if the data directory cannot be prepared
+     * @throws ServerStartException if the data directory cannot be prepared or the port cannot be bound
      * @throws org.chatvault.server.store.StoreException if the metadata database cannot be reached, opened or migrated
-     * @throws RuntimeException from Jetty if the port cannot be bound
      */
     public static ChatvaultServer start(ServerConfig config, Clock clock) {
         Path dataDir = config.dataDir().toAbsolutePath();
@@ -98,7 +99,7 @@ public final class ChatvaultServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             recreate(tmpDir); // spool files of uploads a crash interrupted
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
+            throw new ServerStartException("cannot prepare data directory " + dataDir + ": " + describe(e), e);
         }
         ServerStores stores = ServerStores.open(config, dataDir);
         MetadataStore metadata = stores.metadata();
@@ -120,10 +121,10 @@ public final class ChatvaultServer implements AutoCloseable {
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
-            Javalin app = Javalin.create(cfg -> {
+            Javalin app = listen(config, Javalin.create(cfg -> {
                 ApiRoutes.configure(cfg, services);
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
-            }).start(config.host(), config.port());
+            }));
             DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay(), instanceId);
             Repacker repacker = new Repacker(metadata, blobs, tmpDir, clock,
                     Repacker.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
@@ -142,6 +143,29 @@ public final class ChatvaultServer implements AutoCloseable {
             stores.close();
             throw e;
         }
+    }
+
+    /** Starts serving, turning a port that cannot be bound into one line for the operator. */
+    private static Javalin listen(ServerConfig config, Javalin app) {
+        try {
+            return app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException b) {
+                    app.stop();
+                    throw new ServerStartException("cannot listen on " + config.host() + " port " + config.port() + ": "
+                            + (b.getMessage() == null ? "the address is in use" : b.getMessage().toLowerCase(Locale.ROOT))
+                            + "; choose another with server.port, CHATVAULT_SERVER_PORT or --port", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
     }
 
     /**
@@ -290,7 +314,15 @@ public final class ChatvaultServer implements AutoCloseable {
      */
     public static void main(String[] args) {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
-        ChatvaultServer server = start(ServerConfig.load(file, System.getenv()), Clock.systemUTC());
+        ChatvaultServer server;
+        try {
+            server = start(ServerConfig.load(file, System.getenv()), Clock.systemUTC());
+        } catch (ConfigException | ServerStartException e) {
+            // An operator's mistake: one line and exit 2, as for bad usage, never a stack trace.
+            System.err.println("chatvault server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "chatvault-shutdown"));
     }
 }
