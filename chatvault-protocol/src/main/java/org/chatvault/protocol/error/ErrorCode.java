@@ -34,7 +34,8 @@ public enum ErrorCode {
     HEADERS_TOO_LARGE(431, "headers_too_large"),
     INTERNAL(500, "internal"),
     NOT_IMPLEMENTED(501, "not_implemented"),
-    UNAVAILABLE(503, "unavailable");
+    UNAVAILABLE(503, "unavailable"),
+    HTTP_VERSION_NOT_SUPPORTED(505, "http_version_not_supported");
 
     private final int status;
     private final String code;

@@ -101,6 +101,7 @@ final class ErrorMapping {
             case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 501 -> ErrorCode.NOT_IMPLEMENTED;
             case 503 -> ErrorCode.UNAVAILABLE;
+            case 505 -> ErrorCode.HTTP_VERSION_NOT_SUPPORTED;
             default -> status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
         };
     }
@@ -113,8 +114,9 @@ final class ErrorMapping {
             case 414 -> "the request URI is too long";
             case 415 -> "unsupported content type";
             case 431 -> "the request headers are too large";
-            case 501 -> "the server does not implement this method";
+            case 501 -> "the server does not implement what the request needs";
             case 503 -> "the server is stopping or not ready; try again shortly";
+            case 505 -> "the HTTP version is not supported; use HTTP/1.1";
             default -> "the request was refused (HTTP " + status + ")";
         };
     }
