@@ -2,16 +2,11 @@ package org.chatvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,27 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code chatvault server} refusing to start: one line on stderr naming the setting and where it
  * came from (file, option) or the port, exit code 2, and never a stack trace.
  */
-class ServerCommandTest {
+class ServerCommandTest extends ConsoleTest {
     @TempDir Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
     private void assertOneLineRefusal(int code, String... mentions) {
         assertThat(code).as(stderr()).isEqualTo(2);
