@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,23 @@ class ServerCommandTest extends ConsoleTest {
             int code = Main.run("server", "--host", "127.0.0.1", "--port", Integer.toString(port), "--data-dir", dir.resolve("data").toString());
             assertOneLineRefusal(code, "port " + port, "--port");
         }
+    }
+
+    @Test
+    void aBadEnvironmentVariableIsNamedByTheRealProcessWithExitCode2() throws Exception {
+        // A separate JVM: the environment cannot be changed in-process, and the exit code is the process's own.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "server", "--data-dir", dir.resolve("data").toString());
+        pb.environment().put("CHATVAULT_SERVER_PORT", "80a");
+        Process p = pb.start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(stderr).isEqualTo(2);
+        assertThat(stdout).isEmpty();
+        assertThat(stderr.strip().split("\\R")).as(stderr).hasSize(1);
+        assertThat(stderr).startsWith("chatvault server: ").contains("environment variable CHATVAULT_SERVER_PORT", "80a")
+                .doesNotContain("\tat ");
     }
 
     @Test
