@@ -13,8 +13,8 @@ import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.backup.BackupReport;
-import org.chatvault.client.generate.GeneratorOptions;
-import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.MediaMaterializer;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.local.LocalStore;
@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                 say("3. generated %,d messages in %,d conversations in %.2f s", messages, conversations, secs(t));
                 if (mediaScale > 0) {
                     t = System.nanoTime();
-                    MediaMaterializer.Report m = MediaMaterializer.materialize(storeA, mediaScale, n -> {});
+                    MediaMaterializer.Report m = Histories.materialize(storeA, mediaScale, n -> {});
                     say("   and their media at %s of real size: %,d files and %,d thumbnails, %,d bytes, in %.2f s", mediaScale, m.files(),
                             m.thumbnails(), m.bytes(), secs(t));
                 }

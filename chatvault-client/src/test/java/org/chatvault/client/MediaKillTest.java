@@ -14,7 +14,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.generator.MediaMaterializer;
 import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.media.MediaBackupService;
@@ -46,7 +46,7 @@ class MediaKillTest {
             AccountService.Created created = vault.create("phone", "kim");
             try (LocalStore phone = vault.store("phone")) {
                 TestVault.generate(phone, 5, 6, 1_500);
-                MediaMaterializer.Report made = MediaMaterializer.materialize(phone, 0.05, b -> {});
+                MediaMaterializer.Report made = TestVault.materialize(phone, 0.05);
                 try (Session s = created.session()) {
                     new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
                 }
