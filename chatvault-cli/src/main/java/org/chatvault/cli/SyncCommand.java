@@ -9,7 +9,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.http.TransportException;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.sync.StaleVaultException;
@@ -49,8 +49,8 @@ final class SyncCommand implements Callable<Integer> {
                     failures = 0;
                 } catch (StaleVaultException e) {
                     throw e; // not something waiting fixes
-                } catch (TransportException | ApiException e) {
-                    if (e instanceof ApiException a && a.status() < 500 && a.status() != 429) throw e;
+                } catch (TransportException | ServerRefusedException e) {
+                    if (e instanceof ServerRefusedException a && a.status() < 500 && a.status() != 429) throw e;
                     failures++;
                     long factor = 1L << Math.min(10, failures);
                     wait = every.multipliedBy(factor).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : every.multipliedBy(factor);

@@ -3,17 +3,17 @@ package org.chatvault.client.http;
 import org.chatvault.client.ClientException;
 
 /** The server refused a request: its status, its error code and its message. */
-public class ApiException extends ClientException {
+public class ServerRefusedException extends ClientException {
     private final int status;
     private final String code;
     private final java.util.List<String> ids;
 
-    public ApiException(int status, String code, String message) {
+    public ServerRefusedException(int status, String code, String message) {
         this(status, code, message, null);
     }
 
     /** @param ids the objects an {@code object_unreadable} answer names, or null */
-    public ApiException(int status, String code, String message, java.util.List<String> ids) {
+    public ServerRefusedException(int status, String code, String message, java.util.List<String> ids) {
         super(message + " (HTTP " + status + ", " + code + ")");
         this.status = status;
         this.code = code;
