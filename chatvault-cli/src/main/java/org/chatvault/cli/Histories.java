@@ -1,7 +1,6 @@
 package org.chatvault.cli;
 
 import java.io.IOException;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.generator.DayOfUse;
@@ -25,19 +24,10 @@ final class Histories {
 
     /** Writes the content files of the store's attachments (see {@link MediaMaterializer}), reporting progress in bytes. */
     static MediaMaterializer.Report materialize(LocalStore store, double scale, LongConsumer progress) throws IOException {
-        return MediaMaterializer.materialize(new MediaShelf() {
-            @Override public void forEachAttachment(Consumer<AttachmentFile> sink) {
-                store.forEachMediaUse(u -> sink.accept(new AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId())));
-            }
-
-            @Override public long size(String contentId) { return store.media().size(contentId).orElse(-1L); }
-
-            @Override public void write(String contentId, ContentWriter content) throws IOException {
-                store.media().write(contentId, content::writeTo, false);
-            }
-
-            @Override public void recordSize(String contentId, long size) { store.setAttachmentSize(contentId, size); }
-        }, scale, progress);
+        MediaShelf shelf = MediaShelf.of(
+                sink -> store.forEachMediaUse(u -> sink.accept(new MediaShelf.AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId()))),
+                id -> store.media().size(id).orElse(-1L), (id, content) -> store.media().write(id, content::writeTo, false), store::setAttachmentSize);
+        return MediaMaterializer.materialize(shelf, scale, progress);
     }
 
     /** Appends {@code count} new messages, from {@code now} on, spread over the 20 most recent chats: a day of use. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.function.Consumer;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
@@ -76,19 +75,9 @@ final class TestVault implements AutoCloseable {
 
     /** The generated history's content files in the store's media directory (the test side of the generator's {@link MediaShelf}). */
     static MediaMaterializer.Report materialize(LocalStore store, double scale) throws IOException {
-        MediaShelf shelf = new MediaShelf() {
-            @Override public void forEachAttachment(Consumer<AttachmentFile> sink) {
-                store.forEachMediaUse(u -> sink.accept(new AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId())));
-            }
-
-            @Override public long size(String contentId) { return store.media().size(contentId).orElse(-1L); }
-
-            @Override public void write(String contentId, ContentWriter content) throws IOException {
-                store.media().write(contentId, content::writeTo, false);
-            }
-
-            @Override public void recordSize(String contentId, long size) { store.setAttachmentSize(contentId, size); }
-        };
+        MediaShelf shelf = MediaShelf.of(
+                sink -> store.forEachMediaUse(u -> sink.accept(new MediaShelf.AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId()))),
+                id -> store.media().size(id).orElse(-1L), (id, content) -> store.media().write(id, content::writeTo, false), store::setAttachmentSize);
         return MediaMaterializer.materialize(shelf, scale, b -> {});
     }
 

@@ -3,6 +3,8 @@ package org.chatvault.generator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Where {@link MediaMaterializer} puts the content files of a generated history: in practice a
@@ -17,6 +19,26 @@ public interface MediaShelf {
     @FunctionalInterface
     interface ContentWriter {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes the file of a content id whole. */
+    @FunctionalInterface
+    interface FileWriter {
+        void write(String contentId, ContentWriter content) throws IOException;
+    }
+
+    /** A shelf from one function per method, so a caller adapts its store in one expression. */
+    static MediaShelf of(Consumer<Consumer<AttachmentFile>> attachments, ToLongFunction<String> size, FileWriter writer,
+                         ObjLongConsumer<String> recordSize) {
+        return new MediaShelf() {
+            @Override public void forEachAttachment(Consumer<AttachmentFile> sink) { attachments.accept(sink); }
+
+            @Override public long size(String contentId) { return size.applyAsLong(contentId); }
+
+            @Override public void write(String contentId, ContentWriter content) throws IOException { writer.write(contentId, content); }
+
+            @Override public void recordSize(String contentId, long bytes) { recordSize.accept(contentId, bytes); }
+        };
     }
 
     /** Each attachment of a backed-up message, in the store's order; a file used twice comes twice. */
