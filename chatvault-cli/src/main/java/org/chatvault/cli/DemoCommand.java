@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.chatvault.client.Vault;
 import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.backup.BackupReport;
@@ -59,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         try (ChatvaultServer server = ChatvaultServer.start(cfg, clock)) {
             say("1. embedded server on %s, data in %s", server.baseUri(), cfg.dataDir());
             Path phone = root.resolve("old-phone"), newPhone = root.resolve("new-phone");
-            AccountService.Created created = new AccountService(new ProfileStore(phone)).create(server.baseUri(), "demo", password, null);
+            AccountService.Created created = Vault.createAccount(phone, server.baseUri(), "demo", password, null);
             say("2. account 'demo' created; recovery key %s", created.recoveryKey());
             try (Session a = created.session(); LocalStore storeA = LocalStore.open(phone.resolve("local.db"));
                  Vault oldPhone = Vault.over(a, storeA, clock)) {
@@ -78,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                 int added = Histories.appendRecent(storeA, 1_000, clock.millis());
                 BackupReport second = BackupCommand.run(oldPhone);
                 say("5. %,d new messages, incremental %s", added, BackupCommand.describe(second));
-                try (Session b = new AccountService(new ProfileStore(newPhone)).login(server.baseUri(), "demo", password,
+                try (Session b = Vault.login(newPhone, server.baseUri(), "demo", password,
                         new Unlock.WithRecoveryKey(created.recoveryKey()));
                      LocalStore storeB = LocalStore.open(newPhone.resolve("local.db"));
                      Vault newPhoneVault = Vault.over(b, storeB, clock)) {
