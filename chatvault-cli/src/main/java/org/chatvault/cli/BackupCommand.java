@@ -1,15 +1,10 @@
 package org.chatvault.cli;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
-import org.chatvault.client.account.Session;
+import org.chatvault.client.Vault;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
-import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.media.MediaBackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,19 +19,18 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--text-only", description = "Back up messages only, no media files.") boolean textOnly;
 
     @Override public Integer call() {
-        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
-             LocalStore store = LocalStore.open(client.db())) {
-            BackupReport r = run(session, store);
+        try (Vault vault = client.vault()) {
+            BackupReport r = run(vault);
             System.out.println(describe(r));
-            if (!textOnly) System.out.println(describe(runMedia(session, store)));
+            if (!textOnly) System.out.println(describe(runMedia(vault)));
         }
         return 0;
     }
 
-    static MediaBackupService.Report runMedia(Session session, LocalStore store) {
+    static MediaBackupService.Report runMedia(Vault vault) {
         ProgressBar[] bar = {null};
         try {
-            return new MediaBackupService(session, store, Clock.systemUTC()).run(new MediaBackupService.Listener() {
+            return vault.backUpMedia(new MediaBackupService.Listener() {
                 @Override public void started(int files, long bytes) {
                     if (files > 0) bar[0] = Progress.bytes("media", bytes);
                 }
@@ -57,10 +51,10 @@ final class BackupCommand implements Callable<Integer> {
                 r.objectsAlreadyPresent(), r.mediaIndexesWritten(), r.commits(), r.version(), r.elapsed().toMillis() / 1000.0);
     }
 
-    static BackupReport run(Session session, LocalStore store) {
+    static BackupReport run(Vault vault) {
         ProgressBar[] bar = {null};
         try {
-            return new BackupService(session, store, Clock.systemUTC()).run(new BackupListener() {
+            return vault.backUp(new BackupListener() {
                 @Override public void started(int conversations) { bar[0] = Progress.bar("backup", conversations, "chats"); }
 
                 @Override public void conversationDone(long messages) { bar[0].step(); }

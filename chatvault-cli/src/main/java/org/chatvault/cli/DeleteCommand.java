@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chatvault.client.Vault;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
@@ -32,7 +33,8 @@ final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Really delete (without it, only say what would go).") boolean yes;
 
     @Override public Integer call() {
-        try (LocalStore store = LocalStore.open(client.db())) {
+        try (Vault vault = client.vault()) {
+            LocalStore store = vault.store();
             Conversation conv = store.conversation(conversationId)
                     .orElseThrow(() -> new CliException("no conversation " + conversationId + " in " + client.db()));
             List<Message> doomed = new ArrayList<>();
@@ -55,10 +57,10 @@ final class DeleteCommand implements Callable<Integer> {
             }
             int n;
             if (what != null && what.messages != null) {
-                for (Message m : doomed) store.deleteMessage(m.conversationId(), m.sentAt(), m.id());
+                for (Message m : doomed) vault.deleteMessage(m.conversationId(), m.sentAt(), m.id());
                 n = doomed.size();
             } else {
-                n = store.clearHistory(conv.id(), before);
+                n = vault.clearHistory(conv.id(), before);
             }
             System.out.printf("deleted %,d messages (%s) from \"%s\"; the next backup or sync deletes them from the vault and "
                     + "your other devices%n", n, scope, conv.title());

@@ -1,7 +1,6 @@
 package org.chatvault.cli;
 
 import org.chatvault.client.ClientException;
-import org.chatvault.client.local.LocalStoreException;
 import org.chatvault.core.error.VaultException;
 import picocli.CommandLine;
 
@@ -14,12 +13,23 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static final int UNEXPECTED = 3;
 
     @Override public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (e instanceof ClientException || e instanceof VaultException || e instanceof LocalStoreException || e instanceof CliException) {
-            cl.getErr().println("chatvault: " + e.getMessage());
-            return FAILED;
-        }
-        cl.getErr().println("chatvault: unexpected error: " + e);
-        e.printStackTrace(cl.getErr());
-        return UNEXPECTED;
+        return switch (e) {
+            // the client could not do it (server refused or unreachable, local store, stale vault …)
+            case ClientException c -> failed(cl, c);
+            // the vault's data is damaged or not this account's
+            case VaultException v -> failed(cl, v);
+            // the command refused its input or state before acting
+            case CliException c -> failed(cl, c);
+            default -> {
+                cl.getErr().println("chatvault: unexpected error: " + e);
+                e.printStackTrace(cl.getErr());
+                yield UNEXPECTED;
+            }
+        };
+    }
+
+    private static int failed(CommandLine cl, Exception e) {
+        cl.getErr().println("chatvault: " + e.getMessage());
+        return FAILED;
     }
 }

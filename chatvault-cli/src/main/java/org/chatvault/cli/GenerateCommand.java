@@ -3,8 +3,8 @@ package org.chatvault.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.chatvault.client.generate.GeneratorOptions;
-import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.MediaMaterializer;
 import org.chatvault.client.local.LocalStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (!(mediaScale > 0 && mediaScale <= 1)) throw new CliException("--media-scale must be greater than 0 and at most 1");
         long start = System.nanoTime();
         try (LocalStore store = LocalStore.open(client.db()); ProgressBar bar = Progress.bytes("media", 0)) {
-            MediaMaterializer.Report r = MediaMaterializer.materialize(store, mediaScale, bar::stepBy);
+            MediaMaterializer.Report r = Histories.materialize(store, mediaScale, bar::stepBy);
             bar.close();
             System.out.printf("wrote %,d media files and %,d thumbnails (%,d bytes) into %s in %.1f s%n", r.files(), r.thumbnails(),
                     r.bytes(), store.media().root(), (System.nanoTime() - start) / 1e9);

@@ -1,44 +1,40 @@
 package org.chatvault.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.io.IOException;
 import java.util.function.LongConsumer;
-import org.chatvault.client.generate.GeneratorOptions;
-import org.chatvault.client.generate.HistoryGenerator;
-import org.chatvault.client.generate.HistorySink;
-import org.chatvault.client.local.ConversationSummary;
 import org.chatvault.client.local.LocalStore;
-import org.chatvault.core.model.Conversation;
-import org.chatvault.core.model.Message;
+import org.chatvault.generator.DayOfUse;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.HistoryGenerator;
+import org.chatvault.generator.HistorySink;
+import org.chatvault.generator.MediaMaterializer;
+import org.chatvault.generator.MediaShelf;
 
-/** Synthetic histories in a LocalStore, for the generate command, the demo and the benchmarks. */
-public final class Histories {
+/** Synthetic histories in a LocalStore, for the generate command and the demo: the generator adapted to the client. */
+final class Histories {
     private Histories() {}
 
     /** Writes a generated history into {@code store}, reporting progress in messages. */
-    public static void fill(LocalStore store, GeneratorOptions options, LongConsumer progress) {
-        HistoryGenerator.generate(options, new HistorySink() {
-            @Override public void conversation(Conversation c) { store.putConversation(c); }
+    static void fill(LocalStore store, GeneratorOptions options, LongConsumer progress) {
+        HistoryGenerator.generate(options, HistorySink.of(store::putConversation, batch -> {
+            store.addMessages(batch);
+            progress.accept(batch.size());
+        }));
+    }
 
-            @Override public void messages(List<Message> batch) {
-                store.addMessages(batch);
-                progress.accept(batch.size());
-            }
-        });
+    /** Writes the content files of the store's attachments (see {@link MediaMaterializer}), reporting progress in bytes. */
+    static MediaMaterializer.Report materialize(LocalStore store, double scale, LongConsumer progress) throws IOException {
+        MediaShelf shelf = MediaShelf.of(
+                sink -> store.forEachMediaUse(u -> sink.accept(new MediaShelf.AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId()))),
+                id -> store.media().size(id).orElse(-1L), (id, content) -> store.media().write(id, content::writeTo, false), store::setAttachmentSize);
+        return MediaMaterializer.materialize(shelf, scale, progress);
     }
 
     /** Appends {@code count} new messages, from {@code now} on, spread over the 20 most recent chats: a day of use. */
-    public static int appendRecent(LocalStore store, int count, long now) {
-        List<ConversationSummary> recent = store.recentConversations(20);
-        if (recent.isEmpty()) return 0;
-        List<Message> batch = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ConversationSummary c = recent.get(i % recent.size());
-            long sentAt = Math.max(now, c.lastActivity() + 1) + i;
-            String sender = c.conversation().participants().isEmpty() ? "me" : c.conversation().participants().get(0);
-            batch.add(Message.text(c.conversation().id(), "new-" + now + "-" + i, sentAt, sender, "new message " + i + " 今天的新消息 👍"));
-        }
-        store.addMessages(batch);
-        return count;
+    static int appendRecent(LocalStore store, int count, long now) {
+        var recent = store.recentConversations(20).stream().map(s -> new DayOfUse.ActiveChat(s.conversation(), s.lastActivity())).toList();
+        var batch = DayOfUse.messages(recent, count, now);
+        if (!batch.isEmpty()) store.addMessages(batch);
+        return batch.size();
     }
 }

@@ -2,6 +2,7 @@ package org.chatvault.cli;
 
 import java.net.URI;
 import java.util.concurrent.Callable;
+import org.chatvault.client.Vault;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
@@ -24,7 +25,7 @@ final class InitCommand implements Callable<Integer> {
             throw new CliException(client.home() + " already holds an account; use another --home");
         char[] password = Secrets.read("CHATVAULT_PASSWORD", "login password", true);
         char[] passphrase = withPassphrase ? Secrets.read("CHATVAULT_PASSPHRASE", "vault passphrase", true) : null;
-        AccountService.Created created = new AccountService(new ProfileStore(client.home())).create(server, user, password, passphrase);
+        AccountService.Created created = Vault.createAccount(client.home(), server, user, password, passphrase);
         try (Session ignored = created.session()) {
             System.out.println("Account " + user + " created; this device is enrolled.");
             System.out.println();

@@ -2,8 +2,7 @@ package org.chatvault.cli;
 
 import java.net.URI;
 import java.util.concurrent.Callable;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
+import org.chatvault.client.Vault;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import picocli.CommandLine.ArgGroup;
@@ -29,7 +28,7 @@ final class LoginCommand implements Callable<Integer> {
         char[] password = Secrets.read("CHATVAULT_PASSWORD", "login password", true);
         Unlock unlock = how.recoveryKey != null ? new Unlock.WithRecoveryKey(how.recoveryKey)
                 : new Unlock.WithPassphrase(Secrets.read("CHATVAULT_PASSPHRASE", "vault passphrase", true));
-        try (Session ignored = new AccountService(new ProfileStore(client.home())).login(server, user, password, unlock)) {
+        try (Session ignored = Vault.login(client.home(), server, user, password, unlock)) {
             System.out.println("Logged in as " + user + "; this device can now back up and restore.");
         } finally {
             org.chatvault.core.crypto.Bytes.wipe(password);

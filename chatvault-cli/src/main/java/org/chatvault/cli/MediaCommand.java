@@ -1,13 +1,7 @@
 package org.chatvault.cli;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
-import org.chatvault.client.account.Session;
-import org.chatvault.client.local.LocalStore;
-import org.chatvault.client.media.MediaRestoreService;
+import org.chatvault.client.Vault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,10 +21,8 @@ final class MediaCommand implements Callable<Integer> {
         @Parameters(paramLabel = "CONTENT_ID", description = "The content id of the file, as the message's attachment names it.") String contentId;
 
         @Override public Integer call() {
-            try (Session session = new AccountService(new ProfileStore(client.home())).resume();
-                 LocalStore store = LocalStore.open(client.db())) {
-                Path path = new MediaRestoreService(session, store, Clock.systemUTC()).fetchOne(contentId);
-                System.out.println(path);
+            try (Vault vault = client.vault()) {
+                System.out.println(vault.fetchMedia(contentId));
             }
             return 0;
         }

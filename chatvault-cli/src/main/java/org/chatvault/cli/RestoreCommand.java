@@ -1,20 +1,15 @@
 package org.chatvault.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
-import org.chatvault.client.account.Session;
-import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.Vault;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.Unrestored;
-import org.chatvault.client.restore.RestoreService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,14 +28,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--no-files", description = "Restore thumbnails but not full media files.") boolean noFiles;
 
     @Override public Integer call() {
-        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
-             LocalStore store = LocalStore.open(client.db())) {
-            RestoreReport r = run(session, store);
+        try (Vault vault = client.vault()) {
+            RestoreReport r = run(vault);
             System.out.println(describe(r));
             List<String> lostMedia = List.of();
             if (!textOnly && r.version() > 0) {
                 int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
-                MediaRestoreService.Report m = runMedia(session, store, new MediaRestoreService.Options(!noFiles, sinceMonth));
+                MediaRestoreService.Report m = runMedia(vault, new MediaRestoreService.Options(!noFiles, sinceMonth));
                 System.out.println(describe(m));
                 lostMedia = m.unrestored();
             }
@@ -72,10 +66,10 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
-    static MediaRestoreService.Report runMedia(Session session, LocalStore store, MediaRestoreService.Options options) {
+    static MediaRestoreService.Report runMedia(Vault vault, MediaRestoreService.Options options) {
         ProgressBar[] bar = {null};
         try {
-            return new MediaRestoreService(session, store, Clock.systemUTC()).run(options, new MediaRestoreService.Listener() {
+            return vault.restoreMedia(options, new MediaRestoreService.Listener() {
                 @Override public void stage(String name, int items, long bytes) {
                     if (bar[0] != null) bar[0].close();
                     bar[0] = Progress.bytes(name, bytes);
@@ -93,10 +87,10 @@ final class RestoreCommand implements Callable<Integer> {
                 r.thumbnails(), r.files(), r.bytesWritten(), r.bytesFetched(), r.alreadyPresent(), r.elapsed().toMillis() / 1000.0);
     }
 
-    static RestoreReport run(Session session, LocalStore store) {
+    static RestoreReport run(Vault vault) {
         ProgressBar[] bar = {null};
         try {
-            return new RestoreService(session, store, Clock.systemUTC()).run(new RestoreListener() {
+            return vault.restore(new RestoreListener() {
                 @Override public void started(long total) { bar[0] = Progress.bar("restore", total, "msg"); }
 
                 @Override public void firstScreenReady(Duration since, long bytes, int conversations, long messages) {

@@ -2,7 +2,7 @@ package org.chatvault.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.Vault;
 import org.chatvault.client.local.SearchHit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +20,8 @@ final class SearchCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (!java.nio.file.Files.exists(client.db()))
             throw new CliException("no local database at " + client.db() + ": run 'chatvault restore' or 'chatvault generate' first");
-        try (LocalStore store = LocalStore.open(client.db())) {
-            var hits = store.search(text, limit);
+        try (Vault vault = client.vault()) {
+            var hits = vault.search(text, limit);
             for (SearchHit h : hits) {
                 System.out.printf("%s  [%s] %s: %s%n", Instant.ofEpochMilli(h.message().sentAt()), h.conversationTitle(),
                         h.message().sender(), h.message().text());

@@ -1,17 +1,11 @@
 package org.chatvault.cli;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
-import org.chatvault.client.account.Session;
-import org.chatvault.client.backup.BackupListener;
+import org.chatvault.client.Vault;
 import org.chatvault.client.backup.BackupReport;
-import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.http.TransportException;
-import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.sync.StaleVaultException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +26,9 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Duration every = parseDuration(interval);
-        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
-             LocalStore store = LocalStore.open(client.db())) {
+        try (Vault vault = client.vault()) {
             if (!watch) {
-                System.out.println(describe(once(session, store)));
+                System.out.println(describe(vault.syncNow()));
                 return 0;
             }
             int failures = 0;
@@ -43,14 +36,14 @@ final class SyncCommand implements Callable<Integer> {
             while (!Thread.currentThread().isInterrupted()) {
                 Duration wait = every;
                 try {
-                    BackupReport r = once(session, store);
+                    BackupReport r = vault.syncNow();
                     if (r.version() != lastVersion || r.conversationsChanged() > 0 || r.messagesMerged() > 0) System.out.println(describe(r));
                     lastVersion = r.version();
                     failures = 0;
                 } catch (StaleVaultException e) {
                     throw e; // not something waiting fixes
-                } catch (TransportException | ApiException e) {
-                    if (e instanceof ApiException a && a.status() < 500 && a.status() != 429) throw e;
+                } catch (TransportException | ServerRefusedException e) {
+                    if (e instanceof ServerRefusedException a && a.status() < 500 && a.status() != 429) throw e;
                     failures++;
                     long factor = 1L << Math.min(10, failures);
                     wait = every.multipliedBy(factor).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : every.multipliedBy(factor);
@@ -65,10 +58,6 @@ final class SyncCommand implements Callable<Integer> {
             System.out.println("sync: stopped");
             return 0;
         }
-    }
-
-    private static BackupReport once(Session session, LocalStore store) {
-        return new BackupService(session, store, Clock.systemUTC()).run(BackupListener.NONE);
     }
 
     static String describe(BackupReport r) {

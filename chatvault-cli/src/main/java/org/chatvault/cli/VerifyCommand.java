@@ -1,13 +1,9 @@
 package org.chatvault.cli;
 
 import java.util.concurrent.Callable;
-import org.chatvault.client.account.AccountService;
-import org.chatvault.client.account.ProfileStore;
-import org.chatvault.client.account.Session;
-import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.Vault;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
-import org.chatvault.client.verify.VerifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,12 +26,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         double share = parsePercent(sample);
-        try (Session session = new AccountService(new ProfileStore(client.home())).resume();
-             LocalStore names = java.nio.file.Files.exists(client.db()) ? LocalStore.open(client.db()) : null) {
+        try (Vault vault = client.vault()) {
             long pick = seed != null ? seed : new java.security.SecureRandom().nextLong();
             VerifyOptions options = new VerifyOptions(readData, share, pick);
             if (readData && share < 1) System.out.printf("reading a %.1f%% sample of the media files (seed %d)%n", share * 100, pick);
-            VerifyReport r = new VerifyService(session, names, options).run();
+            VerifyReport r = vault.verify(options);
             System.out.println(describe(r));
             r.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
             r.pending().forEach(p -> System.out.println("  PENDING: " + p.describe()));

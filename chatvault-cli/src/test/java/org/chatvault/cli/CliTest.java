@@ -2,9 +2,17 @@ package org.chatvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The command line as a user runs it: exit codes and what it prints. */
 class CliTest extends ConsoleTest {
@@ -83,5 +91,67 @@ class CliTest extends ConsoleTest {
         assertThat(Main.run("status", "--home", home.toString())).isZero();
         assertThat(stdout()).contains("local database: none yet");
         assertThat(home.resolve("local.db")).as("status and search create no database").doesNotExist();
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorEvenWithHelp() {
+        assertThat(Main.run("device", "request", "--help")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'device'");
+        assertThat(stdout()).doesNotContain("Usage: chatvault");
+        err.reset();
+        assertThat(Main.run("device")).isEqualTo(2);
+        assertThat(stderr()).contains("unknown command 'device'");
+        err.reset();
+        assertThat(Main.run("media", "frob")).isEqualTo(2);
+        assertThat(stderr()).contains("chatvault media: unknown command 'frob'");
+        assertThat(Main.run("--help")).as("help itself still works").isZero();
+    }
+
+    @Test
+    void homeMayComeBeforeTheCommand() {
+        Path home = dir.resolve("early");
+        assertThat(Main.run("--home", home.toString(), "status")).isZero();
+        assertThat(stdout()).contains("local database: none yet at " + home.resolve("local.db"));
+        out.reset();
+        Path other = dir.resolve("other");
+        assertThat(Main.run("--home", home.toString(), "status", "--home", other.toString())).isZero();
+        assertThat(stdout()).as("the command's own --home wins").contains("none yet at " + other.resolve("local.db"));
+    }
+
+    @Test
+    void progressBarsOnlyOnATerminalAndStatusCountsMediaNotBackedUp() {
+        assertThat(Progress.onTerminal()).as("tests run without a terminal").isFalse();
+        Path home = dir.resolve("home");
+        assertThat(Main.run("generate", "--home", home.toString(), "--seed", "3", "--conversations", "8", "--messages", "2000",
+                "--media-scale", "0.001")).isZero();
+        assertThat(stdout()).contains("generated 2,000 messages").contains("media files");
+        assertThat(stderr()).as("no progress bar drawn into a pipe").doesNotContain("generate").doesNotContain("media").doesNotContain("%");
+        out.reset();
+        assertThat(Main.run("status", "--home", home.toString())).isZero();
+        assertThat(stdout()).containsPattern("media waiting for backup: [1-9][0-9,]* files and [1-9][0-9,]* thumbnails \\([1-9][0-9,]* bytes\\)");
+    }
+
+    @Test
+    void theEmbeddedServersLogLinesWaitUntilTheDemoHasSpoken() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        // for each log event that reaches the console, how much the demo had printed by then
+        List<Integer> printedWhenLogged = Collections.synchronizedList(new ArrayList<>());
+        AppenderBase<ILoggingEvent> probe = new AppenderBase<>() {
+            @Override protected void append(ILoggingEvent e) { printedWhenLogged.add(out.size()); }
+        };
+        probe.setContext(root.getLoggerContext());
+        probe.start();
+        root.addAppender(probe);
+        try {
+            assertThat(Main.run("demo", "--messages", "1500", "--conversations", "8", "--media-scale", "0", "--dir", dir.resolve("d").toString()))
+                    .as(stderr()).isZero();
+            org.slf4j.LoggerFactory.getLogger("org.chatvault.server").info("after the demo");
+        } finally {
+            root.detachAppender(probe);
+        }
+        int printed = out.size();
+        assertThat(stdout()).contains("demo passed");
+        assertThat(printedWhenLogged).as("the embedded server logged").hasSizeGreaterThan(1);
+        assertThat(printedWhenLogged).as("every log line came after the demo's output").allMatch(n -> n == printed);
     }
 }

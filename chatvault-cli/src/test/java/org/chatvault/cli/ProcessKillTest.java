@@ -24,9 +24,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.GeneratorOptions;
-import org.chatvault.client.generate.HistoryGenerator;
-import org.chatvault.client.generate.HistorySink;
+import org.chatvault.generator.GeneratorOptions;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreService;
@@ -68,11 +66,7 @@ class ProcessKillTest {
 
     private static void generate(Path home, long seed, int conversations, long messages) {
         try (LocalStore store = LocalStore.open(home.resolve("local.db"))) {
-            HistoryGenerator.generate(GeneratorOptions.of(seed, conversations, messages, NOW), new HistorySink() {
-                @Override public void conversation(Conversation c) { store.putConversation(c); }
-
-                @Override public void messages(List<Message> batch) { store.addMessages(batch); }
-            });
+            Histories.fill(store, GeneratorOptions.of(seed, conversations, messages, NOW), n -> {});
         }
     }
 

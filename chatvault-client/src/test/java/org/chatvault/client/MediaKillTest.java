@@ -14,7 +14,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.generator.MediaMaterializer;
 import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.media.MediaBackupService;
@@ -46,13 +46,18 @@ class MediaKillTest {
             AccountService.Created created = vault.create("phone", "kim");
             try (LocalStore phone = vault.store("phone")) {
                 TestVault.generate(phone, 5, 6, 1_500);
-                MediaMaterializer.Report made = MediaMaterializer.materialize(phone, 0.05, b -> {});
+                MediaMaterializer.Report made = TestVault.materialize(phone, 0.05);
                 try (Session s = created.session()) {
                     new BackupService(s, phone, Clock.systemUTC()).run(BackupListener.NONE);
                 }
+                MediaBackupService.Pending before = MediaBackupService.pending(phone);
+                assertThat(before.files()).isEqualTo(made.files());
+                assertThat(before.thumbnails()).isEqualTo(made.thumbnails());
+                assertThat(before.bytes()).isEqualTo(made.bytes());
                 long sent = 0;
                 int networkCuts = 0;
                 int crashes = 0;
+                int killedHalfWay = 0;
                 for (int kill = 0; kill < KILLS; kill++) {
                     if (kill % 2 == 0) {
                         long budget = 200_000 + random.nextLong(made.bytes() / 4);
@@ -73,7 +78,12 @@ class MediaKillTest {
                             crashes++;
                         }
                     }
+                    // what `chatvault status` reports after a media backup was killed half-way
+                    MediaBackupService.Pending left = MediaBackupService.pending(phone);
+                    int items = left.files() + left.thumbnails();
+                    if (items > 0 && items < made.files() + made.thumbnails()) killedHalfWay++;
                 }
+                assertThat(killedHalfWay).as("runs killed with part of the media sent, and the rest pending").isPositive();
                 MediaBackupService.Report last;
                 try (Session s = via(vault, "phone", vault.uri())) {
                     last = new MediaBackupService(s, phone, Clock.systemUTC(), SMALL_BATCHES).run(MediaBackupService.Listener.NONE);
@@ -83,6 +93,7 @@ class MediaKillTest {
                     long perCut = SMALL_BATCHES.batchBytes() + ChunkerParams.DEFAULT.max() + 64 * 1024;
                     assertThat(sent + last.bytesUploaded()).isLessThanOrEqualTo(stored + (long) networkCuts * perCut);
                 }
+                assertThat(MediaBackupService.pending(phone)).isEqualTo(new MediaBackupService.Pending(0, 0, 0, 0));
                 assertThat(networkCuts).as("the seeded budgets cut the uploads").isGreaterThanOrEqualTo(5);
                 assertThat(crashes).isEqualTo(KILLS / 2);
                 try (Session tablet = vault.newDevice("tablet", "kim", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {

@@ -16,7 +16,7 @@ import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.MediaMaterializer;
+import org.chatvault.generator.MediaMaterializer;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.MediaFiles;
 import org.chatvault.client.media.MediaBackupService;
@@ -45,7 +45,7 @@ class MediaTest {
             AccountService.Created created = create(vault);
             try (LocalStore phone = vault.store("phone")) {
                 TestVault.generate(phone, 41, 8, 2_500);
-                MediaMaterializer.Report made = MediaMaterializer.materialize(phone, 0.02, b -> {});
+                MediaMaterializer.Report made = TestVault.materialize(phone, 0.02);
                 assertThat(made.files()).as("the history has media").isGreaterThan(20);
                 try (Session s = created.session()) {
                     MediaBackupService.Report media = backUp(s, phone);

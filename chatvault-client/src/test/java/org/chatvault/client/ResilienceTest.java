@@ -65,8 +65,8 @@ class ResilienceTest {
         try (TestVault vault = new TestVault(dir)) {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
             api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE), null);
-            assertThatThrownBy(api::head).isInstanceOf(org.chatvault.client.http.ApiException.class)
-                    .satisfies(e -> assertThat(((org.chatvault.client.http.ApiException) e).status()).isEqualTo(401));
+            assertThatThrownBy(api::head).isInstanceOf(org.chatvault.client.http.ServerRefusedException.class)
+                    .satisfies(e -> assertThat(((org.chatvault.client.http.ServerRefusedException) e).status()).isEqualTo(401));
         }
     }
 }

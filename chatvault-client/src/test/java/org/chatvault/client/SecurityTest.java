@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.protocol.keyslot.KeySlot;
 import org.chatvault.protocol.vault.Commit;
 import org.chatvault.protocol.vault.VaultHead;
@@ -74,9 +74,9 @@ class SecurityTest {
                 assertThat(m.api().head().version()).isZero();
                 assertThat(m.api().missing(List.of(root))).containsExactly(root);
                 assertThatThrownBy(() -> m.api().fetch(List.of(root), f -> { }))
-                        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+                        .isInstanceOfSatisfying(ServerRefusedException.class, e -> assertThat(e.status()).isEqualTo(404));
                 assertThatThrownBy(() -> m.api().commit(new Commit(0L, aliceHead.root(), List.of(aliceHead.root()), List.of())))
-                        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(422));
+                        .isInstanceOfSatisfying(ServerRefusedException.class, e -> assertThat(e.status()).isEqualTo(422));
                 List<String> aliceBlobs = a.api().keySlots().stream().map(KeySlot::blob).toList();
                 assertThat(m.api().keySlots()).extracting(KeySlot::blob).doesNotContainAnyElementsOf(aliceBlobs);
                 assertThat(a.api().head()).isEqualTo(aliceHead);

@@ -1,21 +1,21 @@
 package org.chatvault.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
-import org.chatvault.client.generate.GeneratorOptions;
-import org.chatvault.client.generate.HistoryGenerator;
-import org.chatvault.client.generate.HistorySink;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.HistoryGenerator;
+import org.chatvault.generator.HistorySink;
+import org.chatvault.generator.MediaMaterializer;
+import org.chatvault.generator.MediaShelf;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.crypto.Argon2Params;
-import org.chatvault.core.model.Conversation;
-import org.chatvault.core.model.Message;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
 
@@ -70,11 +70,15 @@ final class TestVault implements AutoCloseable {
     LocalStore store(String device) { return LocalStore.open(dir.resolve(device).resolve("local.db")); }
 
     static void generate(LocalStore store, long seed, int conversations, long messages) {
-        HistoryGenerator.generate(GeneratorOptions.of(seed, conversations, messages, NOW), new HistorySink() {
-            @Override public void conversation(Conversation c) { store.putConversation(c); }
+        HistoryGenerator.generate(GeneratorOptions.of(seed, conversations, messages, NOW), HistorySink.of(store::putConversation, store::addMessages));
+    }
 
-            @Override public void messages(List<Message> batch) { store.addMessages(batch); }
-        });
+    /** The generated history's content files in the store's media directory (the test side of the generator's {@link MediaShelf}). */
+    static MediaMaterializer.Report materialize(LocalStore store, double scale) throws IOException {
+        MediaShelf shelf = MediaShelf.of(
+                sink -> store.forEachMediaUse(u -> sink.accept(new MediaShelf.AttachmentFile(u.contentId(), u.mime(), u.size(), u.thumbnailId()))),
+                id -> store.media().size(id).orElse(-1L), (id, content) -> store.media().write(id, content::writeTo, false), store::setAttachmentSize);
+        return MediaMaterializer.materialize(shelf, scale, b -> {});
     }
 
     @Override public void close() { server.close(); }

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.client.http.RetryPolicy;
 import org.chatvault.client.http.VaultApi;
@@ -48,7 +48,7 @@ class VaultApiObserverTest {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
             api.observe((e, status, nanos) -> seen.add(new Exchange(e, status, nanos)));
             api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE), null);
-            assertThatThrownBy(api::head).isInstanceOf(ApiException.class);
+            assertThatThrownBy(api::head).isInstanceOf(ServerRefusedException.class);
         }
         VaultApi gone = new VaultApi(java.net.URI.create("http://127.0.0.1:1/"), new RetryPolicy(2, 1, 1));
         gone.observe((e, status, nanos) -> seen.add(new Exchange(e, status, nanos)));

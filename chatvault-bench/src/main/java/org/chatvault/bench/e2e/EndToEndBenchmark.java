@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.chatvault.cli.Histories;
 import org.chatvault.bench.HeapPeaks;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
@@ -22,7 +21,10 @@ import org.chatvault.client.account.Unlock;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.generator.DayOfUse;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.HistoryGenerator;
+import org.chatvault.generator.HistorySink;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
@@ -69,7 +71,7 @@ public final class EndToEndBenchmark {
             long now = Clock.systemUTC().millis() - 3_600_000L;
             long t0 = System.nanoTime();
             try (LocalStore store = LocalStore.open(template)) {
-                Histories.fill(store, GeneratorOptions.of(seed, conversations, messages, now), n -> { });
+                HistoryGenerator.generate(GeneratorOptions.of(seed, conversations, messages, now), HistorySink.of(store::putConversation, store::addMessages));
             }
             System.out.printf("generated %,d messages in %,d conversations in %.1f s%n", messages, conversations, (System.nanoTime() - t0) / 1e9);
             long json = jsonSize(template);
@@ -101,7 +103,8 @@ public final class EndToEndBenchmark {
             try (Session a = created.session(); LocalStore store = LocalStore.open(phoneDb)) {
                 first = new BackupService(a, store, Clock.systemUTC()).run(BackupListener.NONE);
                 messages = first.messagesEncoded();
-                Histories.appendRecent(store, 1_000, Clock.systemUTC().millis());
+                store.addMessages(DayOfUse.messages(store.recentConversations(20).stream()
+                        .map(c -> new DayOfUse.ActiveChat(c.conversation(), c.lastActivity())).toList(), 1_000, Clock.systemUTC().millis()));
                 second = new BackupService(a, store, Clock.systemUTC()).run(BackupListener.NONE);
             }
             RestoreReport restored;

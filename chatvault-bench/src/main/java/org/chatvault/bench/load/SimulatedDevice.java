@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import org.chatvault.cli.Directories;
-import org.chatvault.cli.Histories;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
@@ -14,7 +13,9 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
-import org.chatvault.client.generate.GeneratorOptions;
+import org.chatvault.generator.GeneratorOptions;
+import org.chatvault.generator.HistoryGenerator;
+import org.chatvault.generator.HistorySink;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
@@ -55,8 +56,8 @@ final class SimulatedDevice implements AutoCloseable {
         LocalStore store = null;
         try {
             store = LocalStore.open(dir.resolve("local.db"));
-            Histories.fill(store, GeneratorOptions.of(seed, options.historyConversations(), options.historyMessages(), historyEnd)
-                    .withEphemeralShare(0), n -> { });
+            HistoryGenerator.generate(GeneratorOptions.of(seed, options.historyConversations(), options.historyMessages(), historyEnd)
+                    .withEphemeralShare(0), HistorySink.of(store::putConversation, store::addMessages));
             BackupReport first = new BackupService(session, store, Clock.systemUTC()).run(BackupListener.NONE);
             return new SimulatedDevice(index, dir, session, store, new SplittableRandom(seed), first.version());
         } catch (RuntimeException e) {

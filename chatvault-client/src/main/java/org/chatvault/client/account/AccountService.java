@@ -85,7 +85,7 @@ public final class AccountService {
             slot = api.keySlots().stream().filter(s -> s.slotId().equals(p.deviceSlotId())).findFirst()
                     .map(s -> B64D.decode(s.blob()))
                     .orElseThrow(() -> new ClientException("this device was removed from the account: log in again with 'chatvault login'"));
-        } catch (org.chatvault.client.http.ApiException e) {
+        } catch (org.chatvault.client.http.ServerRefusedException e) {
             if (e.status() == 401) throw new ClientException("the session has ended: log in again with 'chatvault login'", e);
             throw e;
         }

@@ -2,7 +2,7 @@ package org.chatvault.client.backup;
 
 import java.util.Set;
 import org.chatvault.client.sync.HeadMovedException;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.protocol.vault.Commit;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.http.VaultApi;
@@ -22,7 +22,7 @@ public final class HeadCommitter {
                 added.stream().map(ObjectId::hex).toList(), dropped.stream().map(ObjectId::hex).toList());
         try {
             return api.commit(commit).version();
-        } catch (ApiException e) {
+        } catch (ServerRefusedException e) {
             if (e.status() != 409) throw e;
             // A retried commit whose first answer was lost looks like a conflict: check.
             VaultHead now = api.head();

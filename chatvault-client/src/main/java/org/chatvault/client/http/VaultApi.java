@@ -252,7 +252,7 @@ public final class VaultApi {
 
     interface BodyReader<T> { T read(InputStream in) throws IOException; }
 
-    /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ApiException}. */
+    /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ServerRefusedException}. */
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {
         boolean refreshed = !mayRefresh;
         for (int attempt = 1; ; attempt++) {
@@ -296,7 +296,7 @@ public final class VaultApi {
                 retry.sleep(attempt);
                 continue;
             }
-            throw new ApiException(status, err.error(), err.message(), err.ids());
+            throw new ServerRefusedException(status, err.error(), err.message(), err.ids());
         }
     }
 

@@ -17,16 +17,22 @@ import org.chatvault.core.model.Message;
  * message back. Called by {@link LocalStore}, which holds its lock around every call.
  */
 final class Deletions {
-    private final LocalStore store;
+    private final LocalDatabase db;
+    private final Conversations conversations;
+    private final SearchIndex index;
 
-    Deletions(LocalStore store) { this.store = store; }
+    Deletions(LocalDatabase db, Conversations conversations, SearchIndex index) {
+        this.db = db;
+        this.conversations = conversations;
+        this.index = index;
+    }
 
-    private Connection c() { return store.connection(); }
+    private Connection c() { return db.connection(); }
 
     /** @see LocalStore#deleteMessage */
     boolean deleteMessage(String conversationId, long sentAt, String id) {
         boolean[] found = {false};
-        store.inTransaction(() -> {
+        db.inTransaction(() -> {
             found[0] = removeMessage(conversationId, sentAt, id);
             try (PreparedStatement ps = c().prepareStatement("INSERT OR IGNORE INTO tombstones VALUES(?,?,?)")) {
                 ps.setString(1, conversationId);
@@ -34,7 +40,7 @@ final class Deletions {
                 ps.setString(3, id);
                 ps.executeUpdate();
             }
-            store.markDirty(Map.of(conversationId, sentAt));
+            conversations.markDirty(Map.of(conversationId, sentAt));
         });
         return found[0];
     }
@@ -42,7 +48,7 @@ final class Deletions {
     /** @see LocalStore#clearHistory */
     int clearHistory(String conversationId, long before) {
         int[] removed = {0};
-        store.inTransaction(() -> {
+        db.inTransaction(() -> {
             try (PreparedStatement ps = c().prepareStatement(
                     "UPDATE conversations SET cleared_before=max(coalesce(cleared_before, ?), ?) WHERE id=?")) {
                 ps.setLong(1, before);
@@ -51,16 +57,16 @@ final class Deletions {
                 if (ps.executeUpdate() == 0) throw new SQLException("no conversation " + conversationId + " in this store");
             }
             removed[0] = removeBefore(conversationId, before);
-            store.markDirty(Map.of(conversationId, Long.MIN_VALUE));
+            conversations.markDirty(Map.of(conversationId, Long.MIN_VALUE));
         });
         return removed[0];
     }
 
     /** @see LocalStore#tombstones */
     Tombstones tombstones(String conversationId) {
-        Long horizon = store.query("SELECT cleared_before FROM conversations WHERE id=?", ps -> ps.setString(1, conversationId),
+        Long horizon = db.query("SELECT cleared_before FROM conversations WHERE id=?", ps -> ps.setString(1, conversationId),
                 rs -> rs.next() && rs.getObject(1) != null ? rs.getLong(1) : null);
-        List<Tombstones.Deleted> deleted = store.query("SELECT sent_at, id FROM tombstones WHERE conversation_id=?", ps -> ps.setString(1, conversationId), rs -> {
+        List<Tombstones.Deleted> deleted = db.query("SELECT sent_at, id FROM tombstones WHERE conversation_id=?", ps -> ps.setString(1, conversationId), rs -> {
             List<Tombstones.Deleted> out = new ArrayList<>();
             while (rs.next()) out.add(new Tombstones.Deleted(rs.getLong(1), rs.getString(2)));
             return out;
@@ -71,7 +77,7 @@ final class Deletions {
     /** @see LocalStore#applyTombstones */
     void applyTombstones(String conversationId, Tombstones vault) {
         if (vault.isEmpty()) return;
-        store.inTransaction(() -> {
+        db.inTransaction(() -> {
             if (vault.clearedBefore() != Long.MIN_VALUE) {
                 try (PreparedStatement ps = c().prepareStatement(
                         "UPDATE conversations SET cleared_before=max(coalesce(cleared_before, ?), ?) WHERE id=?")) {
@@ -109,7 +115,7 @@ final class Deletions {
             }
             att.executeUpdate();
         }
-        if (rowid >= 0) store.unindex(rowid);
+        if (rowid >= 0) index.unindex(rowid);
         return rowid >= 0;
     }
 
@@ -128,14 +134,14 @@ final class Deletions {
             att.executeUpdate();
             tomb.executeUpdate();
         }
-        for (long r : rowids) store.unindex(r);
+        for (long r : rowids) index.unindex(r);
         return rowids.size();
     }
 
     /** Drops the messages of {@code batch} that a deletion in this store covers. */
     List<Message> withoutDeleted(List<Message> batch) {
         // Most stores never delete anything: one cheap look saves a query per conversation.
-        boolean any = store.query("SELECT EXISTS(SELECT 1 FROM tombstones) OR EXISTS(SELECT 1 FROM conversations WHERE cleared_before IS NOT NULL)",
+        boolean any = db.query("SELECT EXISTS(SELECT 1 FROM tombstones) OR EXISTS(SELECT 1 FROM conversations WHERE cleared_before IS NOT NULL)",
                 ps -> {}, rs -> rs.next() && rs.getInt(1) == 1);
         if (!any) return batch;
         Map<String, Tombstones> byConversation = new HashMap<>();

@@ -19,9 +19,15 @@ import org.chatvault.core.format.SegmentRef;
  * conversation's segments and index as of that head, and which segments a restore already applied.
  */
 public final class SyncState {
-    private final LocalStore store;
+    private final LocalDatabase db;
+    private final Conversations conversations;
+    private final MessageWriter writer;
 
-    SyncState(LocalStore store) { this.store = store; }
+    SyncState(LocalDatabase db, Conversations conversations, MessageWriter writer) {
+        this.db = db;
+        this.conversations = conversations;
+        this.writer = writer;
+    }
 
     /** The head this store is in step with. */
     public record Head(long version, ObjectId root) {}
@@ -36,15 +42,15 @@ public final class SyncState {
     }
 
     public String meta(String key) {
-        return store.query("SELECT value FROM meta WHERE key=?", ps -> ps.setString(1, key), rs -> rs.next() ? rs.getString(1) : null);
+        return db.query("SELECT value FROM meta WHERE key=?", ps -> ps.setString(1, key), rs -> rs.next() ? rs.getString(1) : null);
     }
 
     public void setMeta(String key, String value) {
-        store.inTransaction(() -> putMeta(key, value));
+        db.inTransaction(() -> putMeta(key, value));
     }
 
     private void putMeta(String key, String value) throws java.sql.SQLException {
-        try (PreparedStatement ps = store.connection().prepareStatement(
+        try (PreparedStatement ps = db.connection().prepareStatement(
                 "INSERT INTO meta(key, value) VALUES(?,?) ON CONFLICT(key) DO UPDATE SET value=excluded.value")) {
             ps.setString(1, key);
             ps.setString(2, value);
@@ -53,7 +59,7 @@ public final class SyncState {
     }
 
     public List<SegmentRef> segments(String conversationId) {
-        return store.query("""
+        return db.query("""
                 SELECT object_id, month, first_sent_at, last_sent_at, count, plain_size FROM backup_segments
                 WHERE conversation_id=? ORDER BY first_sent_at, object_id""", ps -> ps.setString(1, conversationId), rs -> {
             List<SegmentRef> out = new ArrayList<>();
@@ -64,7 +70,7 @@ public final class SyncState {
     }
 
     public Map<String, BackedUpConversation> conversations() {
-        return store.query("SELECT conversation_id, index_id, last_activity, message_count FROM backup_conversations", ps -> {}, rs -> {
+        return db.query("SELECT conversation_id, index_id, last_activity, message_count FROM backup_conversations", ps -> {}, rs -> {
             Map<String, BackedUpConversation> out = new HashMap<>();
             while (rs.next())
                 out.put(rs.getString(1), new BackedUpConversation(rs.getString(1), ObjectId.of(rs.getBytes(2)), rs.getLong(3), rs.getLong(4)));
@@ -87,8 +93,8 @@ public final class SyncState {
      * changed again meanwhile ({@code changeSeq} < 0 leaves the mark alone).
      */
     public void recordSnapshot(Head head, Collection<ConversationState> changed, Collection<String> removed) {
-        store.inTransaction(() -> {
-            var c = store.connection();
+        db.inTransaction(() -> {
+            var c = db.connection();
             try (PreparedStatement delSeg = c.prepareStatement("DELETE FROM backup_segments WHERE conversation_id=?");
                  PreparedStatement insSeg = c.prepareStatement("INSERT OR IGNORE INTO backup_segments VALUES(?,?,?,?,?,?,?)");
                  PreparedStatement putConv = c.prepareStatement("INSERT OR REPLACE INTO backup_conversations VALUES(?,?,?,?)");
@@ -151,18 +157,18 @@ public final class SyncState {
      * again from its first message, since absence never deletes (docs/SYNC.md §1).
      */
     public void recordHead(Head head, Collection<ConversationState> changed, Collection<String> notInHead) {
-        store.inTransaction(() -> {
+        db.inTransaction(() -> {
             recordSnapshot(head, changed, notInHead);
             Map<String, Long> again = new HashMap<>();
-            for (String id : notInHead) if (store.conversation(id).isPresent()) again.put(id, Long.MIN_VALUE);
-            if (!again.isEmpty()) store.markDirty(again);
+            for (String id : notInHead) if (conversations.find(id).isPresent()) again.put(id, Long.MIN_VALUE);
+            if (!again.isEmpty()) conversations.markDirty(again);
         });
     }
 
     /** Forgets everything about the vault (the head moved elsewhere, or a restore starts over). */
     public void forgetVault() {
-        store.inTransaction(() -> {
-            try (var s = store.connection().createStatement()) {
+        db.inTransaction(() -> {
+            try (var s = db.connection().createStatement()) {
                 s.executeUpdate("DELETE FROM backup_segments");
                 s.executeUpdate("DELETE FROM backup_conversations");
                 s.executeUpdate("DELETE FROM backup_media_indexes");
@@ -173,7 +179,7 @@ public final class SyncState {
 
     /** Every conversation's media indexes by month, as the committed head lists them. */
     public Map<String, List<MediaIndexRef>> allMediaIndexes() {
-        return store.query("SELECT conversation_id, month, object_id FROM backup_media_indexes ORDER BY conversation_id, month",
+        return db.query("SELECT conversation_id, month, object_id FROM backup_media_indexes ORDER BY conversation_id, month",
                 ps -> {}, rs -> {
                     Map<String, List<MediaIndexRef>> out = new HashMap<>();
                     while (rs.next()) {
@@ -185,7 +191,7 @@ public final class SyncState {
 
     /** Every file and thumbnail known to be fully on the server. */
     public Map<MediaKey, BackedUpMedia> backedUpMedia() {
-        return store.query("SELECT content_id, role, shape, object_id, size, bucket FROM backup_media", ps -> {}, rs -> {
+        return db.query("SELECT content_id, role, shape, object_id, size, bucket FROM backup_media", ps -> {}, rs -> {
             Map<MediaKey, BackedUpMedia> out = new HashMap<>();
             while (rs.next()) {
                 MediaRef ref = new MediaRef(rs.getString(1), MediaRef.Role.fromCode(rs.getInt(2)), MediaRef.Shape.fromCode(rs.getInt(3)),
@@ -199,8 +205,8 @@ public final class SyncState {
     /** Records files whose objects have all landed, so neither a later run nor a resumed one reads them again. */
     public void recordMediaLanded(Collection<BackedUpMedia> landed) {
         if (landed.isEmpty()) return;
-        store.inTransaction(() -> {
-            try (PreparedStatement ps = store.connection().prepareStatement("INSERT OR REPLACE INTO backup_media VALUES(?,?,?,?,?,?)")) {
+        db.inTransaction(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("INSERT OR REPLACE INTO backup_media VALUES(?,?,?,?,?,?)")) {
                 for (BackedUpMedia m : landed) {
                     ps.setString(1, m.ref().contentId());
                     ps.setInt(2, m.ref().role().code());
@@ -217,11 +223,11 @@ public final class SyncState {
 
     /** Forgets which media is on the server (after the server turned out to lack some). */
     public void forgetMedia() {
-        store.update("DELETE FROM backup_media");
+        db.update("DELETE FROM backup_media");
     }
 
     public Set<ObjectId> restoredSegments() {
-        return store.query("SELECT object_id FROM restored_segments", ps -> {}, rs -> {
+        return db.query("SELECT object_id FROM restored_segments", ps -> {}, rs -> {
             Set<ObjectId> out = new HashSet<>();
             while (rs.next()) out.add(ObjectId.of(rs.getBytes(1)));
             return out;
@@ -229,14 +235,14 @@ public final class SyncState {
     }
 
     public void clearRestoredSegments() {
-        store.update("DELETE FROM restored_segments");
+        db.update("DELETE FROM restored_segments");
     }
 
     /** Applies restored messages and records their segments as done, atomically, so a crash never half-applies a segment. */
     public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds, boolean searchableNow) {
-        store.inTransaction(() -> {
-            store.addRestoredMessages(messages, searchableNow);
-            try (PreparedStatement ps = store.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
+        db.inTransaction(() -> {
+            writer.write(messages, false, searchableNow);
+            try (PreparedStatement ps = db.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
                 for (ObjectId id : segmentIds) {
                     ps.setBytes(1, id.toBytes());
                     ps.addBatch();

@@ -9,12 +9,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
@@ -23,7 +21,7 @@ import org.chatvault.client.backup.BatchUploader;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
-import org.chatvault.client.local.MediaFiles;
+import org.chatvault.client.media.MediaPlan.Todo;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.MediaKey;
@@ -97,10 +95,21 @@ public final class MediaBackupService {
         this.options = options;
     }
 
-    private record Todo(MediaPlan.Need need, MediaRef.Role role, long size) {}
-
     /** A file whose objects have all landed, with every object id it uses (for the commit's added list). */
     private record Landed(BackedUpMedia media, List<ObjectId> objects) {}
+
+    /** What a media backup would still send: files and thumbnails on this device not yet landed on the server. */
+    public record Pending(int files, int thumbnails, long bytes, int missingLocally) {}
+
+    /**
+     * What the next media backup has to send, from this device's records alone (no server call):
+     * after a run stopped half-way, what it did not get to.
+     */
+    public static Pending pending(LocalStore store) {
+        MediaPlan.Outstanding o = MediaPlan.read(store).outstanding(store.syncState().backedUpMedia(), store.media());
+        int files = (int) o.todo().stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
+        return new Pending(files, o.todo().size() - files, o.todo().stream().mapToLong(Todo::size).sum(), o.missingLocally());
+    }
 
     public Report run(Listener listener) {
         long started = clock.millis();
@@ -114,11 +123,9 @@ public final class MediaBackupService {
         MediaPlan plan = MediaPlan.read(store);
         Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
         int relabelled = relabel(plan, have);
-        MediaFiles files = store.media();
-        List<Todo> todo = new ArrayList<>();
-        // Thumbnails first: a restore shows them before any full file.
-        int missingLocally = addTodo(plan.thumbnails(), MediaRef.Role.THUMBNAIL, have, files, todo)
-                + addTodo(plan.files(), MediaRef.Role.FILE, have, files, todo);
+        MediaPlan.Outstanding outstanding = plan.outstanding(have, store.media());
+        List<Todo> todo = outstanding.todo();
+        int missingLocally = outstanding.missingLocally();
         listener.started(todo.size(), todo.stream().mapToLong(Todo::size).sum());
 
         cdc = session.fastCdc();
@@ -193,29 +200,6 @@ public final class MediaBackupService {
         for (BackedUpMedia m : moved) have.put(new MediaKey(m.ref().contentId(), m.ref().role()), m);
         log.debug("relabelled {} media files and thumbnails into newer months", moved.size());
         return moved.size();
-    }
-
-    /** Queues, newest first, what is not in the vault yet; returns how many are not on this device. */
-    private static int addTodo(Map<String, MediaPlan.Need> needs, MediaRef.Role role, Map<MediaKey, BackedUpMedia> have, MediaFiles files,
-                               List<Todo> todo) {
-        int missingLocally = 0;
-        for (MediaPlan.Need n : newestFirst(needs)) {
-            if (have.containsKey(new MediaKey(n.contentId(), role))) continue;
-            Optional<Long> size = safeSize(files, n.contentId());
-            if (size.isEmpty()) missingLocally++;
-            else todo.add(new Todo(n, role, size.get()));
-        }
-        return missingLocally;
-    }
-
-    private static List<MediaPlan.Need> newestFirst(Map<String, MediaPlan.Need> needs) {
-        List<MediaPlan.Need> out = new ArrayList<>(needs.values());
-        out.sort(Comparator.comparingInt(MediaPlan.Need::month).reversed());
-        return out;
-    }
-
-    private static Optional<Long> safeSize(MediaFiles files, String contentId) {
-        return MediaFiles.validId(contentId) ? files.size(contentId) : Optional.empty();
     }
 
     /** Uploads files from {@code todo[from]} until the round is full; returns where the next round starts. */

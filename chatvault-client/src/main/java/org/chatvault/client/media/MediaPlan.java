@@ -1,12 +1,18 @@
 package org.chatvault.client.media;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chatvault.client.local.LocalStore;
+import org.chatvault.client.local.MediaFiles;
 import org.chatvault.client.local.MediaUse;
+import org.chatvault.client.local.SyncState.BackedUpMedia;
+import org.chatvault.client.local.SyncState.MediaKey;
+import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.Months;
 
 /**
@@ -38,6 +44,46 @@ record MediaPlan(Map<String, Need> files, Map<String, Need> thumbnails, Map<Grou
 
     private static Need newer(Need a, Need b) {
         return b.month() > a.month() ? b : a;
+    }
+
+    /** A file or thumbnail to upload, with its size on this device. */
+    record Todo(Need need, MediaRef.Role role, long size) {}
+
+    /** What is not on the server yet and this device can send, and how many such files it lacks. */
+    record Outstanding(List<Todo> todo, int missingLocally) {}
+
+    /**
+     * What is not on the server yet ({@code have} lacks it): thumbnails first, since a restore shows
+     * them before any full file, each newest first.
+     */
+    Outstanding outstanding(Map<MediaKey, BackedUpMedia> have, MediaFiles files) {
+        List<Todo> todo = new ArrayList<>();
+        int missingLocally = addTodo(thumbnails, MediaRef.Role.THUMBNAIL, have, files, todo)
+                + addTodo(this.files, MediaRef.Role.FILE, have, files, todo);
+        return new Outstanding(todo, missingLocally);
+    }
+
+    /** Queues, newest first, what is not in the vault yet; returns how many are not on this device. */
+    private static int addTodo(Map<String, Need> needs, MediaRef.Role role, Map<MediaKey, BackedUpMedia> have, MediaFiles files,
+                               List<Todo> todo) {
+        int missingLocally = 0;
+        for (Need n : newestFirst(needs)) {
+            if (have.containsKey(new MediaKey(n.contentId(), role))) continue;
+            Optional<Long> size = safeSize(files, n.contentId());
+            if (size.isEmpty()) missingLocally++;
+            else todo.add(new Todo(n, role, size.get()));
+        }
+        return missingLocally;
+    }
+
+    private static List<Need> newestFirst(Map<String, Need> needs) {
+        List<Need> out = new ArrayList<>(needs.values());
+        out.sort(Comparator.comparingInt(Need::month).reversed());
+        return out;
+    }
+
+    private static Optional<Long> safeSize(MediaFiles files, String contentId) {
+        return MediaFiles.validId(contentId) ? files.size(contentId) : Optional.empty();
     }
 
     /** Groups by conversation, months ascending. */

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.client.local.MediaFiles;
@@ -161,7 +161,7 @@ public final class MediaRestoreService {
                 try {
                     writeFile(e.ref(), fetcher);
                 } catch (CorruptDataException | ClientException ex) {
-                    if (ex instanceof ApiException a && a.status() != 404) throw ex;
+                    if (ex instanceof ServerRefusedException a && a.status() != 404) throw ex;
                     lose(e.ref(), ex.getMessage());
                     continue;
                 }

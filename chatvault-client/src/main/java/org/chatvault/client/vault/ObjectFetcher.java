@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ObjectCodec;
@@ -60,7 +60,7 @@ public final class ObjectFetcher {
                     }
                 });
                 break;
-            } catch (ApiException e) {
+            } catch (ServerRefusedException e) {
                 if (!"object_unreadable".equals(e.code()) && !"object_not_found".equals(e.code())) throw e;
                 todo.removeAll(opened.keySet());
                 todo.removeAll(unreadable.keySet());

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.http.VaultApi;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.error.CorruptDataException;
@@ -193,7 +193,7 @@ final class MediaVerifier {
                 bytes.addAndGet(f.body().length);
                 out.put(f.id(), f.body());
             });
-        } catch (ApiException e) {
+        } catch (ServerRefusedException e) {
             // One damaged pack fails the whole request: go object by object to find which.
             for (ObjectId id : present) {
                 if (out.containsKey(id)) continue;
@@ -202,7 +202,7 @@ final class MediaVerifier {
                         bytes.addAndGet(f.body().length);
                         out.put(f.id(), f.body());
                     });
-                } catch (ApiException one) {
+                } catch (ServerRefusedException one) {
                     unreadable.put(id, "the server cannot read it (HTTP " + one.status() + ")");
                 }
             }

@@ -9,7 +9,7 @@ import org.chatvault.core.model.Conversation;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
-import org.chatvault.client.http.ApiException;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.vault.ObjectFetcher;
@@ -53,7 +53,7 @@ public final class VerifyService {
         RootManifest root;
         try {
             root = fetcher.root(ObjectId.parse(head.root()));
-        } catch (CorruptDataException | ApiException e) {
+        } catch (CorruptDataException | ServerRefusedException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
             return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of());
         }
@@ -69,7 +69,7 @@ public final class VerifyService {
             ConversationIndex idx;
             try {
                 idx = ConversationIndex.decode(fetcher.openOne(e.indexId(), ObjectKind.CONVERSATION_INDEX));
-            } catch (CorruptDataException | ApiException ex) {
+            } catch (CorruptDataException | ServerRefusedException ex) {
                 problems.add("conversation " + e.conversationId() + ", index " + e.indexId() + ": " + ex.getMessage());
                 continue;
             }
@@ -100,15 +100,15 @@ public final class VerifyService {
         java.util.Map<ObjectId, byte[]> out = new java.util.HashMap<>();
         try {
             session.api().fetch(ids, f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
-        } catch (ApiException | org.chatvault.client.http.TransportException e) {
+        } catch (ServerRefusedException | org.chatvault.client.http.TransportException e) {
             // Any failure of the batch (a missing or unreadable object, a stream cut short): check
             // object by object, so every affected one is named and the others still count as fine.
-            if (e instanceof ApiException a && (a.status() == 401 || a.status() == 429)) throw e;
+            if (e instanceof ServerRefusedException a && (a.status() == 401 || a.status() == 429)) throw e;
             for (ObjectId id : ids) {
                 if (out.containsKey(id)) continue;
                 try {
                     session.api().fetch(List.of(id), f -> { bytes.addAndGet(f.body().length); out.put(f.id(), f.body()); });
-                } catch (ApiException one) {
+                } catch (ServerRefusedException one) {
                     if (one.status() != 404) throw one;
                 }
             }

@@ -1,4 +1,0 @@
-package org.chatvault.client.generate;
-
-/** The language of one message: Chinese, English, or Chinese with English words mixed in. */
-enum Language { ZH, EN, MIXED }

@@ -1,0 +1,120 @@
+package org.chatvault.client.local;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Message;
+import org.chatvault.core.model.MessageType;
+
+/** Reads whole messages (with their attachments) out of the LocalStore, and counts them. */
+final class MessageReader {
+    private final LocalDatabase db;
+
+    MessageReader(LocalDatabase db) { this.db = db; }
+
+    /** @see LocalStore#forEachMessage */
+    void forEach(String conversationId, long fromSentAt, Consumer<Message> sink) {
+        String where = "conversation_id=? AND sent_at>=?";
+        synchronized (db.lock()) {
+            try (PreparedStatement ps = db.connection().prepareStatement(messageSelect(where) + " ORDER BY sent_at, id");
+                 PreparedStatement pa = db.connection().prepareStatement(attachmentSelect(where) + " ORDER BY sent_at, message_id, ord")) {
+                for (PreparedStatement p : List.of(ps, pa)) {
+                    p.setString(1, conversationId);
+                    p.setLong(2, fromSentAt);
+                }
+                streamMessages(ps, pa, sink);
+            } catch (SQLException e) {
+                throw db.fail("read messages", e);
+            }
+        }
+    }
+
+    /** @see LocalStore#lastMessages */
+    List<Message> last(String conversationId, int limit) {
+        long from = db.query("SELECT sent_at FROM messages WHERE conversation_id=? ORDER BY sent_at DESC, id DESC LIMIT 1 OFFSET ?",
+                ps -> { ps.setString(1, conversationId); ps.setInt(2, limit - 1); },
+                rs -> rs.next() ? rs.getLong(1) : Long.MIN_VALUE);
+        List<Message> out = new ArrayList<>();
+        forEach(conversationId, from, out::add);
+        return out.size() > limit ? new ArrayList<>(out.subList(out.size() - limit, out.size())) : out;
+    }
+
+    long count() {
+        return db.queryLong("SELECT count(*) FROM messages", ps -> {});
+    }
+
+    long count(String conversationId) {
+        return db.queryLong("SELECT count(*) FROM messages WHERE conversation_id=?", ps -> ps.setString(1, conversationId));
+    }
+
+    /** @see LocalStore#vaultMessageCount */
+    long vaultCount(String conversationId) {
+        return db.queryLong("SELECT count(*) FROM messages WHERE conversation_id=? AND ephemeral=0", ps -> ps.setString(1, conversationId));
+    }
+
+    /** One whole message by its key, if this store holds it. */
+    Optional<Message> findOne(String conversationId, long sentAt, String id) throws SQLException {
+        List<Message> one = new ArrayList<>(1);
+        try (PreparedStatement ps = db.connection().prepareStatement(messageSelect("conversation_id=? AND sent_at=? AND id=?"));
+             PreparedStatement pa = db.connection().prepareStatement(attachmentSelect("conversation_id=? AND sent_at=? AND message_id=?") + " ORDER BY ord")) {
+            for (PreparedStatement p : List.of(ps, pa)) {
+                p.setString(1, conversationId);
+                p.setLong(2, sentAt);
+                p.setString(3, id);
+            }
+            streamMessages(ps, pa, one::add);
+        }
+        return one.stream().findFirst();
+    }
+
+    // Each column read is a JNI call, the dominant cost of a scan: rarely set columns are read only
+    // when the flags column computed by SQLite says they hold something.
+    private static String messageSelect(String where) {
+        return "SELECT conversation_id, sent_at, id, sender, type, text, "
+                + "(reply_to IS NOT NULL) | ((forwarded_from IS NOT NULL) << 1) | ((edited_at IS NOT NULL) << 2) | (ephemeral << 3), "
+                + "reply_to, forwarded_from, edited_at FROM messages WHERE " + where;
+    }
+
+    private static String attachmentSelect(String where) {
+        return "SELECT sent_at, message_id, content_id, name, mime, size, thumbnail_id FROM attachments WHERE " + where;
+    }
+
+    /** Merges the ordered message and attachment cursors into whole messages. */
+    private static void streamMessages(PreparedStatement messages, PreparedStatement attachments, Consumer<Message> sink) throws SQLException {
+        try (ResultSet rs = messages.executeQuery(); ResultSet ra = attachments.executeQuery()) {
+            boolean attRow = ra.next();
+            long attSentAt = attRow ? ra.getLong(1) : 0;
+            String attMessage = attRow ? ra.getString(2) : null;
+            String conv = null;
+            while (rs.next()) {
+                if (conv == null) conv = rs.getString(1);
+                long sentAt = rs.getLong(2);
+                String id = rs.getString(3);
+                List<Attachment> atts = List.of();
+                while (attRow && (attSentAt < sentAt || (attSentAt == sentAt && attMessage.compareTo(id) < 0))) {
+                    attRow = ra.next();
+                    if (attRow) { attSentAt = ra.getLong(1); attMessage = ra.getString(2); }
+                }
+                if (attRow && attSentAt == sentAt && attMessage.equals(id)) {
+                    atts = new ArrayList<>(2);
+                    while (attRow && attSentAt == sentAt && attMessage.equals(id)) {
+                        atts.add(new Attachment(ra.getString(3), ra.getString(4), ra.getString(5), ra.getLong(6), ra.getString(7)));
+                        attRow = ra.next();
+                        if (attRow) { attSentAt = ra.getLong(1); attMessage = ra.getString(2); }
+                    }
+                }
+                int flags = rs.getInt(7);
+                String replyTo = (flags & 1) != 0 ? rs.getString(8) : null;
+                String forwarded = (flags & 2) != 0 ? rs.getString(9) : null;
+                Long editedAt = (flags & 4) != 0 ? rs.getLong(10) : null;
+                sink.accept(new Message(conv, id, sentAt, rs.getString(4), MessageType.fromCode(rs.getInt(5)), rs.getString(6),
+                        atts, replyTo, forwarded, editedAt, (flags & 8) != 0));
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.chatvault.client.local;
+
+import static org.chatvault.client.local.LocalDatabase.setNullable;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chatvault.core.format.MergeRules;
+import org.chatvault.core.model.Attachment;
+import org.chatvault.core.model.Message;
+
+/**
+ * Writes messages into the LocalStore: the app's new and edited messages (marked for backup) and
+ * the vault's (merged by {@link MergeRules}), with their attachments and their search-index rows.
+ * Every message row gets its own full-text rowid, handed out here in order.
+ */
+final class MessageWriter {
+    private final LocalDatabase db;
+    private final Conversations conversations;
+    private final MessageReader reader;
+    private final SearchIndex index;
+    private final Deletions deletions;
+    private long nextFtsRowid;
+
+    MessageWriter(LocalDatabase db, Conversations conversations, MessageReader reader, SearchIndex index, Deletions deletions) {
+        this.db = db;
+        this.conversations = conversations;
+        this.reader = reader;
+        this.index = index;
+        this.deletions = deletions;
+        this.nextFtsRowid = db.queryLong("SELECT coalesce(max(fts_rowid), 0) FROM messages", ps -> {}) + 1;
+    }
+
+    /**
+     * @param fromApp       the app's messages (they win and are marked for backup), else the vault's (merged)
+     * @param searchableNow index the new text now, or leave it in the search backlog
+     * @return how many messages were new or replaced this store's copy
+     */
+    int write(List<Message> all, boolean fromApp, boolean searchableNow) {
+        List<Message> batch = deletions.withoutDeleted(all);
+        if (batch.isEmpty()) return 0;
+        int[] changed = {0};
+        db.inTransaction(() -> {
+            long firstRowid = nextFtsRowid;
+            int[] inserted;
+            try (PreparedStatement ins = db.connection().prepareStatement("""
+                    INSERT INTO messages(conversation_id, sent_at, id, sender, type, text, reply_to, forwarded_from,
+                      edited_at, ephemeral, fts_rowid) VALUES(?,?,?,?,?,?,?,?,?,?,?)
+                    ON CONFLICT DO NOTHING""")) {
+                long rowid = firstRowid;
+                for (Message m : batch) {
+                    ins.setString(1, m.conversationId());
+                    ins.setLong(2, m.sentAt());
+                    ins.setString(3, m.id());
+                    bindContent(ins, 4, m);
+                    ins.setLong(11, rowid++);
+                    ins.addBatch();
+                }
+                inserted = ins.executeBatch();
+            }
+            nextFtsRowid = firstRowid + batch.size();
+            List<Message> replaced = new ArrayList<>();
+            List<Message> written = new ArrayList<>(batch.size());
+            Map<String, Long> localWins = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Message m = batch.get(i);
+                if (inserted[i] == 1) {
+                    written.add(m);
+                    continue;
+                }
+                if (!fromApp) {
+                    Message mine = reader.findOne(m.conversationId(), m.sentAt(), m.id())
+                            .orElseThrow(() -> new SQLException("message " + m.conversationId() + "/" + m.id() + " vanished during a merge"));
+                    MergeRules.Winner w = MergeRules.winner(mine, m);
+                    if (w == MergeRules.Winner.SAME) continue;
+                    if (w == MergeRules.Winner.LOCAL) {
+                        localWins.merge(m.conversationId(), m.sentAt(), Math::min);
+                        continue;
+                    }
+                }
+                replaced.add(m);
+            }
+            List<Long> replacedRowids = replaced.isEmpty() ? List.of() : replace(replaced);
+            written.addAll(replaced);
+            insertAttachments(written);
+            changed[0] = written.size();
+            try (PreparedStatement fts = db.connection().prepareStatement("INSERT INTO message_fts(rowid, text) VALUES(?,?)")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (inserted[i] != 1 || !searchableNow) continue;
+                    SearchIndex.addToIndex(fts, firstRowid + i, batch.get(i).text());
+                }
+                // A replaced row keeps its rowid, which the backlog below does not cover.
+                for (int i = 0; i < replaced.size(); i++) {
+                    if (replacedRowids.get(i) >= 0) SearchIndex.addToIndex(fts, replacedRowids.get(i), replaced.get(i).text());
+                }
+                fts.executeBatch();
+            }
+            if (!searchableNow) index.defer(firstRowid, firstRowid + batch.size() - 1);
+            if (fromApp) {
+                Map<String, Long> minSentAt = new HashMap<>();
+                for (Message m : batch) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
+                conversations.markDirty(minSentAt);
+            } else if (!localWins.isEmpty()) {
+                conversations.markDirty(localWins);
+            }
+        });
+        return changed[0];
+    }
+
+    /** @see LocalStore#setAttachmentSize */
+    void setAttachmentSize(String contentId, long size) {
+        db.inTransaction(() -> {
+            try (PreparedStatement ps = db.connection().prepareStatement("UPDATE attachments SET size=? WHERE content_id=?")) {
+                ps.setLong(1, size);
+                ps.setString(2, contentId);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Overwrites existing rows and takes their old text out of the search index. Returns, per
+     * row, the rowid whose new text must be indexed now, or -1 when the row still waits in the
+     * search backlog (the backlog indexes whatever text the row holds then).
+     */
+    private List<Long> replace(List<Message> messages) throws SQLException {
+        List<Long> rowids = new ArrayList<>(messages.size());
+        try (PreparedStatement upd = db.connection().prepareStatement("""
+                UPDATE messages SET sender=?, type=?, text=?, reply_to=?, forwarded_from=?, edited_at=?, ephemeral=?
+                WHERE conversation_id=? AND sent_at=? AND id=? RETURNING fts_rowid""");
+             PreparedStatement delAtt = db.connection().prepareStatement("DELETE FROM attachments WHERE conversation_id=? AND sent_at=? AND message_id=?")) {
+            for (Message m : messages) {
+                bindContent(upd, 1, m);
+                upd.setString(8, m.conversationId());
+                upd.setLong(9, m.sentAt());
+                upd.setString(10, m.id());
+                long rowid;
+                try (ResultSet rs = upd.executeQuery()) {
+                    rs.next();
+                    rowid = rs.getLong(1);
+                }
+                rowids.add(index.unindex(rowid) ? rowid : -1L);
+                delAtt.setString(1, m.conversationId());
+                delAtt.setLong(2, m.sentAt());
+                delAtt.setString(3, m.id());
+                delAtt.executeUpdate();
+            }
+        }
+        return rowids;
+    }
+
+    private void insertAttachments(List<Message> batch) throws SQLException {
+        try (PreparedStatement insAtt = db.connection().prepareStatement("INSERT INTO attachments VALUES(?,?,?,?,?,?,?,?,?)")) {
+            boolean any = false;
+            for (Message m : batch) {
+                for (int i = 0; i < m.attachments().size(); i++) {
+                    Attachment a = m.attachments().get(i);
+                    insAtt.setString(1, m.conversationId());
+                    insAtt.setLong(2, m.sentAt());
+                    insAtt.setString(3, m.id());
+                    insAtt.setInt(4, i);
+                    insAtt.setString(5, a.contentId());
+                    insAtt.setString(6, a.name());
+                    insAtt.setString(7, a.mime());
+                    insAtt.setLong(8, a.size());
+                    setNullable(insAtt, 9, a.thumbnailId());
+                    insAtt.addBatch();
+                    any = true;
+                }
+            }
+            if (any) insAtt.executeBatch();
+        }
+    }
+
+    /** Binds sender, type, text, reply_to, forwarded_from, edited_at and ephemeral from parameter {@code at} on. */
+    private static void bindContent(PreparedStatement ps, int at, Message m) throws SQLException {
+        ps.setString(at, m.sender());
+        ps.setInt(at + 1, m.type().code());
+        setNullable(ps, at + 2, m.text());
+        setNullable(ps, at + 3, m.replyTo());
+        setNullable(ps, at + 4, m.forwardedFrom());
+        if (m.editedAt() == null) ps.setNull(at + 5, Types.INTEGER); else ps.setLong(at + 5, m.editedAt());
+        ps.setInt(at + 6, m.ephemeral() ? 1 : 0);
+    }
+}

@@ -1,0 +1,4 @@
+package org.chatvault.generator;
+
+/** The language of one message: Chinese, English, or Chinese with English words mixed in. */
+enum Language { ZH, EN, MIXED }
