@@ -2,7 +2,6 @@ package org.chatvault.server.vault;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.chatvault.core.crypto.AesGcm;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
@@ -18,7 +17,7 @@ public final class BatchFormat {
     public static final int MAX_BODY_BYTES = ObjectCodec.MAX_PLAINTEXT + 64;
     public static final int MAX_FRAMES = 10_000;
     /** Enough of a body for {@link ObjectCodec#peekKind} to check magic, version and kind. */
-    static final int PEEK_BYTES = ObjectCodec.HEADER_BYTES + AesGcm.TAG_BYTES;
+    static final int PEEK_BYTES = ObjectCodec.MIN_BODY_BYTES;
 
     private BatchFormat() {}
 
