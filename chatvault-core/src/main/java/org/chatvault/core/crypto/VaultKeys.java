@@ -11,6 +11,8 @@ import javax.security.auth.Destroyable;
  * methods and never handed out: {@link #newObjectCipher()} seals and opens objects, {@link #chunkingMac}
  * keys FastCDC's gear table. {@link #close()} zeroes every subkey and re-keys with zeros the ciphers
  * made from them; after it every method, here and on those ciphers, throws {@link IllegalStateException}.
+ * Close them after the workers using those ciphers are done: a call still running on another thread
+ * when they close may fail or give a wrong result (it is the caller's bug), every later call throws.
  */
 public final class VaultKeys implements Destroyable, AutoCloseable {
     static final String LABEL_OBJECT_ID = "chatvault/v1/object-id";

@@ -1,5 +1,6 @@
 package org.chatvault.core.crypto;
 
+import java.util.function.UnaryOperator;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
@@ -31,28 +32,23 @@ final class VaultObjectCipher implements ObjectCipher {
     }
 
     @Override public byte[] encrypt(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
-        byte[] key = perObjectKey(objectClass, objectId);
-        try {
-            return AesGcm.encrypt(cipher, key, nonce, aad, plain, off, len);
-        } finally {
-            Bytes.wipe(key);
-        }
+        return underPerObjectKey(objectClass, objectId, key -> AesGcm.encrypt(cipher, key, nonce, aad, plain, off, len));
     }
 
     @Override public byte[] decrypt(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
-        byte[] key = perObjectKey(objectClass, objectId);
+        return underPerObjectKey(objectClass, objectId, key -> AesGcm.decrypt(cipher, key, nonce, aad, cipherText, off, len));
+    }
+
+    /** Runs {@code op} with the per-object key of §3.3, {@code HMAC-SHA256(rootKey, id)}, and wipes the key after. */
+    private byte[] underPerObjectKey(ObjectClass objectClass, byte[] objectId, UnaryOperator<byte[]> op) {
+        keys.checkOpen();
+        Mac m = objectClass == ObjectClass.STRUCTURE ? structureKeyMac : contentKeyMac;
+        byte[] key = m.doFinal(objectId);
         try {
-            return AesGcm.decrypt(cipher, key, nonce, aad, cipherText, off, len);
+            return op.apply(key);
         } finally {
             Bytes.wipe(key);
         }
-    }
-
-    /** §3.3: {@code HMAC-SHA256(rootKey, id)}; the caller wipes it. */
-    private byte[] perObjectKey(ObjectClass objectClass, byte[] objectId) {
-        keys.checkOpen();
-        Mac m = objectClass == ObjectClass.STRUCTURE ? structureKeyMac : contentKeyMac;
-        return m.doFinal(objectId);
     }
 
     /** Called when the keys close: overwrites what the Macs and the cipher derived from them. */
