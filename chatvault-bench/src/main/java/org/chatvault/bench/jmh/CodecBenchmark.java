@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.SealedObject;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /** The per-segment work of backup and restore: encode, seal (zstd + AES-GCM + HMAC), open, decode. */
@@ -30,6 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CodecBenchmark {
+    private VaultKeys keys;
     private ObjectCodec codec;
     private List<Message> messages;
     private byte[] segment;
@@ -37,7 +40,10 @@ public class CodecBenchmark {
 
     @Setup
     public void setUp() {
-        codec = new ObjectCodec(MasterKey.generate(new SecureRandom()).deriveVaultKeys(), new SecureRandom());
+        try (MasterKey mk = MasterKey.generate(new SecureRandom())) {
+            keys = mk.deriveVaultKeys();
+        }
+        codec = new ObjectCodec(keys, new SecureRandom());
         SplittableRandom r = new SplittableRandom(1);
         String[] words = {"hello", "周末", "去", "吃饭", "meeting", "tomorrow", "👍", "好的", "ok", "see", "you", "哈哈哈"};
         messages = new ArrayList<>();
@@ -50,6 +56,11 @@ public class CodecBenchmark {
         }
         segment = SegmentCodec.encode("c42", messages);
         sealed = codec.seal(ObjectKind.SEGMENT, 202611, segment);
+    }
+
+    @TearDown
+    public void tearDown() {
+        keys.close();
     }
 
     /** Messages per second through the segment encoder. */

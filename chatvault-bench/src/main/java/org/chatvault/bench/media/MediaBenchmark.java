@@ -133,7 +133,12 @@ public final class MediaBenchmark {
 
     /** read + FastCDC + HMAC-SHA256 id + AES-256-GCM over every file, one thread, nothing sent anywhere. */
     private static double ceiling(Path mediaRoot, long expectedBytes) throws IOException {
-        VaultKeys keys = MasterKey.generate(new SecureRandom()).deriveVaultKeys();
+        try (MasterKey mk = MasterKey.generate(new SecureRandom()); VaultKeys keys = mk.deriveVaultKeys()) {
+            return ceiling(mediaRoot, expectedBytes, keys);
+        }
+    }
+
+    private static double ceiling(Path mediaRoot, long expectedBytes, VaultKeys keys) throws IOException {
         ObjectCodec codec = new ObjectCodec(keys, new SecureRandom());
         FastCdc cdc = FastCdc.keyed(keys, ChunkerParams.DEFAULT); // as the client does: the account's keyed table
         long bytes = 0;

@@ -51,6 +51,9 @@ public final class AccountService {
                 api.putKeySlot("passphrase", "passphrase", B64.encodeToString(KeySlots.sealWithPassphrase(mk, passphrase, passphraseParams, random)));
             Session session = addDevice(api, server, username, mk);
             return new Created(rk.toDisplayString(), session);
+        } catch (RuntimeException e) {
+            mk.close(); // no session took it over
+            throw e;
         }
     }
 
@@ -67,7 +70,12 @@ public final class AccountService {
             }
             case Unlock.WithPassphrase p -> KeySlots.openWithPassphrase(slot(slots, "passphrase"), p.passphrase());
         };
-        return addDevice(api, server, username, mk);
+        try {
+            return addDevice(api, server, username, mk);
+        } catch (RuntimeException e) {
+            mk.close(); // no session took it over
+            throw e;
+        }
     }
 
     /** Reopens this device's session from its profile. */
@@ -119,11 +127,6 @@ public final class AccountService {
     }
 
     private static String loginSecret(String username, char[] password) {
-        byte[] s = LoginSecret.derive(username, password);
-        try {
-            return B64.encodeToString(s);
-        } finally {
-            Bytes.wipe(s);
-        }
+        return LoginSecret.derivedBase64(username, password);
     }
 }

@@ -48,21 +48,24 @@ public final class FastCdc {
     }
 
     /**
-     * With the account's keyed gear table (§12.2), derived from its chunking key
-     * ({@link VaultKeys#chunkingKey()}), which is read but not kept.
+     * With the account's keyed gear table (§12.2), derived through the keys' chunking key
+     * ({@link VaultKeys#chunkingMac}), which stays inside them.
      */
-    public static FastCdc keyed(byte[] chunkingKey, ChunkerParams params) {
-        long[] g = GearTable.keyed(chunkingKey);
+    public static FastCdc keyed(VaultKeys keys, ChunkerParams params) {
+        return withOwnGear(GearTable.keyed(keys), params);
+    }
+
+    /** As {@link #keyed(VaultKeys, ChunkerParams)} from a raw chunking key (read, not kept): for the known-answer vectors. */
+    static FastCdc keyed(byte[] chunkingKey, ChunkerParams params) {
+        return withOwnGear(GearTable.keyed(chunkingKey), params);
+    }
+
+    private static FastCdc withOwnGear(long[] g, ChunkerParams params) {
         try {
             return new FastCdc(g, params);
         } finally {
             Arrays.fill(g, 0L);
         }
-    }
-
-    /** {@link #keyed(byte[], ChunkerParams)} with the keys' chunking key. */
-    public static FastCdc keyed(VaultKeys keys, ChunkerParams params) {
-        return keyed(keys.chunkingKey(), params);
     }
 
     public ChunkerParams params() {

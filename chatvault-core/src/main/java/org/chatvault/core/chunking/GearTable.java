@@ -5,8 +5,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.chatvault.core.crypto.VaultKeys;
 
 /**
  * The 256 Gear values of FastCDC (docs/FORMAT.md §12.2). They are format, not tuning: changing one
@@ -36,19 +38,23 @@ final class GearTable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required of every JDK", e);
         }
+        return keyed(mac::doFinal);
+    }
+
+    /** The keyed table of the account whose subkeys are {@code keys}: the chunking key stays inside them. */
+    static long[] keyed(VaultKeys keys) {
+        return keyed(keys::chunkingMac);
+    }
+
+    /** {@code GEAR[i]} = the first 8 bytes of {@code chunkingMac(LABEL ‖ u8(i))}. */
+    private static long[] keyed(UnaryOperator<byte[]> chunkingMac) {
         byte[] label = LABEL.getBytes(StandardCharsets.US_ASCII);
-        byte[] d = new byte[mac.getMacLength()];
+        byte[] message = Arrays.copyOf(label, label.length + 1);
         long[] gear = new long[256];
-        try {
-            for (int i = 0; i < 256; i++) {
-                mac.update(label);
-                mac.update((byte) i);
-                mac.doFinal(d, 0);
-                gear[i] = first8(d);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        } finally {
+        for (int i = 0; i < 256; i++) {
+            message[label.length] = (byte) i;
+            byte[] d = chunkingMac.apply(message);
+            gear[i] = first8(d);
             Arrays.fill(d, (byte) 0);
         }
         return gear;

@@ -11,15 +11,15 @@ import org.chatvault.core.error.CorruptDataException;
  * AES-256-GCM with a 96-bit nonce and 128-bit tag. Input is fed in 64 KiB slices: on JDK 25 one
  * {@code doFinal} over several MiB is ten times slower than sliced updates.
  */
-public final class AesGcm {
-    public static final int NONCE_BYTES = 12;
-    public static final int TAG_BYTES = 16;
+final class AesGcm {
+    static final int NONCE_BYTES = ObjectCipher.NONCE_BYTES;
+    static final int TAG_BYTES = ObjectCipher.TAG_BYTES;
     private static final int SLICE = 64 * 1024;
 
     private AesGcm() {}
 
     /** A cipher to pass to the methods below; reusing one saves a provider lookup per object. */
-    public static Cipher newCipher() {
+    static Cipher newCipher() {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
@@ -27,15 +27,15 @@ public final class AesGcm {
         }
     }
 
-    public static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
+    static byte[] encrypt(byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
         return encrypt(newCipher(), key, nonce, aad, plain, off, len);
     }
 
-    public static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
+    static byte[] decrypt(byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
         return decrypt(newCipher(), key, nonce, aad, cipherText, off, len);
     }
 
-    public static byte[] encrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
+    static byte[] encrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
         try {
             init(c, Cipher.ENCRYPT_MODE, key, nonce, aad);
             byte[] out = new byte[len + TAG_BYTES];
@@ -51,7 +51,7 @@ public final class AesGcm {
         }
     }
 
-    public static byte[] decrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
+    static byte[] decrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
         if (len < TAG_BYTES) throw new CorruptDataException("ciphertext shorter than its tag");
         try {
             init(c, Cipher.DECRYPT_MODE, key, nonce, aad);
@@ -65,6 +65,15 @@ public final class AesGcm {
             return out;
         } catch (AEADBadTagException e) {
             throw new CorruptDataException("authentication failed: data was altered or belongs to another key", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** Keys {@code c} with zeros, so the schedule of the last key it used is overwritten (as far as the provider reuses its arrays). */
+    static void rekeyWithZeros(Cipher c) {
+        try {
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(new byte[32], "AES"), new GCMParameterSpec(TAG_BYTES * 8, new byte[NONCE_BYTES]));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }

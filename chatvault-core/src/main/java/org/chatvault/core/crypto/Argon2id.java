@@ -7,10 +7,10 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /** Argon2id (RFC 9106, version 0x13) over UTF-8 passwords. */
-public final class Argon2id {
+final class Argon2id {
     private Argon2id() {}
 
-    public static byte[] hash(char[] password, byte[] salt, Argon2Params p, int length) {
+    static byte[] hash(char[] password, byte[] salt, Argon2Params p, int length) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] pw = new byte[encoded.remaining()];
         encoded.get(pw);
@@ -22,7 +22,7 @@ public final class Argon2id {
         }
     }
 
-    public static byte[] hash(byte[] password, byte[] salt, Argon2Params p, int length) {
+    static byte[] hash(byte[] password, byte[] salt, Argon2Params p, int length) {
         Argon2BytesGenerator gen = new Argon2BytesGenerator();
         gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** Small helpers for secret and binary data. */
+/** Small helpers for secret and binary data: the one public utility of this package, for code that handles secrets it was given. */
 public final class Bytes {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -27,7 +27,7 @@ public final class Bytes {
 
     public static byte[] unhex(String s) { return HEX.parseHex(s); }
 
-    public static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         int n = 0;
         for (byte[] p : parts) n += p.length;
         byte[] out = new byte[n];

@@ -6,10 +6,10 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /** HKDF-SHA256 (RFC 5869) with an empty salt and a text label as info. */
-public final class Hkdf {
+final class Hkdf {
     private Hkdf() {}
 
-    public static byte[] derive(byte[] ikm, String label, int length) {
+    static byte[] derive(byte[] ikm, String label, int length) {
         HKDFBytesGenerator gen = new HKDFBytesGenerator(new SHA256Digest());
         gen.init(new HKDFParameters(ikm, new byte[0], label.getBytes(StandardCharsets.US_ASCII)));
         byte[] out = new byte[length];

@@ -1,16 +1,16 @@
 package org.chatvault.core.crypto;
 
 /** What wraps the master key in a key slot. The code is part of the vault format. */
-public enum KeySlotKind {
+enum KeySlotKind {
     RECOVERY(1), PASSPHRASE(2), DEVICE(3);
 
     private final int code;
 
     KeySlotKind(int code) { this.code = code; }
 
-    public int code() { return code; }
+    int code() { return code; }
 
-    public static KeySlotKind fromCode(int code) {
+    static KeySlotKind fromCode(int code) {
         for (KeySlotKind k : values()) if (k.code == code) return k;
         throw new IllegalArgumentException("unknown key slot kind " + code);
     }

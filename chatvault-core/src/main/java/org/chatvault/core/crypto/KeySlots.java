@@ -9,9 +9,11 @@ import org.chatvault.core.error.WrongKeyException;
 /**
  * Wraps and unwraps the master key. A slot is {@code version ‖ kind ‖ params ‖ nonce ‖ AES-GCM(MK)}
  * where the AAD is {@code "chatvault-keyslot" ‖ version ‖ kind ‖ params}; docs/FORMAT.md §5.
+ * A sealed slot is ciphertext and may leave the client; the wrapping keys derived here are wiped
+ * before each method returns, and an opened {@link MasterKey} is the caller's to close.
  */
 public final class KeySlots {
-    public static final int VERSION = 1;
+    static final int VERSION = 1;
     private static final byte[] AAD_PREFIX = "chatvault-keyslot".getBytes(StandardCharsets.US_ASCII);
     private static final String LABEL_RECOVERY = "chatvault/v1/slot/recovery";
     private static final String LABEL_DEVICE = "chatvault/v1/slot/device";
@@ -56,7 +58,7 @@ public final class KeySlots {
         }
     }
 
-    public static KeySlotKind kindOf(byte[] slot) {
+    static KeySlotKind kindOf(byte[] slot) {
         if (slot.length < 2 || slot[0] != VERSION) throw new CorruptDataException("unsupported key slot version");
         try {
             return KeySlotKind.fromCode(slot[1]);

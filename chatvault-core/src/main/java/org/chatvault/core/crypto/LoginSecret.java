@@ -3,6 +3,7 @@ package org.chatvault.core.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,25 @@ import java.util.Locale;
 public final class LoginSecret {
     private LoginSecret() {}
 
-    public static byte[] derive(String username, char[] password) {
+    /** The login secret as the client sends it (Base64); the raw bytes are wiped before this returns. */
+    public static String derivedBase64(String username, char[] password) {
+        byte[] s = derive(username, password);
+        try {
+            return Base64.getEncoder().encodeToString(s);
+        } finally {
+            Bytes.wipe(s);
+        }
+    }
+
+    /**
+     * The server's Argon2id hash of a login secret it received, under its own salt and cost: what it
+     * stores and compares (in constant time) instead of the secret. The caller wipes the result.
+     */
+    public static byte[] serverHash(byte[] loginSecret, byte[] salt, Argon2Params params, int length) {
+        return Argon2id.hash(loginSecret, salt, params, length);
+    }
+
+    static byte[] derive(String username, char[] password) {
         return Argon2id.hash(password, salt(username), Argon2Params.LOGIN, 32);
     }
 

@@ -3,11 +3,15 @@ package org.chatvault.core.crypto;
 import java.security.SecureRandom;
 import javax.security.auth.Destroyable;
 
-/** The account's 256-bit master key. Only ever leaves the client wrapped in a key slot. */
+/**
+ * The account's 256-bit master key. Only ever leaves the client wrapped in a key slot ({@link KeySlots});
+ * otherwise it is used only to derive the {@link VaultKeys}. {@link #close()} zeroes it; after that
+ * every method throws {@link IllegalStateException}.
+ */
 public final class MasterKey implements Destroyable, AutoCloseable {
     public static final int BYTES = 32;
     private final byte[] key;
-    private boolean destroyed;
+    private volatile boolean destroyed;
 
     private MasterKey(byte[] key) {
         if (key.length != BYTES) throw new IllegalArgumentException("master key must be 32 bytes");
@@ -23,8 +27,8 @@ public final class MasterKey implements Destroyable, AutoCloseable {
     /** Takes ownership of {@code key}: it is wiped when this is destroyed. */
     public static MasterKey of(byte[] key) { return new MasterKey(key); }
 
-    /** A copy of the raw key, for wrapping into a key slot. The caller wipes it. */
-    public byte[] copyBytes() {
+    /** A copy of the raw key, for wrapping into a key slot in this package (and for the vector tests). The caller wipes it. */
+    byte[] copyBytes() {
         check();
         return key.clone();
     }
@@ -39,12 +43,12 @@ public final class MasterKey implements Destroyable, AutoCloseable {
     }
 
     private void check() {
-        if (destroyed) throw new IllegalStateException("master key was destroyed");
+        if (destroyed) throw new IllegalStateException("keys closed");
     }
 
     @Override public void destroy() {
-        Bytes.wipe(key);
         destroyed = true;
+        Bytes.wipe(key);
     }
 
     @Override public boolean isDestroyed() { return destroyed; }

@@ -8,10 +8,11 @@ import org.chatvault.core.error.WrongKeyException;
 /**
  * 256 random bits shown to the user once as 64 hexadecimal characters in groups of four. Parsing
  * ignores case, spaces and dashes so the code can be typed back however it was written down.
+ * {@link #close()} zeroes it; after that every method throws {@link IllegalStateException}.
  */
 public final class RecoveryKey implements Destroyable, AutoCloseable {
     private final byte[] key;
-    private boolean destroyed;
+    private volatile boolean destroyed;
 
     private RecoveryKey(byte[] key) { this.key = key; }
 
@@ -28,8 +29,9 @@ public final class RecoveryKey implements Destroyable, AutoCloseable {
         return new RecoveryKey(Bytes.unhex(hex));
     }
 
+    /** The code to show the user, once: it is the key itself, so it is never stored or logged. */
     public String toDisplayString() {
-        String hex = Bytes.hex(key);
+        String hex = Bytes.hex(bytes());
         StringBuilder sb = new StringBuilder(80);
         for (int i = 0; i < hex.length(); i += 4) {
             if (i > 0) sb.append('-');
@@ -38,12 +40,13 @@ public final class RecoveryKey implements Destroyable, AutoCloseable {
         return sb.toString();
     }
 
+    /** The raw key, for this package only (KeySlots derives the wrapping key from it). */
     byte[] bytes() {
-        if (destroyed) throw new IllegalStateException("recovery key was destroyed");
+        if (destroyed) throw new IllegalStateException("keys closed");
         return key;
     }
 
-    @Override public void destroy() { Bytes.wipe(key); destroyed = true; }
+    @Override public void destroy() { destroyed = true; Bytes.wipe(key); }
 
     @Override public boolean isDestroyed() { return destroyed; }
 

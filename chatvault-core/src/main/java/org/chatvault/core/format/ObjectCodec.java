@@ -3,50 +3,42 @@ package org.chatvault.core.format;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
-import javax.crypto.Cipher;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.chatvault.core.crypto.AesGcm;
+import org.chatvault.core.crypto.ObjectCipher;
 import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.error.CorruptDataException;
 
 /**
  * Seals plaintext into vault objects and opens them again (docs/FORMAT.md §3). Not thread-safe:
- * it holds {@link Mac} instances; give each worker thread its own codec.
+ * it holds an {@link ObjectCipher}; give each worker thread its own codec. The keys stay inside
+ * that cipher: once the {@link VaultKeys} are closed, every codec made from them throws.
  *
  * <p>Body layout: {@code "CV" ‖ version ‖ kind ‖ compression ‖ nonce[12] ‖ AES-256-GCM ciphertext ‖ tag}.
  */
 public final class ObjectCodec {
     public static final int FORMAT_VERSION = 1;
-    public static final int HEADER_BYTES = 5 + AesGcm.NONCE_BYTES;
+    public static final int HEADER_BYTES = 5 + ObjectCipher.NONCE_BYTES;
+    /** The shortest body there can be: a header and the tag of an empty ciphertext. */
+    public static final int MIN_BODY_BYTES = HEADER_BYTES + ObjectCipher.TAG_BYTES;
     public static final int MAX_PLAINTEXT = 8 * 1024 * 1024;
     static final int COMPRESSION_NONE = 0;
     static final int COMPRESSION_ZSTD = 1;
     private static final int ZSTD_LEVEL = 3;
 
-    private final Mac idMac;
-    private final Mac contentKeyMac;
-    private final Mac structureKeyMac;
+    private final ObjectCipher cipher;
     private final SecureRandom random;
     // Reused across objects: setting up a zstd context or a cipher costs more than sealing a small segment.
     private final ZstdCompressCtx zstd = new ZstdCompressCtx().setLevel(ZSTD_LEVEL);
     private final ZstdDecompressCtx unzstd = new ZstdDecompressCtx();
-    private final Cipher cipher = AesGcm.newCipher();
 
     public ObjectCodec(VaultKeys keys, SecureRandom random) {
-        this.idMac = hmac(keys.objectIdKey());
-        this.contentKeyMac = hmac(keys.objectKey());
-        this.structureKeyMac = hmac(keys.manifestKey());
+        this.cipher = keys.newObjectCipher();
         this.random = random;
     }
 
     /** {@code HMAC-SHA256(objectIdKey, kind ‖ plaintext)}. */
     public ObjectId idOf(ObjectKind kind, byte[] plain) {
-        idMac.update((byte) kind.code());
-        idMac.update(plain);
-        return ObjectId.of(idMac.doFinal());
+        return ObjectId.of(cipher.objectId(kind.code(), plain));
     }
 
     public SealedObject seal(ObjectKind kind, int bucket, byte[] plain) {
@@ -55,7 +47,7 @@ public final class ObjectCodec {
 
     /** @param tryCompress false for data known to be incompressible (JPEG, MP4 …) */
     public SealedObject seal(ObjectKind kind, int bucket, byte[] plain, boolean tryCompress) {
-        byte[] nonce = new byte[AesGcm.NONCE_BYTES];
+        byte[] nonce = new byte[ObjectCipher.NONCE_BYTES];
         random.nextBytes(nonce);
         return seal(kind, bucket, plain, tryCompress, nonce);
     }
@@ -75,9 +67,7 @@ public final class ObjectCodec {
             }
         }
         byte[] header = header(kind, compression, nonce);
-        byte[] key = objectKey(kind, id);
-        byte[] ct = AesGcm.encrypt(cipher, key, nonce, aad(kind, compression, id), payload, 0, payload.length);
-        java.util.Arrays.fill(key, (byte) 0);
+        byte[] ct = cipher.encrypt(objectClass(kind), id.toBytes(), nonce, aad(kind, compression, id), payload, 0, payload.length);
         byte[] body = new byte[HEADER_BYTES + ct.length];
         System.arraycopy(header, 0, body, 0, HEADER_BYTES);
         System.arraycopy(ct, 0, body, HEADER_BYTES, ct.length);
@@ -97,14 +87,11 @@ public final class ObjectCodec {
         if (compression != COMPRESSION_NONE && compression != COMPRESSION_ZSTD)
             throw new CorruptDataException("object " + id + " names unknown compression " + compression);
         byte[] nonce = java.util.Arrays.copyOfRange(body, 5, HEADER_BYTES);
-        byte[] key = objectKey(kind, id);
         byte[] payload;
         try {
-            payload = AesGcm.decrypt(cipher, key, nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
+            payload = cipher.decrypt(objectClass(kind), id.toBytes(), nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
         } catch (CorruptDataException e) {
             throw new CorruptDataException("object " + id + " does not authenticate: it was altered, swapped or belongs to another vault");
-        } finally {
-            java.util.Arrays.fill(key, (byte) 0);
         }
         byte[] plain = compression == COMPRESSION_ZSTD ? decompress(id, payload) : payload;
         if (!idOf(kind, plain).equals(id)) throw new CorruptDataException("object " + id + " content does not match its id");
@@ -113,7 +100,7 @@ public final class ObjectCodec {
 
     /** Reads the kind from a body's header, checking magic and version; the server uses this too. */
     public static ObjectKind peekKind(byte[] body) {
-        if (body.length < HEADER_BYTES + AesGcm.TAG_BYTES || body[0] != 'C' || body[1] != 'V')
+        if (body.length < MIN_BODY_BYTES || body[0] != 'C' || body[1] != 'V')
             throw new CorruptDataException("not a Chatvault object (bad magic or too short)");
         if (body[2] != FORMAT_VERSION) throw new CorruptDataException("unsupported object format version " + body[2]);
         try {
@@ -137,10 +124,9 @@ public final class ObjectCodec {
         return out;
     }
 
-    private byte[] objectKey(ObjectKind kind, ObjectId id) {
-        Mac m = kind.structure() ? structureKeyMac : contentKeyMac;
-        m.update(id.toBytes());
-        return m.doFinal();
+    /** §3.3: structure kinds take their per-object key from the manifest key, content kinds from the object key. */
+    private static ObjectCipher.ObjectClass objectClass(ObjectKind kind) {
+        return kind.structure() ? ObjectCipher.ObjectClass.STRUCTURE : ObjectCipher.ObjectClass.CONTENT;
     }
 
     private static byte[] header(ObjectKind kind, int compression, byte[] nonce) {
@@ -150,7 +136,7 @@ public final class ObjectCodec {
         h[2] = FORMAT_VERSION;
         h[3] = (byte) kind.code();
         h[4] = (byte) compression;
-        System.arraycopy(nonce, 0, h, 5, AesGcm.NONCE_BYTES);
+        System.arraycopy(nonce, 0, h, 5, ObjectCipher.NONCE_BYTES);
         return h;
     }
 
@@ -161,15 +147,5 @@ public final class ObjectCodec {
         a[2] = (byte) compression;
         id.writeTo(a, 3);
         return a;
-    }
-
-    private static Mac hmac(byte[] key) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
     }
 }

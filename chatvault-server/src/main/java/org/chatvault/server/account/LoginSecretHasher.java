@@ -3,7 +3,7 @@ package org.chatvault.server.account;
 import java.security.SecureRandom;
 import java.util.concurrent.Semaphore;
 import org.chatvault.core.crypto.Argon2Params;
-import org.chatvault.core.crypto.Argon2id;
+import org.chatvault.core.crypto.LoginSecret;
 import org.chatvault.core.crypto.Bytes;
 import org.chatvault.server.store.LoginHash;
 
@@ -50,7 +50,7 @@ final class LoginSecretHasher {
     private byte[] hash(byte[] secret, byte[] salt, Argon2Params p) {
         permits.acquireUninterruptibly();
         try {
-            return Argon2id.hash(secret, salt, p, HASH_BYTES);
+            return LoginSecret.serverHash(secret, salt, p, HASH_BYTES);
         } finally {
             permits.release();
         }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.chatvault.core.crypto.AesGcm;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
@@ -24,7 +23,7 @@ import org.chatvault.protocol.batch.BatchFormat;
  */
 final class BatchSpooler {
     /** Enough of a body for {@link ObjectCodec#peekKind} to check magic, version and kind. */
-    private static final int PEEK_BYTES = ObjectCodec.HEADER_BYTES + AesGcm.TAG_BYTES;
+    private static final int PEEK_BYTES = ObjectCodec.MIN_BODY_BYTES;
     private static final int COPY_BUFFER = 1024 * 1024; // large writes: fewer system calls for tens of MiB
 
     private final Path tmpDir;
