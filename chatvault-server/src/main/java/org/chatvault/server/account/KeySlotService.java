@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.ErrorCode;
 import org.chatvault.server.store.KeySlotRecord;
-import org.chatvault.server.store.MetadataStore;
 
 /** An account's key slots: opaque blobs wrapping its master key (docs/FORMAT.md §5). */
 public final class KeySlotService {
@@ -18,10 +17,10 @@ public final class KeySlotService {
     private static final Pattern SLOT_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Set<String> KINDS = Set.of("recovery", "passphrase", "device");
 
-    private final MetadataStore store;
+    private final AccountStore store;
     private final Clock clock;
 
-    public KeySlotService(MetadataStore store, Clock clock) {
+    public KeySlotService(AccountStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
@@ -19,7 +20,7 @@ import org.chatvault.server.vault.RelabelService;
 public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
-                           HeadService heads, ServerMetrics metrics, long maxBatchBytes) {}
+                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes) {}
 
     private ApiRoutes() {}
 
@@ -39,12 +40,13 @@ public final class ApiRoutes {
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
-        OpsHandlers ops = new OpsHandlers(s.metrics());
+        OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
 
         var r = config.routes;
         r.beforeMatched(new AuthFilter(s.accounts()));
 
         r.get("/healthz", ops::health, Access.PUBLIC);
+        r.get("/readyz", ops::ready, Access.PUBLIC);
         r.get("/metrics", ops::metrics, Access.PUBLIC);
 
         r.post("/v1/accounts", accounts::register, Access.PUBLIC);

@@ -3,7 +3,6 @@ package org.chatvault.server.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.chatvault.server.store.MetadataStore;
 
 /**
  * The right of one server instance to run one background job, held in the metadata database so
@@ -19,7 +18,7 @@ import org.chatvault.server.store.MetadataStore;
  */
 public final class JobLease {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobLease.class);
-    private final MetadataStore metadata;
+    private final LeaseStore leases;
     private final String job;
     private final String holder;
     private final Clock clock;
@@ -30,8 +29,8 @@ public final class JobLease {
      * @param holder this instance's id, unique among the instances sharing the database
      * @param ttl    how long the lease lasts unless renewed: comfortably longer than the gap between renewals
      */
-    public JobLease(MetadataStore metadata, String job, String holder, Clock clock, Duration ttl) {
-        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    public JobLease(LeaseStore leases, String job, String holder, Clock clock, Duration ttl) {
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.job = Objects.requireNonNull(job, "job");
         this.holder = Objects.requireNonNull(holder, "holder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,12 +45,12 @@ public final class JobLease {
      * @throws org.chatvault.server.store.StoreException if the database fails
      */
     public boolean acquire() {
-        return metadata.tryAcquireLease(job, holder, clock.instant(), ttl);
+        return leases.tryAcquireLease(job, holder, clock.instant(), ttl);
     }
 
     /** Gives the lease up early, so the next instance need not wait for it to expire. */
     public void release() {
-        metadata.releaseLease(job, holder);
+        leases.releaseLease(job, holder);
     }
 
     /**

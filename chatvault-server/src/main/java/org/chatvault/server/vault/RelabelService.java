@@ -12,7 +12,6 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.error.ApiException;
 import org.chatvault.server.error.ErrorCode;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 import org.slf4j.Logger;
@@ -41,10 +40,10 @@ public final class RelabelService {
      */
     public record Result(int relabelled, int unchanged) {}
 
-    private final MetadataStore metadata;
+    private final ObjectIndex metadata;
     private final PackMover mover;
 
-    public RelabelService(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+    public RelabelService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
         this.metadata = metadata;
         this.mover = new PackMover(metadata, blobs, tmpDir, clock);
     }
