@@ -22,11 +22,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Where metadata and objects live (default ./data).") Path dataDir;
 
     @Override public Integer call() throws InterruptedException {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        ServerConfig cfg = ServerConfig.load(config, env);
+        ServerConfig cfg = load(config, dataDir);
         if (host != null) cfg = cfg.withHost(host);
         if (port != null) cfg = cfg.withPort(port);
-        if (dataDir != null) cfg = cfg.withDataDir(dataDir);
         ChatvaultServer server = ChatvaultServer.start(cfg, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -36,5 +34,12 @@ final class ServerCommand implements Callable<Integer> {
         System.out.println("chatvault server listening on " + server.baseUri() + " with data in " + cfg.dataDir().toAbsolutePath());
         stopped.await();
         return 0;
+    }
+
+    /** The server's settings as {@code chatvault server} reads them: the file, then CHATVAULT_* variables, then {@code dataDir}. */
+    static ServerConfig load(Path config, Path dataDir) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        ServerConfig cfg = ServerConfig.load(config, env);
+        return dataDir == null ? cfg : cfg.withDataDir(dataDir);
     }
 }

@@ -14,8 +14,8 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.vault.FetchPlan;
-import org.chatvault.server.vault.ObjectIndex;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.ObjectIndex;
 import org.junit.jupiter.api.Test;
 
 class RepackJobTest extends JobTestBase {

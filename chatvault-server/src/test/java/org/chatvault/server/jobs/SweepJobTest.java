@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.vault.CommitRequest;
-import org.chatvault.server.vault.ObjectIndex;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.ObjectIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
