@@ -3,6 +3,8 @@ package org.chatvault.server.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The right of one server instance to run one background job, held in the metadata database so
@@ -58,7 +60,7 @@ public final class JobLease {
      * {@code heldElsewhere} without running anything if another instance holds it. A failure to
      * release is logged, not thrown: the work is done and the lease runs out by itself.
      */
-    public <T> T runHolding(java.util.function.Supplier<T> work, T heldElsewhere) {
+    public <T> T runHolding(Supplier<T> work, T heldElsewhere) {
         if (!acquire()) {
             log.debug("another instance holds the {} lease; not running it", job);
             return heldElsewhere;
@@ -72,6 +74,15 @@ public final class JobLease {
                 log.warn("could not release the {} lease; it expires within {}", job, ttl, e);
             }
         }
+    }
+
+    /**
+     * Runs a job's {@code work} over a pager: a dry run changes nothing, so it takes no lease and
+     * its pager renews none; a real run holds the lease as {@link #runHolding} does.
+     */
+    public <T> T runPaged(boolean dryRun, Function<LeasedAccountPager, T> work, T heldElsewhere) {
+        if (dryRun) return work.apply(new LeasedAccountPager(null));
+        return runHolding(() -> work.apply(new LeasedAccountPager(this)), heldElsewhere);
     }
 
     public String job() { return job; }

@@ -118,9 +118,7 @@ public final class RepackJob implements Job {
      */
     @Override
     public Result run(boolean dryRun) {
-        if (dryRun) return repack(new LeasedAccountPager(null), true);
-        return lease.runHolding(() -> repack(new LeasedAccountPager(lease), false),
-                new Result(false, true, 0, 0, 0, 0, 0, List.of()));
+        return lease.runPaged(dryRun, pager -> repack(pager, dryRun), new Result(false, true, 0, 0, 0, 0, 0, List.of()));
     }
 
     private Result repack(LeasedAccountPager pager, boolean dryRun) {

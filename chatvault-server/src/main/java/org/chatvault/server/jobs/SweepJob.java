@@ -82,9 +82,7 @@ public final class SweepJob implements Job {
      */
     @Override
     public Result run(boolean dryRun) {
-        if (dryRun) return sweep(new LeasedAccountPager(null), true);
-        return lease.runHolding(() -> sweep(new LeasedAccountPager(lease), false),
-                new Result(false, true, 0, 0, 0, List.of()));
+        return lease.runPaged(dryRun, pager -> sweep(pager, dryRun), new Result(false, true, 0, 0, 0, List.of()));
     }
 
     private Result sweep(LeasedAccountPager pager, boolean dryRun) {

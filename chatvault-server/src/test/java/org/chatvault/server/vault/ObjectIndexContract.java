@@ -1,8 +1,8 @@
 package org.chatvault.server.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,10 +15,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
-import org.chatvault.server.store.*;
+import org.chatvault.server.store.CommitOutcome;
+import org.chatvault.server.store.Head;
+import org.chatvault.server.store.IndexResult;
+import org.chatvault.server.store.KeySlotRecord;
+import org.chatvault.server.store.MovedPack;
+import org.chatvault.server.store.ObjectLocation;
+import org.chatvault.server.store.ObjectMove;
+import org.chatvault.server.store.PackStats;
+import org.chatvault.server.store.StoreException;
+import org.chatvault.server.store.TokenKind;
+import org.chatvault.server.store.TokenRecord;
+import org.chatvault.server.store.Usage;
 import org.chatvault.server.testing.StoreContractBase;
 import org.junit.jupiter.api.Test;
 
@@ -490,5 +500,12 @@ public abstract class ObjectIndexContract extends StoreContractBase {
         assertThat(accounts.findToken(t.tokenHash())).isPresent();
         assertThat(accounts.listKeySlots(alice)).hasSize(1);
         assertThat(index.presentObjects(alice, List.of(root))).containsExactly(root);
+    }
+
+    @Test
+    void aClosedStoreRefusesCallsAndIsNotReachable() {
+        stores.close();
+        assertThatThrownBy(() -> index.head("x")).isInstanceOf(StoreException.class);
+        assertThat(stores.database().reachable()).isFalse();
     }
 }

@@ -114,13 +114,6 @@ class PostgresDatabaseTest extends StoreContractBase {
     }
 
     @Test
-    void closedStoreRefusesCalls() {
-        stores.close();
-        assertThatThrownBy(() -> index.head("x")).isInstanceOf(StoreException.class);
-        assertThat(stores.database().reachable()).isFalse();
-    }
-
-    @Test
     void theHeadRowComesWithTheAccount() throws SQLException {
         String alice = newAccount("alice");
         assertThat(index.head(alice)).isEqualTo(Head.EMPTY);

@@ -37,13 +37,6 @@ class SqliteDatabaseTest extends StoreContractBase {
     }
 
     @Test
-    void closedStoreRefusesCalls() {
-        stores.close();
-        assertThatThrownBy(() -> index.head("x")).isInstanceOf(StoreException.class);
-        assertThat(stores.database().reachable()).isFalse();
-    }
-
-    @Test
     void unreadableFileIsAStoreException() throws Exception {
         Path bad = dir.resolve("not-a-db");
         Files.writeString(bad, "this is not an SQLite database, just text long enough to fill a header.................");
