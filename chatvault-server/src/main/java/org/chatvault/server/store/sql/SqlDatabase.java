@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -15,6 +18,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -105,6 +109,27 @@ public final class SqlDatabase implements AutoCloseable {
     /** Reads a time column the way the dialect stores it; null stays null. */
     static Instant instant(ResultSet r, int column, StatementContext ctx) throws SQLException {
         return ctx.findColumnMapperFor(Instant.class).orElseThrow().map(r, column, ctx);
+    }
+
+    /** Splits {@code values} into lists one statement can bind (see {@link #oneOf}). */
+    <T> List<List<T>> chunks(Collection<T> values) {
+        return chunks(values, dialect.valuesPerStatement());
+    }
+
+    /** Splits {@code values} into lists of at most {@code size}. */
+    static <T> List<List<T>> chunks(Collection<T> values, int size) {
+        List<T> all = List.copyOf(values);
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) out.add(all.subList(i, Math.min(all.size(), i + size)));
+        return out;
+    }
+
+    /** The condition that {@code column} is one of the values {@link #bindAll bound} as {@code name}. */
+    String oneOf(String column, String name) { return dialect.oneOf(column, name); }
+
+    /** Binds a chunk of values for {@link #oneOf}. */
+    <S extends SqlStatement<S>> S bindAll(S statement, String name, Class<?> type, List<?> values) {
+        return dialect.bindAll(statement, name, type, values);
     }
 
     /** {@code COLLATE} clause ordering text by bytes, so paging by id agrees across databases. */

@@ -29,6 +29,7 @@ import org.chatvault.server.vault.ObjectIndex;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * {@link ObjectIndex} in SQL both databases speak.
@@ -42,8 +43,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * ({@code ON CONFLICT}).
  */
 public final class SqlObjectIndex implements ObjectIndex {
-    /** Ids per {@code IN (...)} list: well under SQLite's bound-parameter limit. */
-    private static final int IN_CHUNK = 500;
     private static final String SELECT_LOCATIONS = """
             SELECT o.object_id, o.kind, o.bucket, o.pack_id, p.storage_key, o.pack_offset, o.length, o.dropped_at
             FROM objects o JOIN packs p ON p.account_id = o.account_id AND p.pack_id = o.pack_id
@@ -53,6 +52,8 @@ public final class SqlObjectIndex implements ObjectIndex {
     private static final String INSERT_PACK = """
             INSERT INTO packs (account_id, pack_id, bucket, storage_key, length, created_at)
             VALUES (:account, :pack, :bucket, :key, :length, :now)""";
+    /** Object rows per INSERT: 8 parameters each, well under SQLite's and PostgreSQL's limits. */
+    private static final int ROWS_PER_INSERT = 500;
     private static final String DELETE_PACK = "DELETE FROM packs WHERE account_id = :account AND pack_id = :pack";
     /** Packs with no object row left, as a condition on {@code packs}. */
     private static final String EMPTY_PACK =
@@ -66,14 +67,14 @@ public final class SqlObjectIndex implements ObjectIndex {
 
     @Override
     public Set<ObjectId> presentObjects(String accountId, Collection<ObjectId> ids) {
-        return db.read("look up objects", h -> present(h, accountId, ids));
+        return db.read("look up objects", h -> present(db, h, accountId, ids));
     }
 
-    private static Set<ObjectId> present(Handle h, String accountId, Collection<ObjectId> ids) {
+    private static Set<ObjectId> present(SqlDatabase db, Handle h, String accountId, Collection<ObjectId> ids) {
         Set<ObjectId> found = new HashSet<>();
-        for (List<ObjectId> chunk : chunks(ids)) {
-            found.addAll(h.createQuery("SELECT object_id FROM objects WHERE account_id = :account AND object_id IN (<ids>)")
-                    .bind("account", accountId).bindList("ids", chunk).mapTo(ObjectId.class).list());
+        for (List<ObjectId> chunk : db.chunks(ids)) {
+            found.addAll(db.bindAll(h.createQuery("SELECT object_id FROM objects WHERE account_id = :account AND " + db.oneOf("object_id", "ids")),
+                    "ids", ObjectId.class, chunk).bind("account", accountId).mapTo(ObjectId.class).list());
         }
         return found;
     }
@@ -82,48 +83,49 @@ public final class SqlObjectIndex implements ObjectIndex {
     public Map<ObjectId, ObjectLocation> locateObjects(String accountId, Collection<ObjectId> ids) {
         return db.read("locate objects", h -> {
             Map<ObjectId, ObjectLocation> found = new HashMap<>();
-            for (List<ObjectId> chunk : chunks(ids)) {
-                h.createQuery(SELECT_LOCATIONS + "WHERE o.account_id = :account AND o.object_id IN (<ids>)")
-                        .bind("account", accountId).bindList("ids", chunk).map(LOCATION).forEach(at -> found.put(at.id(), at));
+            for (List<ObjectId> chunk : db.chunks(ids)) {
+                db.bindAll(h.createQuery(SELECT_LOCATIONS + "WHERE o.account_id = :account AND " + db.oneOf("o.object_id", "ids")),
+                        "ids", ObjectId.class, chunk).bind("account", accountId).map(LOCATION).forEach(at -> found.put(at.id(), at));
             }
             return found;
         });
     }
 
-    /** One object of an upload, with the pack it goes into. */
-    private record Row(NewPack pack, ObjectEntry entry) {}
+    /** One object row of an upload, as {@link #indexPacks} binds it (public only so that Jdbi may call its accessors). */
+    public record ObjectRow(String account, ObjectId id, int kind, int bucket, String pack, long offset, int length, Instant now) {}
 
     @Override
     public IndexResult indexPacks(String accountId, List<NewPack> packs, Instant now) {
         return db.write("index uploaded objects", h -> {
             PreparedBatch packRows = h.prepareBatch(INSERT_PACK);
-            List<Row> rows = new ArrayList<>();
+            List<ObjectRow> rows = new ArrayList<>();
             for (NewPack p : packs) {
                 packRows.bind("account", accountId).bind("pack", p.packId()).bind("bucket", p.bucket()).bind("key", p.storageKey())
                         .bind("length", p.length()).bind("now", now).add();
-                for (ObjectEntry e : p.objects()) rows.add(new Row(p, e));
+                for (ObjectEntry e : p.objects()) {
+                    rows.add(new ObjectRow(accountId, e.id(), e.kind().code(), e.bucket(), p.packId(), e.offset(), e.length(), now));
+                }
             }
             if (!packs.isEmpty()) packRows.execute();
-            // Rows go in in id order, so two uploads of overlapping objects lock them in the same order and cannot deadlock.
-            rows.sort(Comparator.comparing(r -> r.entry().id()));
-            PreparedBatch objectRows = h.prepareBatch("""
-                    INSERT INTO objects (account_id, object_id, kind, bucket, pack_id, pack_offset, length, created_at)
-                    VALUES (:account, :id, :kind, :bucket, :pack, :offset, :length, :now)
-                    ON CONFLICT (account_id, object_id) DO NOTHING""");
-            for (Row r : rows) {
-                ObjectEntry e = r.entry();
-                objectRows.bind("account", accountId).bind("id", e.id()).bind("kind", e.kind().code()).bind("bucket", e.bucket())
-                        .bind("pack", r.pack().packId()).bind("offset", e.offset()).bind("length", e.length()).bind("now", now).add();
+            // Rows go in in id order, so two uploads of overlapping objects lock them in the same order and cannot deadlock;
+            // a few hundred per statement, so each one costs one round trip, not one per object.
+            rows.sort(Comparator.comparing(ObjectRow::id));
+            Set<ObjectId> inserted = new HashSet<>();
+            for (List<ObjectRow> chunk : SqlDatabase.chunks(rows, ROWS_PER_INSERT)) {
+                inserted.addAll(h.createQuery("""
+                                INSERT INTO objects (account_id, object_id, kind, bucket, pack_id, pack_offset, length, created_at)
+                                VALUES <rows> ON CONFLICT (account_id, object_id) DO NOTHING RETURNING object_id""")
+                        .bindMethodsList("rows", chunk, List.of("account", "id", "kind", "bucket", "pack", "offset", "length", "now"))
+                        .mapTo(ObjectId.class).list());
             }
-            int[] inserted = rows.isEmpty() ? new int[0] : objectRows.execute();
             Set<String> used = new HashSet<>();
             int objects = 0;
             long bytes = 0;
-            for (int i = 0; i < inserted.length; i++) {
-                if (inserted[i] != 1) continue;
-                used.add(rows.get(i).pack().packId());
+            for (ObjectRow r : rows) {
+                if (!inserted.remove(r.id())) continue; // held already, or a second copy in this upload
+                used.add(r.pack());
                 objects++;
-                bytes += rows.get(i).entry().length();
+                bytes += r.length();
             }
             List<String> unused = new ArrayList<>();
             for (NewPack p : packs) {
@@ -150,25 +152,28 @@ public final class SqlObjectIndex implements ObjectIndex {
 
     @Override
     public <T> T withLockedVault(String accountId, Function<LockedVault, T> work) {
-        return db.write("change the vault", h -> work.apply(new Locked(h, accountId, head(h, accountId, db.forUpdate()))));
+        return db.write("change the vault", h -> work.apply(new Locked(db, h, accountId, head(h, accountId, db.forUpdate()))));
     }
 
-    private record Locked(Handle h, String accountId, Head head) implements LockedVault {
+    private record Locked(SqlDatabase db, Handle h, String accountId, Head head) implements LockedVault {
         @Override public Set<ObjectId> presentObjects(Collection<ObjectId> ids) {
-            return present(h, accountId, ids);
+            return present(db, h, accountId, ids);
         }
 
         @Override public void markDropped(Collection<ObjectId> ids, Instant at) {
-            for (List<ObjectId> chunk : chunks(ids)) {
-                h.createUpdate("UPDATE objects SET dropped_at = :at WHERE account_id = :account AND object_id IN (<ids>) AND dropped_at IS NULL")
-                        .bind("at", at).bind("account", accountId).bindList("ids", chunk).execute();
-            }
+            setDropMarks(ids, ":at", "dropped_at IS NULL", at);
         }
 
         @Override public void clearDropMarks(Collection<ObjectId> ids) {
-            for (List<ObjectId> chunk : chunks(ids)) {
-                h.createUpdate("UPDATE objects SET dropped_at = NULL WHERE account_id = :account AND object_id IN (<ids>) AND dropped_at IS NOT NULL")
-                        .bind("account", accountId).bindList("ids", chunk).execute();
+            setDropMarks(ids, "NULL", "dropped_at IS NOT NULL", null);
+        }
+
+        private void setDropMarks(Collection<ObjectId> ids, String value, String unlessAlready, Instant at) {
+            for (List<ObjectId> chunk : db.chunks(ids)) {
+                Update update = db.bindAll(h.createUpdate("UPDATE objects SET dropped_at = " + value + " WHERE account_id = :account AND "
+                        + db.oneOf("object_id", "ids") + " AND " + unlessAlready), "ids", ObjectId.class, chunk).bind("account", accountId);
+                if (at != null) update.bind("at", at);
+                update.execute();
             }
         }
 
@@ -232,10 +237,10 @@ public final class SqlObjectIndex implements ObjectIndex {
                             "DELETE FROM objects WHERE account_id = :account AND dropped_at IS NOT NULL AND dropped_at < :t RETURNING pack_id")
                     .bind("account", accountId).bind("t", droppedBefore).mapTo(String.class).list();
             List<String> emptied = new ArrayList<>();
-            for (List<String> chunk : chunks(new LinkedHashSet<>(packIds))) {
-                emptied.addAll(h.createQuery("DELETE FROM packs WHERE account_id = :account AND pack_id IN (<packs>)"
-                                + " AND (vacated_at IS NULL OR vacated_at < :t) AND " + EMPTY_PACK + " RETURNING storage_key")
-                        .bind("account", accountId).bindList("packs", chunk).bind("t", droppedBefore).mapTo(String.class).list());
+            for (List<String> chunk : db.chunks(new LinkedHashSet<>(packIds))) {
+                emptied.addAll(db.bindAll(h.createQuery("DELETE FROM packs WHERE account_id = :account AND " + db.oneOf("pack_id", "packs")
+                                + " AND (vacated_at IS NULL OR vacated_at < :t) AND " + EMPTY_PACK + " RETURNING storage_key"), "packs", String.class, chunk)
+                        .bind("account", accountId).bind("t", droppedBefore).mapTo(String.class).list());
             }
             return emptied;
         });
@@ -282,9 +287,9 @@ public final class SqlObjectIndex implements ObjectIndex {
                 vacated.add(pack.moves().get(i).fromPackId());
             }
             if (moved.isEmpty()) h.createUpdate(DELETE_PACK).bind("account", accountId).bind("pack", pack.packId()).execute();
-            for (List<String> chunk : chunks(vacated)) {
-                h.createUpdate("UPDATE packs SET vacated_at = :now WHERE account_id = :account AND pack_id IN (<packs>)")
-                        .bind("now", now).bind("account", accountId).bindList("packs", chunk).execute();
+            for (List<String> chunk : db.chunks(vacated)) {
+                db.bindAll(h.createUpdate("UPDATE packs SET vacated_at = :now WHERE account_id = :account AND " + db.oneOf("pack_id", "packs")),
+                        "packs", String.class, chunk).bind("now", now).bind("account", accountId).execute();
             }
             return moved;
         });
@@ -317,12 +322,5 @@ public final class SqlObjectIndex implements ObjectIndex {
                 .map((r, ctx) -> new PackStats(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4), instant(r, 5, ctx),
                         instant(r, 6, ctx), r.getLong(7), r.getLong(8)))
                 .list());
-    }
-
-    private static <T> List<List<T>> chunks(Collection<T> items) {
-        List<T> all = List.copyOf(items);
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
-        return out;
     }
 }

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import org.chatvault.server.store.StoreException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -92,6 +94,14 @@ final class SqliteDialect implements SqlDialect {
     }
 
     @Override public boolean retryable(SQLException e) { return false; }
+
+    @Override public int valuesPerStatement() { return 500; } // well under SQLite's bound-parameter limit
+
+    @Override public String oneOf(String column, String name) { return column + " IN (<" + name + ">)"; }
+
+    @Override public <S extends SqlStatement<S>> S bindAll(S statement, String name, Class<?> type, List<?> values) {
+        return statement.bindList(name, values);
+    }
 
     @Override public String byteOrder() { return ""; } // BINARY is SQLite's default collation
 
