@@ -53,12 +53,17 @@ final class ServerCommand implements Callable<Integer> {
 
     /** The file and environment, then the options on top, each option's failure naming the option. */
     private ServerConfig settings() {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        ServerConfig cfg = ServerConfig.load(config, env);
+        ServerConfig cfg = load(config, dataDir);
         if (host != null) cfg = option("--host", host, cfg, c -> c.withHost(host));
         if (port != null) cfg = option("--port", port, cfg, c -> c.withPort(port));
-        if (dataDir != null) cfg = option("--data-dir", dataDir, cfg, c -> c.withDataDir(dataDir));
         return cfg;
+    }
+
+    /** The server's settings as {@code chatvault server} reads them: the file, then CHATVAULT_* variables, then {@code dataDir}. */
+    static ServerConfig load(Path config, Path dataDir) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        ServerConfig cfg = ServerConfig.load(config, env);
+        return dataDir == null ? cfg : option("--data-dir", dataDir, cfg, c -> c.withDataDir(dataDir));
     }
 
     private static ServerConfig option(String name, Object value, ServerConfig cfg, UnaryOperator<ServerConfig> apply) {

@@ -11,31 +11,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
-import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.config.ConfigException;
+import org.chatvault.server.jobs.JobScheduler;
+import org.chatvault.server.jobs.RepackJob;
+import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectStore;
-import org.chatvault.server.vault.DroppedObjectSweeper;
+import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
-import org.chatvault.server.vault.Repacker;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,34 +51,29 @@ import org.slf4j.LoggerFactory;
 public final class ChatvaultServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatvaultServer.class);
     static final String TMP_DIR = "tmp";
-    private static final long SWEEP_INTERVAL_MINUTES = 60;
+    private static final Duration JOB_INTERVAL = Duration.ofMinutes(60);
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
     /** Failed-login counts older than this block nothing and are deleted. */
     private static final Duration STALE_LOGIN_FAILURES = Duration.ofDays(1);
-    /** How long close() lets an interrupted sweep finish the account it is on before closing the stores. */
-    private static final Duration SWEEP_STOP = Duration.ofSeconds(10);
 
     private final String instanceId;
     private final ServerConfig config;
     private final ServerStores stores;
     private final Javalin app;
     private final GracefulHandler graceful;
-    private final DroppedObjectSweeper sweeper;
-    private final Repacker repacker;
-    /** One thread: every sweep and repack of this instance, scheduled or asked for, runs on it, one at a time. */
-    private final ScheduledExecutorService sweeps;
+    private final ServerJobs jobs;
+    private final JobScheduler scheduler;
     private boolean closed;
 
     private ChatvaultServer(String instanceId, ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
-                            DroppedObjectSweeper sweeper, Repacker repacker, ScheduledExecutorService sweeps) {
+                            ServerJobs jobs, JobScheduler scheduler) {
         this.instanceId = instanceId;
         this.config = config;
         this.stores = stores;
         this.app = app;
         this.graceful = graceful;
-        this.sweeper = sweeper;
-        this.repacker = repacker;
-        this.sweeps = sweeps;
+        this.jobs = jobs;
+        this.scheduler = scheduler;
     }
 
     /**
@@ -102,21 +93,22 @@ public final class ChatvaultServer implements AutoCloseable {
             throw new ServerStartException("cannot prepare data directory " + dataDir + ": " + describe(e), e);
         }
         ServerStores stores = ServerStores.open(config, dataDir);
-        MetadataStore metadata = stores.metadata();
+        SqlStores metadata = stores.metadata();
         ObjectStore blobs = stores.objects();
-        ScheduledExecutorService sweeps = null;
+        JobScheduler scheduler = null;
         try {
             SecureRandom random = new SecureRandom();
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
             ApiRoutes.Services services = new ApiRoutes.Services(
-                    new AccountService(metadata, clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
+                    new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
                             LoginThrottlePolicy.DEFAULT, random),
-                    new KeySlotService(metadata, clock),
-                    new ObjectService(metadata, blobs, tmpDir, clock, metrics),
-                    new RelabelService(metadata, blobs, tmpDir, clock),
-                    new HeadService(metadata, clock),
+                    new KeySlotService(metadata.accounts(), clock),
+                    new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
+                    new RelabelService(metadata.objects(), blobs, tmpDir, clock),
+                    new HeadService(metadata.objects(), clock),
                     metrics,
+                    stores,
                     config.maxBatchBytes());
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
@@ -125,24 +117,29 @@ public final class ChatvaultServer implements AutoCloseable {
                 ApiRoutes.configure(cfg, services);
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
-            DroppedObjectSweeper sweeper = new DroppedObjectSweeper(metadata, blobs, clock, config.dropSafetyDelay(), instanceId);
-            Repacker repacker = new Repacker(metadata, blobs, tmpDir, clock,
-                    Repacker.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
-            sweeps = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "chatvault-sweeper");
-                t.setDaemon(true);
-                return t;
-            });
-            sweeps.scheduleWithFixedDelay(() -> runJobs(sweeper, repacker, metadata, clock), 1, SWEEP_INTERVAL_MINUTES, TimeUnit.MINUTES);
-            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, sweeper, repacker, sweeps);
+            ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
+            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleLoginFailures(metadata, clock),
+                    Duration.ofMinutes(1), JOB_INTERVAL);
+            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
                     instanceId, server.baseUri(), dataDir, stores.description());
             return server;
         } catch (RuntimeException e) {
-            if (sweeps != null) sweeps.shutdownNow();
+            if (scheduler != null) scheduler.close();
             stores.close();
             throw e;
         }
+    }
+
+    /**
+     * Names this instance to the others sharing the database (as the holder of job leases) and in
+     * its logs. Random, not the host name: two instances on one host, or a restarted one, must
+     * not be mistaken for each other.
+     */
+    private static String newInstanceId(SecureRandom random) {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     /** Starts serving, turning a port that cannot be bound into one line for the operator. */
@@ -168,37 +165,10 @@ public final class ChatvaultServer implements AutoCloseable {
                 : String.valueOf(e.getMessage());
     }
 
-    /**
-     * Names this instance to the others sharing the database (as the holder of job leases) and in
-     * its logs. Random, not the host name: two instances on one host, or a restarted one, must
-     * not be mistaken for each other.
-     */
-    private static String newInstanceId(SecureRandom random) {
-        byte[] id = new byte[8];
-        random.nextBytes(id);
-        return HexFormat.of().formatHex(id);
-    }
-
-    private static void runJobs(DroppedObjectSweeper sweeper, Repacker repacker, MetadataStore metadata, Clock clock) {
-        try {
-            sweeper.sweep();
-        } catch (RuntimeException e) {
-            // Keep the schedule alive; the next run retries.
-            log.error("sweeping dropped objects failed", e);
-        }
-        try {
-            // After the sweep, so packs are measured without the objects it just purged.
-            repacker.repack();
-        } catch (RuntimeException e) {
-            log.error("repacking packs failed", e);
-        }
-        try {
-            // Idempotent and cheap, so every instance may do it without a lease.
-            int stale = metadata.deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
-            if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
-        } catch (RuntimeException e) {
-            log.error("deleting stale failed-login counts failed", e);
-        }
+    /** Idempotent and cheap, so every instance does it without a lease. */
+    private static void forgetStaleLoginFailures(SqlStores metadata, Clock clock) {
+        int stale = metadata.accounts().deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
+        if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
     }
 
     private static void recreate(Path dir) throws IOException {
@@ -236,8 +206,8 @@ public final class ChatvaultServer implements AutoCloseable {
      * @throws IllegalStateException if the server is closed or the caller is interrupted
      * @throws org.chatvault.server.store.StoreException if the metadata database fails
      */
-    public DroppedObjectSweeper.Result sweepDroppedObjectsNow() {
-        return runOnJobThread(sweeper::sweep, "sweep");
+    public SweepJob.Result sweepDroppedObjectsNow() {
+        return scheduler.runNow(() -> jobs.sweep().run(false), "sweep");
     }
 
     /**
@@ -248,22 +218,8 @@ public final class ChatvaultServer implements AutoCloseable {
      * @throws IllegalStateException if the server is closed or the caller is interrupted
      * @throws org.chatvault.server.store.StoreException if the metadata database fails
      */
-    public Repacker.Result repackNow() {
-        return runOnJobThread(repacker::repack, "repack");
-    }
-
-    private <T> T runOnJobThread(Callable<T> job, String what) {
-        try {
-            return sweeps.submit(job).get();
-        } catch (RejectedExecutionException | CancellationException e) {
-            throw new IllegalStateException("server is closed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the " + what, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(what + " failed", e.getCause());
-        }
+    public RepackJob.Result repackNow() {
+        return scheduler.runNow(() -> jobs.repack().run(false), "repack");
     }
 
     /**
@@ -274,10 +230,8 @@ public final class ChatvaultServer implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        // Cancelling the sweeps that never started wakes anyone waiting in sweepDroppedObjectsNow().
-        for (Runnable queued : sweeps.shutdownNow()) {
-            if (queued instanceof Future<?> f) f.cancel(false);
-        }
+        // Cancelling the runs that never started wakes anyone waiting in sweepDroppedObjectsNow().
+        scheduler.close();
         try {
             // Waiting on the handler rather than giving Jetty a stop timeout: Jetty would also
             // wait out idle keep-alive connections, which costs every shutdown a second.
@@ -292,19 +246,8 @@ public final class ChatvaultServer implements AutoCloseable {
         try {
             app.stop();
         } finally {
-            awaitSweepStopped();
             stores.close();
             log.info("Chatvault server stopped");
-        }
-    }
-
-    /** A sweep stops between accounts once interrupted; letting it do so beats pulling the stores from under it. */
-    private void awaitSweepStopped() {
-        try {
-            if (!sweeps.awaitTermination(SWEEP_STOP.toMillis(), TimeUnit.MILLISECONDS))
-                log.warn("sweep still running after {}; closing the stores anyway", SWEEP_STOP);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

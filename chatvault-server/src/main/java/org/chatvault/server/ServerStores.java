@@ -3,15 +3,15 @@ package org.chatvault.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.chatvault.server.config.MetadataBackend;
 import org.chatvault.server.config.ObjectBackend;
 import org.chatvault.server.config.ServerConfig;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.store.Readiness;
 import org.chatvault.server.store.fs.FileSystemObjectStore;
-import org.chatvault.server.store.postgres.PostgresMetadataStore;
 import org.chatvault.server.store.s3.S3ObjectStore;
-import org.chatvault.server.store.sqlite.SqliteMetadataStore;
+import org.chatvault.server.store.sql.SqlStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * @param description where the data lives, for the start-up log; never holds secrets
  */
-record ServerStores(MetadataStore metadata, ObjectStore objects, String description) implements AutoCloseable {
+record ServerStores(SqlStores metadata, ObjectStore objects, String description) implements AutoCloseable, Readiness {
     private static final Logger log = LoggerFactory.getLogger(ServerStores.class);
     static final String METADATA_FILE = "metadata.db";
     static final String OBJECTS_DIR = "objects";
+    private static final String READINESS_PROBE = "readiness-probe";
 
     /**
      * Opens both stores; if the second cannot be opened, the first is closed again.
@@ -35,7 +36,7 @@ record ServerStores(MetadataStore metadata, ObjectStore objects, String descript
     static ServerStores open(ServerConfig config, Path dataDir) {
         ObjectStore objects = openObjects(config.objects(), dataDir);
         try {
-            MetadataStore metadata = openMetadata(config.metadata(), dataDir);
+            SqlStores metadata = openMetadata(config.metadata(), dataDir);
             return new ServerStores(metadata, objects, "metadata in " + describe(config.metadata(), dataDir)
                     + ", objects in " + describe(config.objects(), dataDir));
         } catch (RuntimeException e) {
@@ -44,10 +45,10 @@ record ServerStores(MetadataStore metadata, ObjectStore objects, String descript
         }
     }
 
-    private static MetadataStore openMetadata(MetadataBackend backend, Path dataDir) {
+    private static SqlStores openMetadata(MetadataBackend backend, Path dataDir) {
         return switch (backend) {
-            case MetadataBackend.Sqlite sqlite -> SqliteMetadataStore.open(dataDir.resolve(METADATA_FILE));
-            case MetadataBackend.Postgres postgres -> PostgresMetadataStore.open(postgres.settings());
+            case MetadataBackend.Sqlite sqlite -> SqlStores.sqlite(dataDir.resolve(METADATA_FILE));
+            case MetadataBackend.Postgres postgres -> SqlStores.postgres(postgres.settings());
         };
     }
 
@@ -80,6 +81,19 @@ record ServerStores(MetadataStore metadata, ObjectStore objects, String descript
             case ObjectBackend.FileSystem fs -> dataDir.resolve(OBJECTS_DIR).toString();
             case ObjectBackend.S3 s3 -> s3.settings().toString();
         };
+    }
+
+    /** The metadata database answers a query, and the object store a lookup (of a key nothing is stored under). */
+    @Override
+    public Optional<String> unreachable() {
+        if (!metadata.database().reachable()) return Optional.of("the metadata database is unreachable");
+        try {
+            objects.exists(READINESS_PROBE);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            log.warn("readiness check: the object store is unreachable", e);
+            return Optional.of("the object store is unreachable");
+        }
     }
 
     @Override

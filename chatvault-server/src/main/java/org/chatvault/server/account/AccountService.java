@@ -13,7 +13,6 @@ import org.chatvault.core.crypto.Bytes;
 import org.chatvault.server.store.AccountRecord;
 import org.chatvault.server.store.LoginHash;
 import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.TokenKind;
 import org.chatvault.server.store.TokenRecord;
 import org.slf4j.Logger;
@@ -28,7 +27,7 @@ public final class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
     static final int LOGIN_SECRET_BYTES = 32;
 
-    private final MetadataStore store;
+    private final AccountStore store;
     private final Clock clock;
     private final Duration accessTtl;
     private final Duration refreshTtl;
@@ -36,7 +35,7 @@ public final class AccountService {
     private final Tokens tokens;
     private final LoginThrottlePolicy throttle;
 
-    public AccountService(MetadataStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
+    public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
                           LoginThrottlePolicy throttle, SecureRandom random) {
         this.store = store;
         this.throttle = throttle;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.chatvault.server.store.KeySlotRecord;
-import org.chatvault.server.store.MetadataStore;
 
 /** An account's key slots: opaque blobs wrapping its master key (docs/FORMAT.md §5). */
 public final class KeySlotService {
@@ -16,10 +15,10 @@ public final class KeySlotService {
     private static final Pattern SLOT_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Set<String> KINDS = Set.of("recovery", "passphrase", "device");
 
-    private final MetadataStore store;
+    private final AccountStore store;
     private final Clock clock;
 
-    public KeySlotService(MetadataStore store, Clock clock) {
+    public KeySlotService(AccountStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -25,6 +25,7 @@ import org.chatvault.protocol.vault.VaultUsage;
  */
 public enum ApiEndpoint {
     HEALTH("GET", "/healthz", true, Body.NONE, 200, Body.json(Health.class)),
+    READY("GET", "/readyz", true, Body.NONE, 200, Body.json(Health.class)),
     METRICS("GET", "/metrics", true, Body.NONE, 200, Body.PROMETHEUS),
     OPENAPI("GET", "/v1/openapi.json", true, Body.NONE, 200, Body.OPENAPI_DOCUMENT),
 

@@ -10,6 +10,7 @@ import org.chatvault.protocol.WireJson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
@@ -21,7 +22,7 @@ import org.chatvault.server.vault.RelabelService;
 public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
-                           HeadService heads, ServerMetrics metrics, long maxBatchBytes) {}
+                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes) {}
 
     private ApiRoutes() {}
 
@@ -41,7 +42,7 @@ public final class ApiRoutes {
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
-        OpsHandlers ops = new OpsHandlers(s.metrics());
+        OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
@@ -50,6 +51,7 @@ public final class ApiRoutes {
             // Exhaustive: an endpoint added to the table without a handler does not compile.
             Handler h = switch (e) {
                 case HEALTH -> ops::health;
+                case READY -> ops::ready;
                 case METRICS -> ops::metrics;
                 case OPENAPI -> ctx -> ctx.contentType("application/json").result(openApi);
                 case REGISTER -> accounts::register;

@@ -1,19 +1,35 @@
 package org.chatvault.server.http;
 
 import io.javalin.http.Context;
+import org.chatvault.protocol.error.ErrorBody;
+import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.protocol.ops.Health;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.store.Readiness;
 
-/** {@code /healthz} and {@code /metrics}, outside {@code /v1} and without a token, for load balancers and Prometheus. */
+/**
+ * {@code /healthz}, {@code /readyz} and {@code /metrics}, outside {@code /v1} and without a
+ * token, for load balancers and Prometheus.
+ */
 final class OpsHandlers {
-    private final ServerMetrics metrics;
 
-    OpsHandlers(ServerMetrics metrics) {
+    private final ServerMetrics metrics;
+    private final Readiness readiness;
+
+    OpsHandlers(ServerMetrics metrics, Readiness readiness) {
         this.metrics = metrics;
+        this.readiness = readiness;
     }
 
     void health(Context ctx) {
         ctx.json(new Health("ok"));
+    }
+
+    /** 200 only while the metadata database and the object store both answer. */
+    void ready(Context ctx) {
+        readiness.unreachable().ifPresentOrElse(
+                problem -> ctx.status(ErrorCode.NOT_READY.status()).json(new ErrorBody(ErrorCode.NOT_READY.code(), problem)),
+                () -> ctx.json(new Health("ready")));
     }
 
     void metrics(Context ctx) {

@@ -3,7 +3,8 @@ package org.chatvault.server.jobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import org.chatvault.server.store.MetadataStore;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The right of one server instance to run one background job, held in the metadata database so
@@ -19,7 +20,7 @@ import org.chatvault.server.store.MetadataStore;
  */
 public final class JobLease {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobLease.class);
-    private final MetadataStore metadata;
+    private final LeaseStore leases;
     private final String job;
     private final String holder;
     private final Clock clock;
@@ -30,8 +31,8 @@ public final class JobLease {
      * @param holder this instance's id, unique among the instances sharing the database
      * @param ttl    how long the lease lasts unless renewed: comfortably longer than the gap between renewals
      */
-    public JobLease(MetadataStore metadata, String job, String holder, Clock clock, Duration ttl) {
-        this.metadata = Objects.requireNonNull(metadata, "metadata");
+    public JobLease(LeaseStore leases, String job, String holder, Clock clock, Duration ttl) {
+        this.leases = Objects.requireNonNull(leases, "leases");
         this.job = Objects.requireNonNull(job, "job");
         this.holder = Objects.requireNonNull(holder, "holder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,12 +47,12 @@ public final class JobLease {
      * @throws org.chatvault.server.store.StoreException if the database fails
      */
     public boolean acquire() {
-        return metadata.tryAcquireLease(job, holder, clock.instant(), ttl);
+        return leases.tryAcquireLease(job, holder, clock.instant(), ttl);
     }
 
     /** Gives the lease up early, so the next instance need not wait for it to expire. */
     public void release() {
-        metadata.releaseLease(job, holder);
+        leases.releaseLease(job, holder);
     }
 
     /**
@@ -59,7 +60,7 @@ public final class JobLease {
      * {@code heldElsewhere} without running anything if another instance holds it. A failure to
      * release is logged, not thrown: the work is done and the lease runs out by itself.
      */
-    public <T> T runHolding(java.util.function.Supplier<T> work, T heldElsewhere) {
+    public <T> T runHolding(Supplier<T> work, T heldElsewhere) {
         if (!acquire()) {
             log.debug("another instance holds the {} lease; not running it", job);
             return heldElsewhere;
@@ -73,6 +74,15 @@ public final class JobLease {
                 log.warn("could not release the {} lease; it expires within {}", job, ttl, e);
             }
         }
+    }
+
+    /**
+     * Runs a job's {@code work} over a pager: a dry run changes nothing, so it takes no lease and
+     * its pager renews none; a real run holds the lease as {@link #runHolding} does.
+     */
+    public <T> T runPaged(boolean dryRun, Function<LeasedAccountPager, T> work, T heldElsewhere) {
+        if (dryRun) return work.apply(new LeasedAccountPager(null));
+        return runHolding(() -> work.apply(new LeasedAccountPager(this)), heldElsewhere);
     }
 
     public String job() { return job; }

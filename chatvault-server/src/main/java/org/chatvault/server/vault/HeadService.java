@@ -3,12 +3,13 @@ package org.chatvault.server.vault;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.store.CommitOutcome;
 import org.chatvault.server.store.Head;
 import org.chatvault.server.store.HeadChange;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.Usage;
 import org.slf4j.Logger;
@@ -18,10 +19,10 @@ import org.slf4j.LoggerFactory;
 public final class HeadService {
     private static final Logger log = LoggerFactory.getLogger(HeadService.class);
 
-    private final MetadataStore metadata;
+    private final ObjectIndex metadata;
     private final Clock clock;
 
-    public HeadService(MetadataStore metadata, Clock clock) {
+    public HeadService(ObjectIndex metadata, Clock clock) {
         this.metadata = metadata;
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public final class HeadService {
             throw new VaultRequestException.InvalidCommit("root " + req.root() + " is a " + root.kind() + " object, not a root manifest");
         HeadChange change = new HeadChange(req.baseVersion(), req.root(), new LinkedHashSet<>(req.added()),
                 new LinkedHashSet<>(req.dropped()), clock.instant());
-        return switch (metadata.commit(p.accountId(), change)) {
+        return switch (compareAndSwap(p.accountId(), change)) {
             case CommitOutcome.Committed c -> {
                 log.info("account {} committed version {} (+{} -{} objects)", p.accountId(), c.version(), req.added().size(), req.dropped().size());
                 yield c.version();
@@ -51,6 +52,30 @@ public final class HeadService {
             case CommitOutcome.Conflict c -> throw new VaultRequestException.HeadConflict(c.currentVersion(), req.baseVersion());
             case CommitOutcome.Missing m -> throw new VaultRequestException.ObjectsMissing(m.count());
         };
+    }
+
+    /**
+     * The commit rule, in one transaction under the account's vault lock: if the head is at
+     * {@code change.baseVersion()} and the account holds the root and every added object, moves
+     * the head to {@code baseVersion + 1}, clears the drop mark of root and added objects, and
+     * marks dropped ones (not also added) with {@code committedAt}. Otherwise changes nothing.
+     */
+    public CommitOutcome compareAndSwap(String accountId, HeadChange change) {
+        return metadata.withLockedVault(accountId, vault -> {
+            long current = vault.head().version();
+            if (current != change.baseVersion()) return new CommitOutcome.Conflict(current);
+            Set<ObjectId> referenced = new LinkedHashSet<>(change.added());
+            referenced.add(change.root());
+            int missing = referenced.size() - vault.presentObjects(referenced).size();
+            if (missing > 0) return new CommitOutcome.Missing(missing);
+            Set<ObjectId> dropped = new LinkedHashSet<>(change.dropped());
+            dropped.removeAll(referenced); // an object both dropped and added stays
+            vault.markDropped(dropped, change.committedAt());
+            vault.clearDropMarks(referenced);
+            long next = change.baseVersion() + 1;
+            vault.moveHead(new Head(next, change.root(), change.committedAt()));
+            return new CommitOutcome.Committed(next);
+        });
     }
 
     public Usage usage(Principal p) {

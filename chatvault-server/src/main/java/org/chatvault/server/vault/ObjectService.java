@@ -20,7 +20,6 @@ import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.store.IndexResult;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.NewPack;
 import org.chatvault.server.store.ObjectEntry;
 import org.chatvault.server.store.ObjectLocation;
@@ -36,14 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class ObjectService {
     private static final Logger log = LoggerFactory.getLogger(ObjectService.class);
 
-    private final MetadataStore metadata;
+    private final ObjectIndex metadata;
     private final ObjectStore blobs;
     private final Clock clock;
     private final ServerMetrics metrics;
     private final BatchSpooler spooler;
     private final BatchWriter writer;
 
-    public ObjectService(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
+    public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
         this.metadata = metadata;
         this.blobs = blobs;
         this.clock = clock;

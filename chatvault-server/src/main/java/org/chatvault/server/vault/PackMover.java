@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.MovedPack;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
@@ -18,28 +17,28 @@ import org.slf4j.LoggerFactory;
  * one metadata transaction. A row that changed between the two steps is skipped, so a blob
  * whose rows all changed is deleted again; a crash between them leaves only an unindexed blob.
  */
-final class PackMover {
+public final class PackMover {
     private static final Logger log = LoggerFactory.getLogger(PackMover.class);
 
     /**
      * @param pack  the pack written; its bytes were copied whether or not rows moved into it
      * @param moved the ids whose rows now point into it (empty: the pack was deleted again)
      */
-    record Outcome(MovedPack pack, Set<ObjectId> moved) {}
+    public record Outcome(MovedPack pack, Set<ObjectId> moved) {}
 
-    private final MetadataStore metadata;
+    private final ObjectIndex metadata;
     private final ObjectStore blobs;
     private final PackCopier copier;
     private final Clock clock;
 
-    PackMover(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+    public PackMover(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
         this.metadata = metadata;
         this.blobs = blobs;
         this.copier = new PackCopier(blobs, tmpDir);
         this.clock = clock;
     }
 
-    Outcome move(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
+    public Outcome move(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
         MovedPack pack = copier.copy(accountId, bucket, objects);
         Set<ObjectId> moved;
         try {

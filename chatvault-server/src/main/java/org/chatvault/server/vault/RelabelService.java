@@ -11,7 +11,6 @@ import java.util.Set;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 import org.slf4j.Logger;
@@ -40,10 +39,10 @@ public final class RelabelService {
      */
     public record Result(int relabelled, int unchanged) {}
 
-    private final MetadataStore metadata;
+    private final ObjectIndex metadata;
     private final PackMover mover;
 
-    public RelabelService(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+    public RelabelService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
         this.metadata = metadata;
         this.mover = new PackMover(metadata, blobs, tmpDir, clock);
     }

@@ -11,8 +11,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.config.ObjectBackend;
+import org.chatvault.server.store.s3.S3Settings;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Session;
+import org.chatvault.server.testing.S3TestServer;
 import org.chatvault.server.testing.ServerFixture;
 import org.chatvault.server.testing.TestObjects;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,25 @@ class OpsApiTest {
                     .contains("chatvault_fetch_objects_total 2.0")
                     .contains("jvm_memory_used_bytes")
                     .doesNotContain("route=\"/v1/keyslots/whatever\"");
+        }
+    }
+
+    @Test
+    void readyOnlyWhileTheObjectStoreAnswers() throws Exception {
+        try (S3TestServer s3 = S3TestServer.inMemory()) {
+            S3Settings bucket = s3.newBucket();
+            try (ServerFixture fx = new ServerFixture(dir, c -> c.withObjects(new ObjectBackend.S3(bucket)))) {
+                Api.Response ready = fx.api().get("readyz", null);
+                assertThat(ready.status()).isEqualTo(200);
+                assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+
+                s3.close(); // the object store goes away under a running server
+                Api.Response notReady = fx.api().get("readyz", null);
+                assertThat(notReady.status()).isEqualTo(503);
+                assertThat(notReady.json().get("error").asText()).isEqualTo("not_ready");
+                assertThat(notReady.json().get("message").asText()).isEqualTo("the object store is unreachable");
+                assertThat(fx.api().get("healthz", null).status()).as("alive, only not ready").isEqualTo(200);
+            }
         }
     }
 

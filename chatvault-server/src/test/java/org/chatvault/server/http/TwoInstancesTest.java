@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.config.MetadataBackend;
 import org.chatvault.server.config.ObjectBackend;
-import org.chatvault.server.store.MetadataStore;
-import org.chatvault.server.store.postgres.PostgresMetadataStore;
+import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.store.postgres.PostgresSettings;
 import org.chatvault.server.store.s3.S3Settings;
 import org.chatvault.server.testing.Api;
@@ -33,7 +32,7 @@ import org.chatvault.server.testing.PostgresTestDatabase;
 import org.chatvault.server.testing.S3TestServer;
 import org.chatvault.server.testing.ServerFixture;
 import org.chatvault.server.testing.TestObjects;
-import org.chatvault.server.vault.DroppedObjectSweeper;
+import org.chatvault.server.jobs.SweepJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -275,26 +274,26 @@ class TwoInstancesTest {
         assertThat(before).hasSize(4 * accounts + 1);
 
         // A third holder (another instance, or an operator's job) has the lease: neither sweeps.
-        try (MetadataStore third = PostgresMetadataStore.open(database)) {
-            assertThat(third.tryAcquireLease(DroppedObjectSweeper.JOB, "third-instance", clock.instant(), Duration.ofMinutes(10))).isTrue();
+        try (SqlStores third = SqlStores.postgres(database)) {
+            assertThat(third.leases().tryAcquireLease(SweepJob.JOB, "third-instance", clock.instant(), Duration.ofMinutes(10))).isTrue();
         }
-        assertThat(a.server().sweepDroppedObjectsNow()).isEqualTo(new DroppedObjectSweeper.Result(true, 0, 0));
-        assertThat(b.server().sweepDroppedObjectsNow()).isEqualTo(new DroppedObjectSweeper.Result(true, 0, 0));
+        assertThat(a.server().sweepDroppedObjectsNow()).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(true, 0, 0);
+        assertThat(b.server().sweepDroppedObjectsNow()).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(true, 0, 0);
         assertThat(bucketKeys()).isEqualTo(before);
         clock.advance(Duration.ofMinutes(10)); // the third holder never came back: its lease runs out
 
         CountDownLatch go = new CountDownLatch(1);
-        Future<DroppedObjectSweeper.Result> onA = clients.submit(() -> {
+        Future<SweepJob.Result> onA = clients.submit(() -> {
             go.await();
             return a.server().sweepDroppedObjectsNow();
         });
-        Future<DroppedObjectSweeper.Result> onB = clients.submit(() -> {
+        Future<SweepJob.Result> onB = clients.submit(() -> {
             go.await();
             return b.server().sweepDroppedObjectsNow();
         });
         go.countDown();
-        DroppedObjectSweeper.Result ra = onA.get();
-        DroppedObjectSweeper.Result rb = onB.get();
+        SweepJob.Result ra = onA.get();
+        SweepJob.Result rb = onB.get();
 
         assertThat(ra.heldElsewhere() && rb.heldElsewhere()).as("%s / %s", ra, rb).isFalse();
         assertThat(ra.packsDeleted() + rb.packsDeleted()).as("%s / %s", ra, rb).isEqualTo(expiredPacks);
@@ -312,8 +311,8 @@ class TwoInstancesTest {
         }
         assertFetchable(b.api(), recent.session().access(), List.of(root3));
         // Nothing left to do: a second sweep on either instance deletes nothing.
-        assertThat(a.server().sweepDroppedObjectsNow()).isEqualTo(DroppedObjectSweeper.Result.ran(0, 0));
-        assertThat(b.server().sweepDroppedObjectsNow()).isEqualTo(DroppedObjectSweeper.Result.ran(0, 0));
+        assertThat(a.server().sweepDroppedObjectsNow()).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 0, 0);
+        assertThat(b.server().sweepDroppedObjectsNow()).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 0, 0);
         assertThat(bucketKeys()).isEqualTo(after);
     }
 

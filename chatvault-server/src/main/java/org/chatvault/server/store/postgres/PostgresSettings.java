@@ -45,7 +45,7 @@ public record PostgresSettings(String url, String user, String password, int poo
     }
 
     /** The URL without its query, where a password may have been put. */
-    String redactedUrl() {
+    public String redactedUrl() {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query) + "?…";
     }

@@ -1,4 +1,4 @@
-package org.chatvault.server.store.postgres;
+package org.chatvault.server.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,39 +19,30 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.store.CommitOutcome;
 import org.chatvault.server.store.HeadChange;
-import org.chatvault.server.store.MetadataStore;
-import org.chatvault.server.store.MetadataStoreContract;
+import org.chatvault.server.store.Head;
 import org.chatvault.server.store.StoreException;
-import org.chatvault.server.testing.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.chatvault.server.store.postgres.PostgresSettings;
+import org.chatvault.server.testing.SqlTestDatabase;
+import org.chatvault.server.testing.StoreContractBase;
+import org.chatvault.server.vault.HeadService;
+import org.chatvault.server.vault.ObjectIndex;
 import org.junit.jupiter.api.Test;
 
-/** The metadata contract on PostgreSQL, each test in a schema of its own, plus what only a shared database must do. */
-class PostgresMetadataStoreTest extends MetadataStoreContract {
-    private final PostgresTestDatabase pg = PostgresTestDatabase.connect();
+/** What only PostgreSQL, a database several server instances share, must do; the store contracts run in their own tests. */
+class PostgresDatabaseTest extends StoreContractBase {
+    private SqlTestDatabase.Postgres pg;
     private PostgresSettings settings;
 
     @Override
-    protected MetadataStore newStore() {
-        settings = pg.newSchema();
-        return PostgresMetadataStore.open(settings);
-    }
-
-    @Override
-    protected MetadataStore reopen(MetadataStore s) {
-        s.close();
-        return PostgresMetadataStore.open(settings);
-    }
-
-    @AfterEach
-    void dropSchema() {
-        store.close(); // before the drop, so no pooled connection is left on a vanished schema
-        pg.close();
+    protected SqlTestDatabase newDatabase() {
+        pg = SqlTestDatabase.postgres();
+        settings = pg.settings();
+        return pg;
     }
 
     @Test
     void tablesAndMigrationHistoryLiveInTheStoresSchema() throws SQLException {
-        try (Connection c = pg.connection();
+        try (Connection c = pg.pg().connection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name")) {
             s.setString(1, settings.schema());
@@ -72,21 +63,22 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
         for (int i = 0; i < roots.length; i++) roots[i] = newId();
         index(alice, ObjectKind.ROOT_MANIFEST, roots);
         // Two stores with pools of their own: two server instances, nothing shared but the database.
-        try (MetadataStore other = PostgresMetadataStore.open(settings)) {
-            assertThat(other.findAccountByUsername("alice")).isPresent();
+        try (SqlStores other = SqlStores.postgres(settings)) {
+            assertThat(other.accounts().findAccountByUsername("alice")).isPresent();
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             CountDownLatch go = new CountDownLatch(1);
             try {
                 List<Future<Integer>> wins = new ArrayList<>();
                 for (int w = 0; w < writers; w++) {
-                    MetadataStore mine = w % 2 == 0 ? store : other;
+                    ObjectIndex mine = w % 2 == 0 ? index : other.objects();
+                    HeadService heads = new HeadService(mine, java.time.Clock.systemUTC());
                     int first = w * rounds;
                     Callable<Integer> writer = () -> {
                         go.await();
                         int won = 0;
                         for (int i = 0; i < rounds; i++) {
                             long base = mine.head(alice).version();
-                            CommitOutcome o = mine.commit(alice, new HeadChange(base, roots[first + i], Set.of(), Set.of(), T0));
+                            CommitOutcome o = heads.compareAndSwap(alice, new HeadChange(base, roots[first + i], Set.of(), Set.of(), T0));
                             if (o instanceof CommitOutcome.Committed c) {
                                 assertThat(c.version()).isEqualTo(base + 1);
                                 won++;
@@ -103,8 +95,8 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
                 for (Future<Integer> f : wins) total += f.get();
                 // No lost update: every success moved the head exactly one version.
                 assertThat(total).isPositive();
-                assertThat(store.head(alice).version()).isEqualTo(total);
-                assertThat(other.head(alice).version()).isEqualTo(total);
+                assertThat(index.head(alice).version()).isEqualTo(total);
+                assertThat(other.objects().head(alice).version()).isEqualTo(total);
             } finally {
                 pool.shutdownNow();
             }
@@ -114,7 +106,7 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
     @Test
     void unreachableDatabaseIsAStoreExceptionWithoutThePassword() {
         PostgresSettings nowhere = new PostgresSettings("jdbc:postgresql://127.0.0.1:1/chatvault_test", "chatvault", "hunter2-secret", 1, "public");
-        assertThatThrownBy(() -> PostgresMetadataStore.open(nowhere))
+        assertThatThrownBy(() -> SqlStores.postgres(nowhere))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("127.0.0.1:1")
                 .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2-secret"));
@@ -122,8 +114,16 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
     }
 
     @Test
-    void closedStoreRefusesCalls() {
-        store.close();
-        assertThatThrownBy(() -> store.head("x")).isInstanceOf(StoreException.class);
+    void theHeadRowComesWithTheAccount() throws SQLException {
+        String alice = newAccount("alice");
+        assertThat(index.head(alice)).isEqualTo(Head.EMPTY);
+        try (Connection c = pg.pg().connection();
+             PreparedStatement s = c.prepareStatement("SELECT version FROM " + settings.schema() + ".heads WHERE account_id = ?")) {
+            s.setString(1, alice);
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getLong(1)).isZero();
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.chatvault.server.vault;
+package org.chatvault.server.jobs;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.jobs.JobLease;
-import org.chatvault.server.store.MetadataStore;
 import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 import org.chatvault.server.store.PackStats;
-import org.chatvault.server.store.RepackCriteria;
+import org.chatvault.server.vault.ObjectIndex;
+import org.chatvault.server.vault.PackMover;
+import org.chatvault.server.vault.RepackCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +23,21 @@ import org.slf4j.LoggerFactory;
  * Rewrites packs that are mostly dead space, and merges small ones, keylessly: the live
  * objects' ciphertext is copied into a new pack of the same account and bucket and their rows
  * re-pointed in one transaction (see {@link PackMover}). The old packs are only marked vacated;
- * the {@link DroppedObjectSweeper} deletes them once the safety delay has passed, because a
- * restore that planned a fetch before the move may still be reading them.
+ * the {@link SweepJob} deletes them once the safety delay has passed, because a restore that
+ * planned a fetch before the move may still be reading them.
  *
  * <p>Safe against concurrent commits: only live (undropped) objects are copied, and a row moves
  * only if it is still where the copy read it. An object that a commit re-adds while its pack is
  * being repacked keeps pointing at the old pack, which is then never deleted while it does (the
  * next run moves it). Runs on one instance at a time under the {@value #JOB} lease, for the same
- * reason as the sweeper: to avoid doubled work, not for safety.
+ * reason as the sweep: to avoid doubled work, not for safety.
  */
-public final class Repacker {
-    private static final Logger log = LoggerFactory.getLogger(Repacker.class);
+public final class RepackJob implements Job {
+    private static final Logger log = LoggerFactory.getLogger(RepackJob.class);
     /** The lease's name in the database, the same on every instance. */
     public static final String JOB = "repack-packs";
-    /** Renewed before every page of accounts and every account. */
+    /** Renewed before every account: copying one account's packs can take a while. */
     public static final Duration LEASE_TTL = Duration.ofMinutes(15);
-    private static final int ACCOUNTS_PER_PAGE = 100;
 
     /**
      * @param liveShareBelow a pack whose live frames fill less than this share of it is rewritten
@@ -63,89 +62,97 @@ public final class Repacker {
     }
 
     /**
-     * What one call to {@link #repack} did.
+     * What one repack did, or would do.
      *
-     * @param heldElsewhere  another instance held the lease, so this one did nothing
      * @param accounts       accounts that got at least one new pack
      * @param packsRead      old packs whose live objects were copied
      * @param packsWritten   new packs indexed
-     * @param bytesCopied    bytes of the new packs
+     * @param bytesCopied    bytes of the new packs (for a dry run: of the live frames to copy)
      * @param bytesReclaimed old packs' bytes minus new packs' bytes: freed once the old packs are deleted
+     * @param accountLines   per account, up to {@link JobResult#MAX_ACCOUNT_LINES}
      */
-    public record Result(boolean heldElsewhere, int accounts, int packsRead, int packsWritten, long bytesCopied, long bytesReclaimed) {
-        static final Result HELD_ELSEWHERE = new Result(true, 0, 0, 0, 0, 0);
-        static final Result NOTHING = new Result(false, 0, 0, 0, 0, 0);
+    public record Result(boolean dryRun, boolean heldElsewhere, int accounts, int packsRead, int packsWritten, long bytesCopied,
+                         long bytesReclaimed, List<String> accountLines) implements JobResult {
+        static final Result NOTHING = new Result(false, false, 0, 0, 0, 0, 0, List.of());
 
         Result plus(Result o) {
-            return new Result(false, accounts + o.accounts, packsRead + o.packsRead, packsWritten + o.packsWritten,
-                    bytesCopied + o.bytesCopied, bytesReclaimed + o.bytesReclaimed);
+            List<String> lines = new ArrayList<>(accountLines);
+            for (String line : o.accountLines) if (lines.size() < JobResult.MAX_ACCOUNT_LINES) lines.add(line);
+            return new Result(dryRun || o.dryRun, false, accounts + o.accounts, packsRead + o.packsRead, packsWritten + o.packsWritten,
+                    bytesCopied + o.bytesCopied, bytesReclaimed + o.bytesReclaimed, List.copyOf(lines));
+        }
+
+        @Override public List<String> describe() {
+            if (heldElsewhere) return List.of("repack: another server instance holds the lease; nothing done");
+            List<String> lines = new ArrayList<>();
+            lines.add("repack" + (dryRun ? " (dry run)" : "") + ": " + packsRead + " sparse or small packs of " + accounts + " accounts "
+                    + (dryRun ? "would be rewritten" : "rewritten") + " into " + packsWritten + ", " + bytesCopied + " bytes copied, "
+                    + bytesReclaimed + " bytes to reclaim once the sweep deletes the old packs");
+            lines.addAll(accountLines);
+            return lines;
         }
     }
 
-    private final MetadataStore metadata;
+    private final ObjectIndex index;
     private final PackMover mover;
     private final Clock clock;
     private final Settings settings;
     private final JobLease lease;
 
     /** @param instanceId this server instance's id, unique among those sharing the database */
-    public Repacker(MetadataStore metadata, ObjectStore blobs, Path tmpDir, Clock clock, Settings settings, String instanceId) {
-        this.metadata = metadata;
-        this.mover = new PackMover(metadata, blobs, tmpDir, clock);
+    public RepackJob(ObjectIndex index, LeaseStore leases, ObjectStore blobs, Path tmpDir, Clock clock, Settings settings, String instanceId) {
+        this.index = index;
+        this.mover = new PackMover(index, blobs, tmpDir, clock);
         this.clock = clock;
         this.settings = settings;
-        this.lease = new JobLease(metadata, JOB, instanceId, clock, LEASE_TTL);
+        this.lease = new JobLease(leases, JOB, instanceId, clock, LEASE_TTL);
     }
+
+    @Override public String name() { return "repack"; }
 
     /**
-     * Repacks every account that needs it if this instance can take the lease, then gives it up.
-     * Like the sweep, not to be called from two threads of one instance at once. Stops early,
-     * between packs, if the thread is interrupted or the lease is lost.
-     *
-     * @throws org.chatvault.server.store.StoreException if the metadata database fails; what was
-     *         moved before stays moved (an account whose blobs cannot be read is logged and skipped)
+     * Repacks every account that needs it if this instance can take the lease, then gives it up;
+     * a dry run takes no lease and copies nothing. Like the sweep, not to be called from two
+     * threads of one instance at once. What was moved before a failure stays moved; an account
+     * whose blobs cannot be read is logged and skipped.
      */
-    public Result repack() {
-        return lease.runHolding(this::repackHoldingLease, Result.HELD_ELSEWHERE);
+    @Override
+    public Result run(boolean dryRun) {
+        return lease.runPaged(dryRun, pager -> repack(pager, dryRun), new Result(false, true, 0, 0, 0, 0, 0, List.of()));
     }
 
-    private Result repackHoldingLease() {
+    private Result repack(LeasedAccountPager pager, boolean dryRun) {
         RepackCriteria criteria = settings.criteria(clock.instant());
-        Result total = Result.NOTHING;
-        String after = null;
-        pages:
-        while (true) {
-            List<String> page = metadata.accountsToRepack(criteria, after, ACCOUNTS_PER_PAGE);
-            if (page.isEmpty()) break;
-            for (String accountId : page) {
-                // Renewed per account: copying one account's packs can take a while.
-                if (Thread.currentThread().isInterrupted() || !lease.acquire()) break pages;
-                try {
-                    total = total.plus(repackAccount(accountId, criteria));
-                } catch (IOException e) {
-                    log.warn("repacking account {} failed; the next run tries again", accountId, e);
-                }
-            }
-            after = page.getLast();
-        }
-        if (total.packsRead() > 0)
-            log.info("repacked {} packs of {} accounts into {}: {} bytes copied, {} to be reclaimed", total.packsRead(), total.accounts(),
-                    total.packsWritten(), total.bytesCopied(), total.bytesReclaimed());
-        return total;
+        Result[] total = {dryRun ? new Result(true, false, 0, 0, 0, 0, 0, List.of()) : Result.NOTHING};
+        pager.forEachAccount((after, limit) -> criteria.accountsToRepack(index, after, limit), LeasedAccountPager.Renewal.PER_ACCOUNT,
+                account -> {
+                    try {
+                        total[0] = total[0].plus(repackAccount(account, criteria, dryRun));
+                    } catch (IOException e) {
+                        log.warn("repacking account {} failed; the next run tries again", account, e);
+                    }
+                });
+        Result t = total[0];
+        if (t.packsRead() > 0)
+            log.info("{} {} packs of {} accounts into {}: {} bytes copied, {} to be reclaimed", dryRun ? "would repack" : "repacked",
+                    t.packsRead(), t.accounts(), t.packsWritten(), t.bytesCopied(), t.bytesReclaimed());
+        return t;
     }
 
-    private Result repackAccount(String accountId, RepackCriteria criteria) throws IOException {
+    private Result repackAccount(String accountId, RepackCriteria criteria, boolean dryRun) throws IOException {
         Map<Integer, List<PackStats>> byBucket = new LinkedHashMap<>();
-        for (PackStats p : metadata.packStats(accountId)) byBucket.computeIfAbsent(p.bucket(), b -> new ArrayList<>()).add(p);
+        for (PackStats p : index.packStats(accountId)) byBucket.computeIfAbsent(p.bucket(), b -> new ArrayList<>()).add(p);
         Result done = Result.NOTHING;
         for (Map.Entry<Integer, List<PackStats>> bucket : byBucket.entrySet()) {
             for (List<PackStats> group : groups(bucket.getValue(), criteria)) {
                 if (Thread.currentThread().isInterrupted()) return done;
-                done = done.plus(rewrite(accountId, bucket.getKey(), group));
+                done = done.plus(dryRun ? plan(group) : rewrite(accountId, bucket.getKey(), group));
             }
         }
-        return done.packsWritten() == 0 ? done
-                : new Result(false, 1, done.packsRead(), done.packsWritten(), done.bytesCopied(), done.bytesReclaimed());
+        if (done.packsWritten() == 0) return done;
+        String line = "  account " + accountId + ": " + done.packsRead() + " packs into " + done.packsWritten() + ", "
+                + done.bytesReclaimed() + " bytes to reclaim";
+        return new Result(dryRun, false, 1, done.packsRead(), done.packsWritten(), done.bytesCopied(), done.bytesReclaimed(), List.of(line));
     }
 
     /**
@@ -163,7 +170,7 @@ public final class Repacker {
         List<PackStats> current = new ArrayList<>();
         long bytes = 0;
         for (PackStats p : chosen) {
-            long live = p.liveBytes() + p.liveObjects() * BatchFormat.FRAME_HEADER_BYTES;
+            long live = liveFrameBytes(p);
             if (!current.isEmpty() && bytes + live > settings.maxPackBytes()) {
                 groups.add(current);
                 current = new ArrayList<>();
@@ -177,8 +184,19 @@ public final class Repacker {
         return groups;
     }
 
+    private static long liveFrameBytes(PackStats p) {
+        return p.liveBytes() + p.liveObjects() * BatchFormat.FRAME_HEADER_BYTES;
+    }
+
+    /** What rewriting the group would do: its live frames copied into one new pack. */
+    private static Result plan(List<PackStats> group) {
+        long oldBytes = group.stream().mapToLong(PackStats::length).sum();
+        long newBytes = group.stream().mapToLong(RepackJob::liveFrameBytes).sum();
+        return new Result(true, false, 0, group.size(), 1, newBytes, oldBytes - newBytes, List.of());
+    }
+
     private Result rewrite(String accountId, int bucket, List<PackStats> group) throws IOException {
-        List<ObjectLocation> live = metadata.liveObjectsInPacks(accountId, group.stream().map(PackStats::packId).toList());
+        List<ObjectLocation> live = index.liveObjectsInPacks(accountId, group.stream().map(PackStats::packId).toList());
         if (live.isEmpty()) return Result.NOTHING; // dropped since measured: the sweeper's now
         PackMover.Outcome out = mover.move(accountId, bucket, live);
         if (out.moved().isEmpty()) return Result.NOTHING;
@@ -186,6 +204,6 @@ public final class Repacker {
         long newBytes = out.pack().length();
         log.debug("account {} bucket {}: {} packs ({} bytes) repacked into {} ({} bytes)", accountId, bucket, group.size(), oldBytes,
                 out.pack().packId(), newBytes);
-        return new Result(false, 0, group.size(), 1, newBytes, oldBytes - newBytes);
+        return new Result(false, false, 0, group.size(), 1, newBytes, oldBytes - newBytes, List.of());
     }
 }

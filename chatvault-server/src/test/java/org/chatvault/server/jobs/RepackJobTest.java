@@ -1,4 +1,4 @@
-package org.chatvault.server.vault;
+package org.chatvault.server.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,15 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
-import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.vault.CommitRequest;
+import org.chatvault.server.vault.FetchPlan;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.ObjectIndex;
 import org.junit.jupiter.api.Test;
 
-class RepackerTest extends VaultJobTestBase {
+class RepackJobTest extends JobTestBase {
     @Override long seed() { return 11; }
 
-    private Repacker repacker(MetadataStore store) {
-        return new Repacker(store, blobs, dir.resolve("tmp"), clock, Repacker.Settings.of(0.5, DELAY), "this-instance");
+    private RepackJob repacker(ObjectIndex store) {
+        return new RepackJob(store, leases, blobs, dir.resolve("tmp"), clock, RepackJob.Settings.of(0.5, DELAY), "this-instance");
     }
 
     private void upload(List<SealedObject> objs) throws IOException {
@@ -57,7 +59,7 @@ class RepackerTest extends VaultJobTestBase {
         drop.add(root1.id());
         heads.commit(alice, new CommitRequest(1, root2.id(), List.of(), drop));
         clock.advance(DELAY.plusHours(1));
-        sweeper.sweep();
+        sweeper.run(false);
         kept.add(root2);
         return kept;
     }
@@ -69,22 +71,22 @@ class RepackerTest extends VaultJobTestBase {
         assertThat(blobs.list("packs/")).hasSize(4);
         FetchPlan plannedBefore = objects.planFetch(alice, ids);
 
-        Repacker.Result r = repacker(metadata).repack();
+        RepackJob.Result r = repacker(index).run(false);
         assertThat(r.accounts()).isEqualTo(1);
         assertThat(r.packsRead()).isEqualTo(3);
         assertThat(r.packsWritten()).isEqualTo(1);
         assertThat(r.bytesReclaimed()).isPositive();
-        assertThat(metadata.usage(alice.accountId()).packs()).isEqualTo(2);
+        assertThat(index.usage(alice.accountId()).packs()).isEqualTo(2);
         byte[] expected = TestObjects.batch(kept);
         assertThat(fetch(plannedBefore)).isEqualTo(expected);
         assertThat(fetch(objects.planFetch(alice, ids))).isEqualTo(expected);
-        assertThat(repacker(metadata).repack().packsRead()).as("nothing left to do").isZero();
+        assertThat(repacker(index).run(false).packsRead()).as("nothing left to do").isZero();
 
         clock.advance(DELAY.minusMinutes(1));
-        sweeper.sweep();
+        sweeper.run(false);
         assertThat(blobs.list("packs/")).hasSize(5);
         clock.advance(Duration.ofMinutes(2));
-        assertThat(sweeper.sweep().packsDeleted()).isEqualTo(3);
+        assertThat(sweeper.run(false).packsDeleted()).isEqualTo(3);
         assertThat(blobs.list("packs/")).hasSize(2);
         assertThat(fetch(objects.planFetch(alice, ids))).isEqualTo(expected);
     }
@@ -105,31 +107,31 @@ class RepackerTest extends VaultJobTestBase {
         clock.advance(DELAY.plusHours(1)); // no sweep yet: the dropped objects are still held
         SealedObject first = batch.getFirst();
         SealedObject readded = batch.get(1);
-        MetadataStore commitsMidCopy = (MetadataStore) Proxy.newProxyInstance(MetadataStore.class.getClassLoader(),
-                new Class<?>[] {MetadataStore.class}, (proxy, method, args) -> {
+        ObjectIndex commitsMidCopy = (ObjectIndex) Proxy.newProxyInstance(ObjectIndex.class.getClassLoader(),
+                new Class<?>[] {ObjectIndex.class}, (proxy, method, args) -> {
                     if (method.getName().equals("relocateObjects")) {
                         // A commit lands between the copy and the re-pointing and references a dropped object again.
                         heads.commit(alice, new CommitRequest(2, root2.id(), List.of(readded.id()), List.of()));
                     }
                     try {
-                        return method.invoke(metadata, args);
+                        return method.invoke(index, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
-        String oldPack = metadata.locateObjects(alice.accountId(), List.of(first.id())).get(first.id()).storageKey();
-        assertThat(repacker(commitsMidCopy).repack().packsWritten()).isEqualTo(1);
-        assertThat(metadata.locateObjects(alice.accountId(), List.of(first.id())).get(first.id()).storageKey()).isNotEqualTo(oldPack);
-        assertThat(metadata.locateObjects(alice.accountId(), List.of(readded.id())).get(readded.id()).storageKey()).isEqualTo(oldPack);
+        String oldPack = index.locateObjects(alice.accountId(), List.of(first.id())).get(first.id()).storageKey();
+        assertThat(repacker(commitsMidCopy).run(false).packsWritten()).isEqualTo(1);
+        assertThat(index.locateObjects(alice.accountId(), List.of(first.id())).get(first.id()).storageKey()).isNotEqualTo(oldPack);
+        assertThat(index.locateObjects(alice.accountId(), List.of(readded.id())).get(readded.id()).storageKey()).isEqualTo(oldPack);
 
         clock.advance(DELAY.plusHours(1));
-        sweeper.sweep(); // purges the two still dropped; the pack keeps the re-added one
+        sweeper.run(false); // purges the two still dropped; the pack keeps the re-added one
         assertThat(blobs.exists(oldPack)).isTrue();
         assertThat(fetch(objects.planFetch(alice, List.of(readded.id())))).isEqualTo(TestObjects.batch(readded));
 
-        assertThat(repacker(metadata).repack().packsWritten()).isEqualTo(1);
+        assertThat(repacker(index).run(false).packsWritten()).isEqualTo(1);
         clock.advance(DELAY.plusHours(1));
-        sweeper.sweep();
+        sweeper.run(false);
         assertThat(blobs.exists(oldPack)).isFalse();
         assertThat(fetch(objects.planFetch(alice, List.of(first.id(), readded.id())))).isEqualTo(TestObjects.batch(first, readded));
     }
@@ -145,23 +147,23 @@ class RepackerTest extends VaultJobTestBase {
         SealedObject lone = vault.segment(202402, 300);
         upload(List.of(lone));
         all.add(lone);
-        assertThat(repacker(metadata).repack().packsRead()).as("too young").isZero();
+        assertThat(repacker(index).run(false).packsRead()).as("too young").isZero();
         clock.advance(DELAY.plusMinutes(1));
-        Repacker.Result r = repacker(metadata).repack();
+        RepackJob.Result r = repacker(index).run(false);
         assertThat(r.packsRead()).isEqualTo(3);
         assertThat(r.packsWritten()).isEqualTo(1);
-        assertThat(metadata.usage(alice.accountId()).packs()).isEqualTo(2);
+        assertThat(index.usage(alice.accountId()).packs()).isEqualTo(2);
         assertThat(fetch(objects.planFetch(alice, all.stream().map(SealedObject::id).toList()))).isEqualTo(TestObjects.batch(all));
     }
 
     @Test
     void repacksOnlyWhileNoOtherInstanceHoldsTheLease() throws IOException {
         threeSparsePacks();
-        assertThat(metadata.tryAcquireLease(Repacker.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
-        assertThat(repacker(metadata).repack().heldElsewhere()).isTrue();
-        assertThat(metadata.usage(alice.accountId()).packs()).isEqualTo(4);
+        assertThat(leases.tryAcquireLease(RepackJob.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(repacker(index).run(false).heldElsewhere()).isTrue();
+        assertThat(index.usage(alice.accountId()).packs()).isEqualTo(4);
         clock.advance(Duration.ofMinutes(5));
-        assertThat(repacker(metadata).repack().packsWritten()).isEqualTo(1);
-        assertThat(metadata.tryAcquireLease(Repacker.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(repacker(index).run(false).packsWritten()).isEqualTo(1);
+        assertThat(leases.tryAcquireLease(RepackJob.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
     }
 }

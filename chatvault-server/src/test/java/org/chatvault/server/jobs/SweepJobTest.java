@@ -1,4 +1,4 @@
-package org.chatvault.server.vault;
+package org.chatvault.server.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,12 +9,13 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import org.chatvault.core.format.SealedObject;
-import org.chatvault.server.store.MetadataStore;
+import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.ObjectIndex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class DroppedObjectSweeperTest extends VaultJobTestBase {
+class SweepJobTest extends JobTestBase {
     @Override long seed() { return 5; }
 
     private void upload(SealedObject... objs) throws IOException {
@@ -35,18 +36,18 @@ class DroppedObjectSweeperTest extends VaultJobTestBase {
         heads.commit(alice, new CommitRequest(1, root2.id(), List.of(), List.of(old.id(), root1.id())));
 
         clock.advance(Duration.ofHours(23));
-        assertThat(sweeper.sweep().packsDeleted()).isZero();
+        assertThat(sweeper.run(false).packsDeleted()).isZero();
         assertThat(objects.missing(alice, List.of(old.id(), root1.id()))).isEmpty();
 
         clock.advance(Duration.ofHours(2));
-        DroppedObjectSweeper.Result r = sweeper.sweep();
+        SweepJob.Result r = sweeper.run(false);
         assertThat(r.accounts()).isEqualTo(1);
         // Packs are per upload and bucket: old had one to itself, and root1 the bucket-0 pack of
         // its upload; both are now empty and deleted, kept's and root2's packs stay.
         assertThat(objects.missing(alice, List.of(old.id(), root1.id(), kept.id(), root2.id()))).containsExactly(old.id(), root1.id());
         assertThat(r.packsDeleted()).isEqualTo(2);
         assertThat(blobs.list("packs/")).hasSize(2);
-        assertThat(sweeper.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(0, 0));
+        assertThat(sweeper.run(false)).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 0, 0);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         objects.writeBatch(objects.planFetch(alice, List.of(kept.id(), root2.id())), out);
         assertThat(out.toByteArray()).isEqualTo(TestObjects.batch(kept, root2));
@@ -68,31 +69,31 @@ class DroppedObjectSweeperTest extends VaultJobTestBase {
     @Test
     void sweepsOnlyWhileNoOtherInstanceHoldsTheLease() throws IOException {
         dropTwoPacks();
-        assertThat(metadata.tryAcquireLease(DroppedObjectSweeper.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
-        assertThat(sweeper.sweep()).isEqualTo(new DroppedObjectSweeper.Result(true, 0, 0));
+        assertThat(leases.tryAcquireLease(SweepJob.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(sweeper.run(false)).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(true, 0, 0);
         assertThat(blobs.list("packs/")).hasSize(3);
 
         clock.advance(Duration.ofMinutes(5)); // the other instance died holding it: the lease runs out
-        assertThat(sweeper.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(1, 2));
+        assertThat(sweeper.run(false)).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 1, 2);
         assertThat(blobs.list("packs/")).hasSize(1);
         // Released after the run, so another instance need not wait for it to expire.
-        assertThat(metadata.tryAcquireLease(DroppedObjectSweeper.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
+        assertThat(leases.tryAcquireLease(SweepJob.JOB, "other-instance", clock.instant(), Duration.ofMinutes(5))).isTrue();
     }
 
     @Test
     @Timeout(10)
     void aSweepEndsEvenIfAnAccountIsNeverPurged() throws IOException {
         dropTwoPacks();
-        MetadataStore purgesNothing = (MetadataStore) Proxy.newProxyInstance(MetadataStore.class.getClassLoader(),
-                new Class<?>[] {MetadataStore.class}, (proxy, method, args) -> {
+        ObjectIndex purgesNothing = (ObjectIndex) Proxy.newProxyInstance(ObjectIndex.class.getClassLoader(),
+                new Class<?>[] {ObjectIndex.class}, (proxy, method, args) -> {
                     if (method.getName().equals("purgeDroppedObjects")) return List.of();
                     try {
-                        return method.invoke(metadata, args);
+                        return method.invoke(index, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
-        DroppedObjectSweeper stuck = new DroppedObjectSweeper(purgesNothing, blobs, clock, Duration.ofHours(24), "this-instance");
-        assertThat(stuck.sweep()).isEqualTo(DroppedObjectSweeper.Result.ran(1, 0));
+        SweepJob stuck = new SweepJob(purgesNothing, leases, blobs, clock, Duration.ofHours(24), "this-instance");
+        assertThat(stuck.run(false)).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 1, 0);
     }
 }

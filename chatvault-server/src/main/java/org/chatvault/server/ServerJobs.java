@@ -1,0 +1,80 @@
+package org.chatvault.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.jobs.Job;
+import org.chatvault.server.jobs.JobResult;
+import org.chatvault.server.jobs.RepackJob;
+import org.chatvault.server.jobs.SweepJob;
+
+/**
+ * The jobs of one server instance over its stores, as configured: what the server schedules
+ * and what an operator runs once with {@code chatvault jobs run NAME [--dry-run]}.
+ */
+public final class ServerJobs {
+    /** The names operators run jobs by, in the order a round runs them. */
+    public static final List<String> NAMES = List.of("sweep", "repack");
+
+    private final SweepJob sweep;
+    private final RepackJob repack;
+
+    ServerJobs(ServerStores stores, ServerConfig config, Path tmpDir, Clock clock, String instanceId) {
+        this.sweep = new SweepJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), clock,
+                config.dropSafetyDelay(), instanceId);
+        this.repack = new RepackJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), tmpDir, clock,
+                RepackJob.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
+    }
+
+    SweepJob sweep() { return sweep; }
+
+    RepackJob repack() { return repack; }
+
+    /**
+     * Opens the stores {@code config} names (as {@code chatvault server} does), runs one job once,
+     * and closes them. A real run takes the job's lease like a server instance would, so it waits
+     * for no one and does nothing while a server is running the same job.
+     *
+     * @throws IllegalArgumentException if {@code name} is not one of {@link #NAMES}
+     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or fails
+     * @throws UncheckedIOException if the data directory cannot be prepared
+     */
+    public static JobResult runOnce(ServerConfig config, Clock clock, String name, boolean dryRun) {
+        if (!NAMES.contains(name)) throw new IllegalArgumentException("no job named '" + name + "'; jobs: " + String.join(", ", NAMES));
+        Path dataDir = config.dataDir().toAbsolutePath();
+        Path tmpDir = dataDir.resolve(ChatvaultServer.TMP_DIR).resolve("job-" + randomId());
+        try {
+            Files.createDirectories(tmpDir); // a directory of its own: a running server empties its tmp only when it starts
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
+        }
+        try (ServerStores stores = ServerStores.open(config, dataDir)) {
+            ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, "operator-" + randomId());
+            Job job = name.equals("sweep") ? jobs.sweep() : jobs.repack();
+            return job.run(dryRun);
+        } finally {
+            deleteQuietly(tmpDir);
+        }
+    }
+
+    private static String randomId() {
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover spool directory is emptied at the server's next start
+        }
+    }
+}

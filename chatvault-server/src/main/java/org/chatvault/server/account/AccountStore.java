@@ -1,0 +1,83 @@
+package org.chatvault.server.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.chatvault.server.store.AccountRecord;
+import org.chatvault.server.store.KeySlotRecord;
+import org.chatvault.server.store.LoginThrottlePolicy;
+import org.chatvault.server.store.TokenRecord;
+
+/**
+ * Accounts, their session tokens and key slots, and the login throttle, in the metadata database.
+ *
+ * <p>Everything an account owns is keyed by its account id, and every method that reads or
+ * changes account data takes that id: there is no way to reach another account's rows through
+ * this interface. The exceptions are the lookups that <em>find</em> an account — by username at
+ * login and by token hash on every call — and the throttle, keyed by username.
+ *
+ * <p>Failures: every method throws {@link org.chatvault.server.store.StoreException} when the
+ * backend fails (I/O, lost connection, corruption, a closed store); nothing is changed when it
+ * does, because each method is one transaction. Expected outcomes (username taken, token already
+ * used, no such slot) are return values, not exceptions. Implementations are thread-safe.
+ */
+public interface AccountStore {
+
+    /**
+     * Creates the account and its empty vault head together.
+     *
+     * @return false, changing nothing, if an account with the same {@code usernameKey} exists
+     */
+    boolean createAccount(AccountRecord account);
+
+    Optional<AccountRecord> findAccountByUsername(String usernameKey);
+
+    /** Stores the tokens of a new session together. */
+    void insertTokens(List<TokenRecord> tokens);
+
+    /** Finds a token by its hash, expired or not; the caller decides what expiry means. */
+    Optional<TokenRecord> findToken(byte[] tokenHash);
+
+    /**
+     * Rotation: deletes {@code oldTokenHash} and stores {@code newTokens} in one transaction.
+     *
+     * @return false, changing nothing, if the old token is already gone (used by a concurrent refresh, or logged out)
+     */
+    boolean replaceToken(byte[] oldTokenHash, List<TokenRecord> newTokens);
+
+    /** Deletes every token of one session of the account. */
+    void deleteSession(String accountId, String sessionId);
+
+    /** @return how many of the account's tokens expired at or before {@code now} were deleted */
+    int deleteExpiredTokens(String accountId, Instant now);
+
+    /** The account's key slots ordered by slot id. */
+    List<KeySlotRecord> listKeySlots(String accountId);
+
+    /** Creates or replaces the slot with the same id. */
+    void putKeySlot(String accountId, KeySlotRecord slot);
+
+    /** @return false if the account had no such slot */
+    boolean deleteKeySlot(String accountId, String slotId);
+
+    /**
+     * When logins to {@code usernameKey} are refused until, if that is after {@code now}; every
+     * server sharing the database sees the same answer.
+     */
+    Optional<Instant> loginBlockedUntil(String usernameKey, Instant now);
+
+    /**
+     * Counts one failed login to {@code usernameKey}, atomically across servers. Failures count
+     * in a window that starts at the first failure and lasts {@code policy.window()}; the
+     * {@code policy.maxFailures()}-th failure in a window blocks logins for {@code policy.block()}.
+     *
+     * @return until when logins are now blocked, if they are
+     */
+    Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy);
+
+    /** Forgets the failures of {@code usernameKey} (after a successful login). */
+    void clearLoginFailures(String usernameKey);
+
+    /** Deletes failure counts whose window started before {@code before} and that block nothing any more. */
+    int deleteStaleLoginFailures(Instant before);
+}

@@ -1,0 +1,43 @@
+package org.chatvault.server.store.sql;
+
+import java.nio.file.Path;
+import org.chatvault.server.account.AccountStore;
+import org.chatvault.server.jobs.LeaseStore;
+import org.chatvault.server.store.postgres.PostgresSettings;
+import org.chatvault.server.vault.ObjectIndex;
+
+/**
+ * The stores of one metadata database, opened and closed together.
+ *
+ * @param database for health checks; the stores' connections
+ */
+public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore leases, SqlDatabase database) implements AutoCloseable {
+
+    /**
+     * Opens (creating if needed) and migrates an SQLite file.
+     *
+     * @throws org.chatvault.server.store.StoreException if the file cannot be opened or migrated
+     */
+    public static SqlStores sqlite(Path file) {
+        return of(SqliteDialect.open(file));
+    }
+
+    /**
+     * Connects to PostgreSQL, creating the schema and migrating it if needed.
+     *
+     * @throws org.chatvault.server.store.StoreException if the database is unreachable, refuses the login, or cannot be migrated
+     */
+    public static SqlStores postgres(PostgresSettings settings) {
+        return of(PostgresDialect.open(settings));
+    }
+
+    private static SqlStores of(SqlDatabase db) {
+        return new SqlStores(new SqlAccountStore(db), new SqlObjectIndex(db), new SqlLeaseStore(db), db);
+    }
+
+    /** Releases the connections; further calls fail with a {@link org.chatvault.server.store.StoreException}. */
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,134 @@
+package org.chatvault.server.vault;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.store.Head;
+import org.chatvault.server.store.IndexResult;
+import org.chatvault.server.store.MovedPack;
+import org.chatvault.server.store.NewPack;
+import org.chatvault.server.store.ObjectLocation;
+import org.chatvault.server.store.PackStats;
+import org.chatvault.server.store.Usage;
+
+/**
+ * The index of every account's objects and packs, and its vault head, in the metadata database:
+ * atomic primitives only; what a commit checks and what a job chooses to repack or delete is
+ * decided by the vault services and jobs.
+ *
+ * <p>Every method is keyed by account except the pagers that <em>find</em> accounts for the jobs
+ * ({@code accountsWith…}), which return up to {@code limit} account ids in ascending byte order
+ * after {@code afterAccountId} (null: from the first), so a job visits each account once.
+ *
+ * <p>Failures: every method throws {@link org.chatvault.server.store.StoreException} when the
+ * backend fails (I/O, lost connection, corruption, a closed store); nothing is changed when it
+ * does, because each method is one transaction. Implementations are thread-safe.
+ */
+public interface ObjectIndex {
+
+    /** Which of {@code ids} the account holds (dropped-but-not-yet-deleted objects included). */
+    Set<ObjectId> presentObjects(String accountId, Collection<ObjectId> ids);
+
+    /** Where the account's objects among {@code ids} are; absent ids are not in the map. */
+    Map<ObjectId, ObjectLocation> locateObjects(String accountId, Collection<ObjectId> ids);
+
+    /**
+     * Indexes packs already written to the object store, all in one transaction. Objects the
+     * account already holds (indexed meanwhile by a concurrent upload) are skipped, not replaced.
+     */
+    IndexResult indexPacks(String accountId, List<NewPack> packs, Instant now);
+
+    /** The account's head, or {@link Head#EMPTY}. */
+    Head head(String accountId);
+
+    /**
+     * Runs {@code work} in one transaction holding the account's vault lock (its head row), which
+     * commits, purges and moves of the account take too: what {@code work} reads stays true until
+     * it returns. Commits if it returns, rolls back if it throws.
+     */
+    <T> T withLockedVault(String accountId, Function<LockedVault, T> work);
+
+    /** One account's vault inside {@link #withLockedVault}. */
+    interface LockedVault {
+        /** The head as locked, or {@link Head#EMPTY}. */
+        Head head();
+
+        /** Which of {@code ids} the account holds. */
+        Set<ObjectId> presentObjects(Collection<ObjectId> ids);
+
+        /** Marks the objects dropped at {@code at}, except those already marked. */
+        void markDropped(Collection<ObjectId> ids, Instant at);
+
+        /** Clears the drop mark of the objects. */
+        void clearDropMarks(Collection<ObjectId> ids);
+
+        /**
+         * Moves the head from {@link #head()} to {@code next}.
+         *
+         * @throws org.chatvault.server.store.StoreException if the account has no head row (does not exist)
+         */
+        void moveHead(Head next);
+    }
+
+    /** Storage held by the account, and its head version. */
+    Usage usage(String accountId);
+
+    /** Accounts holding objects dropped before {@code droppedBefore}. */
+    List<String> accountsWithDroppedObjects(Instant droppedBefore, String afterAccountId, int limit);
+
+    /**
+     * Removes from the index the account's objects dropped before {@code droppedBefore}, and the
+     * packs that are left with no objects, unless objects were moved out of them at or after
+     * {@code droppedBefore} (those wait for {@link #purgeVacatedPacks}). Under the vault lock, so
+     * each emptied pack is handed to exactly one caller.
+     *
+     * @param dryRun true to work out the same answer and change nothing
+     * @return the storage keys of the removed packs, for the caller to delete from the object store
+     */
+    List<String> purgeDroppedObjects(String accountId, Instant droppedBefore, boolean dryRun);
+
+    default List<String> purgeDroppedObjects(String accountId, Instant droppedBefore) {
+        return purgeDroppedObjects(accountId, droppedBefore, false);
+    }
+
+    /**
+     * Indexes a pack already written to the object store and re-points objects to it, in one
+     * transaction under the vault lock. A move applies only if the object's row still names its
+     * {@code fromPackId} and {@code fromOffset}: a row purged or moved meanwhile is skipped, never
+     * re-created. Moved rows take the pack's bucket and keep their drop mark. Every pack a row
+     * moved out of gets {@code vacated_at = now}, so that its blob outlives the move by the
+     * safety delay. If no move applies, the pack is not indexed and its blob can be deleted.
+     *
+     * @return the ids whose rows now point into the new pack
+     */
+    Set<ObjectId> relocateObjects(String accountId, MovedPack pack, Instant now);
+
+    /** The account's objects no commit has dropped in the given packs, ordered by pack and offset. */
+    List<ObjectLocation> liveObjectsInPacks(String accountId, Collection<String> packIds);
+
+    /** Every pack of the account with its live share, ordered by bucket then creation time. */
+    List<PackStats> packStats(String accountId);
+
+    /** Accounts holding a pack created before {@code createdBefore}. */
+    List<String> accountsWithPacksCreatedBefore(Instant createdBefore, String afterAccountId, int limit);
+
+    /** Accounts having a pack that holds no objects and was vacated before {@code vacatedBefore}. */
+    List<String> accountsWithVacatedPacks(Instant vacatedBefore, String afterAccountId, int limit);
+
+    /**
+     * Removes from the index the account's packs left holding no objects by moves made before
+     * {@code vacatedBefore}; each such pack is handed to exactly one caller.
+     *
+     * @param dryRun true to work out the same answer and change nothing
+     * @return the storage keys of the removed packs, for the caller to delete from the object store
+     */
+    List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore, boolean dryRun);
+
+    default List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore) {
+        return purgeVacatedPacks(accountId, vacatedBefore, false);
+    }
+}

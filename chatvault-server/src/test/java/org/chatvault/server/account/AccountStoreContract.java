@@ -1,0 +1,178 @@
+package org.chatvault.server.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.server.store.AccountRecord;
+import org.chatvault.server.store.KeySlotRecord;
+import org.chatvault.server.store.LoginHash;
+import org.chatvault.server.store.LoginThrottlePolicy;
+import org.chatvault.server.store.TokenKind;
+import org.chatvault.server.store.TokenRecord;
+import org.chatvault.server.testing.StoreContractBase;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link AccountStore} must do, on every database: a concrete test per database supplies it. */
+public abstract class AccountStoreContract extends StoreContractBase {
+
+    // ---- accounts --------------------------------------------------------------------------
+
+    @Test
+    void accountsAreFoundByUsernameKeyAndUnique() {
+        String id = newAccount("Alice");
+        AccountRecord found = accounts.findAccountByUsername("alice").orElseThrow();
+        assertThat(found.accountId()).isEqualTo(id);
+        assertThat(found.username()).isEqualTo("Alice");
+        assertThat(found.loginHash().params()).isEqualTo(new Argon2Params(64, 1, 1));
+        assertThat(found.loginHash().hash()).hasSize(32);
+        assertThat(found.createdAt()).isEqualTo(T0);
+        LoginHash h = found.loginHash();
+        assertThat(accounts.createAccount(new AccountRecord(UUID.randomUUID().toString(), "ALICE", "alice", h, T0))).isFalse();
+        assertThat(accounts.findAccountByUsername("bob")).isEmpty();
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------
+
+    @Test
+    void tokensAreFoundByHashAndRotatedOnce() {
+        String acc = newAccount("alice");
+        TokenRecord access = token(acc, "s1", TokenKind.ACCESS, T0.plusSeconds(3600));
+        TokenRecord refresh = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)));
+        accounts.insertTokens(List.of(access, refresh));
+        TokenRecord found = accounts.findToken(refresh.tokenHash()).orElseThrow();
+        assertThat(found.accountId()).isEqualTo(acc);
+        assertThat(found.sessionId()).isEqualTo("s1");
+        assertThat(found.kind()).isEqualTo(TokenKind.REFRESH);
+        assertThat(found.expiresAt()).isEqualTo(refresh.expiresAt());
+
+        TokenRecord next = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(91)));
+        assertThat(accounts.replaceToken(refresh.tokenHash(), List.of(next))).isTrue();
+        assertThat(accounts.findToken(refresh.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(next.tokenHash())).isPresent();
+        TokenRecord loser = token(acc, "s1", TokenKind.REFRESH, T0);
+        assertThat(accounts.replaceToken(refresh.tokenHash(), List.of(loser))).isFalse();
+        assertThat(accounts.findToken(loser.tokenHash())).isEmpty();
+    }
+
+    @Test
+    void deletingASessionLeavesOtherSessionsAndAccounts() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        TokenRecord a1 = token(alice, "s1", TokenKind.ACCESS, T0.plusSeconds(60));
+        TokenRecord a1r = token(alice, "s1", TokenKind.REFRESH, T0.plusSeconds(60));
+        TokenRecord a2 = token(alice, "s2", TokenKind.ACCESS, T0.plusSeconds(60));
+        TokenRecord b1 = token(bob, "s1", TokenKind.ACCESS, T0.plusSeconds(60));
+        accounts.insertTokens(List.of(a1, a1r, a2, b1));
+        accounts.deleteSession(alice, "s1");
+        assertThat(accounts.findToken(a1.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(a1r.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(a2.tokenHash())).isPresent();
+        assertThat(accounts.findToken(b1.tokenHash())).isPresent();
+    }
+
+    @Test
+    void expiredTokensAreDeletedPerAccount() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        TokenRecord old = token(alice, "s", TokenKind.ACCESS, T0);
+        TokenRecord live = token(alice, "s", TokenKind.REFRESH, T0.plusSeconds(1));
+        TokenRecord bobOld = token(bob, "s", TokenKind.ACCESS, T0.minusSeconds(1));
+        accounts.insertTokens(List.of(old, live, bobOld));
+        assertThat(accounts.deleteExpiredTokens(alice, T0)).isEqualTo(1);
+        assertThat(accounts.findToken(live.tokenHash())).isPresent();
+        assertThat(accounts.findToken(bobOld.tokenHash())).isPresent();
+    }
+
+    // ---- key slots -------------------------------------------------------------------------
+
+    @Test
+    void keySlotsArePerAccountAndReplaceable() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        byte[] b1 = bytes(64);
+        byte[] b2 = bytes(4096);
+        accounts.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", b1, T0));
+        accounts.putKeySlot(alice, new KeySlotRecord("device-1", "device", b1, T0));
+        accounts.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", b2, T0.plusSeconds(5)));
+        List<KeySlotRecord> slots = accounts.listKeySlots(alice);
+        assertThat(slots).extracting(KeySlotRecord::slotId).containsExactly("device-1", "recovery");
+        assertThat(slots.get(1).blob()).isEqualTo(b2);
+        assertThat(slots.get(1).updatedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(accounts.listKeySlots(bob)).isEmpty();
+        assertThat(accounts.deleteKeySlot(bob, "recovery")).isFalse();
+        assertThat(accounts.deleteKeySlot(alice, "recovery")).isTrue();
+        assertThat(accounts.listKeySlots(alice)).hasSize(1);
+    }
+
+    // ---- login throttling -------------------------------------------------------------------
+
+    private static final LoginThrottlePolicy THROTTLE = new LoginThrottlePolicy(3, Duration.ofMinutes(15), Duration.ofMinutes(10));
+
+    @Test
+    void theMaxFailureInAWindowBlocksUntilTheBlockEnds() {
+        assertThat(accounts.recordLoginFailure("kim", T0, THROTTLE)).isEmpty();
+        assertThat(accounts.recordLoginFailure("kim", T0.plusSeconds(60), THROTTLE)).isEmpty();
+        assertThat(accounts.loginBlockedUntil("kim", T0.plusSeconds(61))).isEmpty();
+        Instant third = T0.plusSeconds(120);
+        assertThat(accounts.recordLoginFailure("kim", third, THROTTLE)).contains(third.plus(THROTTLE.block()));
+        assertThat(accounts.loginBlockedUntil("kim", third.plusSeconds(1))).contains(third.plus(THROTTLE.block()));
+        assertThat(accounts.loginBlockedUntil("other", third)).isEmpty();
+        assertThat(accounts.loginBlockedUntil("kim", third.plus(THROTTLE.block()))).isEmpty();
+    }
+
+    @Test
+    void failuresOutsideTheWindowStartANewCount() {
+        accounts.recordLoginFailure("lee", T0, THROTTLE);
+        accounts.recordLoginFailure("lee", T0.plusSeconds(1), THROTTLE);
+        Instant later = T0.plus(THROTTLE.window()).plusSeconds(1);
+        assertThat(accounts.recordLoginFailure("lee", later, THROTTLE)).as("a new window: 1 failure").isEmpty();
+        assertThat(accounts.recordLoginFailure("lee", later.plusSeconds(1), THROTTLE)).isEmpty();
+        assertThat(accounts.recordLoginFailure("lee", later.plusSeconds(2), THROTTLE)).isPresent();
+    }
+
+    @Test
+    void clearingForgetsTheFailuresAndStaleRowsGo() {
+        accounts.recordLoginFailure("max", T0, THROTTLE);
+        accounts.recordLoginFailure("max", T0, THROTTLE);
+        accounts.clearLoginFailures("max");
+        assertThat(accounts.recordLoginFailure("max", T0, THROTTLE)).isEmpty();
+
+        for (int i = 0; i < 3; i++) accounts.recordLoginFailure("ned", T0, THROTTLE); // blocked until T0 + 10 min
+        assertThat(accounts.deleteStaleLoginFailures(T0.plusSeconds(60))).as("max's window started at T0, but ned is still blocked").isEqualTo(1);
+        assertThat(accounts.loginBlockedUntil("ned", T0.plusSeconds(61))).isPresent();
+        assertThat(accounts.deleteStaleLoginFailures(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
+        assertThat(accounts.loginBlockedUntil("ned", T0.plusSeconds(61))).isEmpty();
+    }
+
+    @Test
+    void concurrentFailuresAreEachCounted() throws Exception {
+        LoginThrottlePolicy policy = new LoginThrottlePolicy(40, Duration.ofMinutes(15), Duration.ofMinutes(10));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return accounts.recordLoginFailure("oz", T0, policy).isPresent();
+                }));
+            }
+            go.countDown();
+            int blocked = 0;
+            for (Future<Boolean> r : results) if (r.get()) blocked++;
+            assertThat(blocked).as("exactly the 40th failure blocks").isEqualTo(1);
+            assertThat(accounts.loginBlockedUntil("oz", T0)).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.chatvault.server.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.CommitRequest;
+import org.junit.jupiter.api.Test;
+
+/** A dry run says what a job would do and changes nothing: not a row of the metadata database, not a blob. */
+class DryRunTest extends JobTestBase {
+    @Override long seed() { return 23; }
+
+    /** Every row of every table of the metadata database, and every blob's key and size. */
+    private List<String> state() throws SQLException, IOException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("metadata.db"));
+             Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                while (r.next()) tables.add(r.getString(1));
+            }
+            assertThat(tables).contains("objects", "packs", "heads", "job_leases");
+            for (String table : tables) {
+                try (ResultSet r = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+                    int columns = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        StringBuilder row = new StringBuilder(table);
+                        for (int i = 1; i <= columns; i++) {
+                            Object v = r.getObject(i);
+                            row.append('|').append(v instanceof byte[] b ? HexFormat.of().formatHex(b) : v);
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        for (String key : blobs.list("")) rows.add("blob|" + key + "|" + blobs.size(key));
+        return rows;
+    }
+
+    /** Three packs of four segments each, of which a commit keeps one per pack and drops the rest. */
+    private void threePacksMostlyDropped() throws IOException {
+        List<ObjectId> all = new ArrayList<>();
+        List<ObjectId> dropped = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<SealedObject> batch = vault.segments(4);
+            objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(batch)));
+            for (SealedObject o : batch) all.add(o.id());
+            for (SealedObject o : batch.subList(1, 4)) dropped.add(o.id());
+        }
+        SealedObject root1 = vault.root();
+        SealedObject root2 = vault.root();
+        objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(root1)));
+        objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(root2)));
+        heads.commit(alice, new CommitRequest(0, root1.id(), all, List.of()));
+        dropped.add(root1.id());
+        heads.commit(alice, new CommitRequest(1, root2.id(), List.of(), dropped));
+        clock.advance(DELAY.plusHours(1));
+    }
+
+    @Test
+    void aDrySweepChangesNothingAndSaysWhatTheRealOneThenDoes() throws Exception {
+        threePacksMostlyDropped();
+        List<String> before = state();
+
+        SweepJob.Result plan = sweeper.run(true);
+        assertThat(state()).isEqualTo(before);
+        assertThat(plan.dryRun()).isTrue();
+        assertThat(plan.accounts()).isEqualTo(1);
+        assertThat(plan.packsDeleted()).as("root1's pack").isEqualTo(1);
+        assertThat(plan.bytesDeleted()).isPositive();
+        assertThat(plan.describe().getFirst()).contains("dry run").contains("1 packs").contains("would be deleted");
+        assertThat(plan.accountLines()).singleElement().asString().contains(alice.accountId());
+
+        SweepJob.Result done = sweeper.run(false);
+        assertThat(state()).isNotEqualTo(before);
+        assertThat(done.dryRun()).isFalse();
+        assertThat(done).extracting("accounts", "packsDeleted", "bytesDeleted").containsExactly(1, 1, plan.bytesDeleted());
+        assertThat(sweeper.run(true).packsDeleted()).as("nothing left to plan").isZero();
+    }
+
+    @Test
+    void aDryRepackChangesNothingAndPlansWhatTheRealOneDoes() throws Exception {
+        threePacksMostlyDropped();
+        sweeper.run(false); // the dropped segments go: three packs a quarter live
+        RepackJob repacker = new RepackJob(index, leases, blobs, dir.resolve("tmp"), clock, RepackJob.Settings.of(0.5, DELAY), "this-instance");
+        List<String> before = state();
+
+        RepackJob.Result plan = repacker.run(true);
+        assertThat(state()).isEqualTo(before);
+        assertThat(plan).extracting("dryRun", "accounts", "packsRead", "packsWritten").containsExactly(true, 1, 3, 1);
+        assertThat(plan.bytesReclaimed()).isPositive();
+        assertThat(plan.describe().getFirst()).contains("dry run").contains("would be rewritten");
+
+        RepackJob.Result done = repacker.run(false);
+        assertThat(state()).isNotEqualTo(before);
+        assertThat(done).extracting("dryRun", "accounts", "packsRead", "packsWritten").containsExactly(false, 1, 3, 1);
+        assertThat(repacker.run(true).packsRead()).as("nothing left to plan").isZero();
+    }
+}
