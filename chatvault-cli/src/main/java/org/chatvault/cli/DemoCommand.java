@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.chatvault.generator.Directories;
 import org.chatvault.client.Vault;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.Session;

@@ -22,7 +22,6 @@ import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.RestoreService;
-import org.chatvault.client.sync.AutoSync;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
 import org.chatvault.client.verify.VerifyService;

@@ -12,7 +12,6 @@ import java.util.function.BooleanSupplier;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.local.LocalStore;
-import org.chatvault.client.sync.AutoSync;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
 import org.chatvault.core.model.Message;

@@ -26,7 +26,7 @@ import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.jobs.JobScheduler;
 import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
-import org.chatvault.server.store.LoginThrottlePolicy;
+import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.store.ObjectStore;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;

@@ -84,7 +84,7 @@ public final class EndToEndBenchmark {
             }
             print(results, json);
         } finally {
-            org.chatvault.cli.Directories.deleteTree(work);
+            org.chatvault.generator.Directories.deleteTree(work);
         }
     }
 

@@ -41,9 +41,11 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess(Path dataDir, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "org.chatvault.cli.Main", "server", "--port", "0", "--data-dir", dataDir.toString()))
+                System.getProperty("java.class.path"), "org.chatvault.server.ChatvaultServer"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(k -> k.startsWith("CHATVAULT_") && !k.equals("CHATVAULT_LOG_LEVEL"));
+        builder.environment().put("CHATVAULT_SERVER_PORT", "0");
+        builder.environment().put("CHATVAULT_DATA_DIR", dataDir.toString());
         builder.environment().putAll(settings);
         process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

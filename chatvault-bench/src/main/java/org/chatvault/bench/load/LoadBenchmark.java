@@ -3,7 +3,7 @@ package org.chatvault.bench.load;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.chatvault.cli.Directories;
+import org.chatvault.generator.Directories;
 
 /**
  * {@code chatvault-bench load} (issue 3): a population of simulated phones against one or more

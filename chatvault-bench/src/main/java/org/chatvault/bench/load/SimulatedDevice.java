@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.SplittableRandom;
-import org.chatvault.cli.Directories;
+import org.chatvault.generator.Directories;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;

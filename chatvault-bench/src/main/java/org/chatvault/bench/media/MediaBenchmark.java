@@ -89,7 +89,7 @@ public final class MediaBenchmark {
             }
             print(results, set);
         } finally {
-            org.chatvault.cli.Directories.deleteTree(work);
+            org.chatvault.generator.Directories.deleteTree(work);
         }
     }
 

@@ -10,11 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
-import org.chatvault.server.store.AccountRecord;
-import org.chatvault.server.store.LoginHash;
-import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.TokenKind;
-import org.chatvault.server.store.TokenRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

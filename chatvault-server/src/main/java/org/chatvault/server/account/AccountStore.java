@@ -3,10 +3,6 @@ package org.chatvault.server.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.chatvault.server.store.AccountRecord;
-import org.chatvault.server.store.KeySlotRecord;
-import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.TokenRecord;
 
 /**
  * Accounts, their session tokens and key slots, and the login throttle, in the metadata database.

@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.chatvault.server.store.KeySlotRecord;
 
 /** An account's key slots: opaque blobs wrapping its master key (docs/FORMAT.md §5). */
 public final class KeySlotService {

@@ -5,7 +5,6 @@ import java.util.concurrent.Semaphore;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.LoginSecret;
 import org.chatvault.core.crypto.Bytes;
-import org.chatvault.server.store.LoginHash;
 
 /**
  * Argon2id hashes of login secrets. Each hash takes the configured memory (19 MiB by default),

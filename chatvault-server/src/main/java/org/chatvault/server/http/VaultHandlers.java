@@ -5,8 +5,8 @@ import org.chatvault.protocol.vault.Commit;
 import org.chatvault.protocol.vault.CommitResult;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.protocol.vault.VaultUsage;
-import org.chatvault.server.store.Head;
-import org.chatvault.server.store.Usage;
+import org.chatvault.server.vault.Head;
+import org.chatvault.server.vault.Usage;
 import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.vault.HeadService;
 

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 
 /**

@@ -2,7 +2,6 @@ package org.chatvault.server.vault;
 
 import java.util.List;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.store.ObjectLocation;
 
 /** Every requested object located, in request order: fetching can now stream without failing on a missing id. */
 public record FetchPlan(List<ObjectLocation> objects) {

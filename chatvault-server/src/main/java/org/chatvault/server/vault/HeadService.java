@@ -7,11 +7,6 @@ import java.util.Set;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.store.CommitOutcome;
-import org.chatvault.server.store.Head;
-import org.chatvault.server.store.HeadChange;
-import org.chatvault.server.store.ObjectLocation;
-import org.chatvault.server.store.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,13 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.Head;
-import org.chatvault.server.store.IndexResult;
-import org.chatvault.server.store.MovedPack;
-import org.chatvault.server.store.NewPack;
-import org.chatvault.server.store.ObjectLocation;
-import org.chatvault.server.store.PackStats;
-import org.chatvault.server.store.Usage;
 
 /**
  * The index of every account's objects and packs, and its vault head, in the metadata database:

@@ -10,9 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.store.MovedPack;
-import org.chatvault.server.store.ObjectLocation;
-import org.chatvault.server.store.ObjectMove;
 import org.chatvault.server.store.ObjectStore;
 
 /**

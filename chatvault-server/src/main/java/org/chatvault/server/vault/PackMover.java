@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.MovedPack;
-import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

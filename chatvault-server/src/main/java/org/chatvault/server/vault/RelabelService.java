@@ -11,7 +11,6 @@ import java.util.Set;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.store.ObjectLocation;
 import org.chatvault.server.store.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.chatvault.server.store.PackStats;
 
 /**
  * Which packs are worth rewriting. A pack qualifies only if it was created before

@@ -12,12 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.chatvault.core.crypto.Argon2Params;
-import org.chatvault.server.store.AccountRecord;
-import org.chatvault.server.store.KeySlotRecord;
-import org.chatvault.server.store.LoginHash;
-import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.TokenKind;
-import org.chatvault.server.store.TokenRecord;
 import org.chatvault.server.testing.StoreContractBase;
 import org.junit.jupiter.api.Test;
 

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.server.account.AccountStore;
-import org.chatvault.server.store.AccountRecord;
-import org.chatvault.server.store.KeySlotRecord;
-import org.chatvault.server.store.LoginHash;
-import org.chatvault.server.store.LoginThrottlePolicy;
-import org.chatvault.server.store.TokenKind;
-import org.chatvault.server.store.TokenRecord;
+import org.chatvault.server.account.AccountRecord;
+import org.chatvault.server.account.KeySlotRecord;
+import org.chatvault.server.account.LoginHash;
+import org.chatvault.server.account.LoginThrottlePolicy;
+import org.chatvault.server.account.TokenKind;
+import org.chatvault.server.account.TokenRecord;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 

@@ -11,7 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.Head;
+import org.chatvault.server.vault.Head;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteDataSource;
 import org.chatvault.server.store.StoreException;

@@ -1,4 +1,4 @@
-package org.chatvault.client.sync;
+package org.chatvault.client;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.vault;
 
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;

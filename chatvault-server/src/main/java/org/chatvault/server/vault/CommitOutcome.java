@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.vault;
 
 /** The result of {@link MetadataStore#commit}: exactly one of these, and only {@link Committed} changed anything. */
 public sealed interface CommitOutcome {

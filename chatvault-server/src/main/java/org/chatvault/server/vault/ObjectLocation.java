@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.vault;
 
 import java.time.Instant;
 import org.chatvault.core.format.ObjectId;

@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.vault;
 
 /**
  * Storage held by one account; dropped objects count until they are deleted.

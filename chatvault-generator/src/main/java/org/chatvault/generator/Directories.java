@@ -1,4 +1,4 @@
-package org.chatvault.cli;
+package org.chatvault.generator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.account;
 
 import org.chatvault.core.crypto.Argon2Params;
 
