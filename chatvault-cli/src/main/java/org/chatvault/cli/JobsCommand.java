@@ -7,7 +7,7 @@ import org.chatvault.server.ServerJobs;
 import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.jobs.JobResult;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

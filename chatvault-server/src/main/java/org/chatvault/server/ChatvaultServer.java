@@ -27,7 +27,7 @@ import org.chatvault.server.jobs.JobScheduler;
 import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -81,7 +81,7 @@ public final class ChatvaultServer implements AutoCloseable {
      *
      * @param clock the time every rule uses: token expiry, commit times, deletion delays
      * @throws ServerStartException if the data directory cannot be prepared or the port cannot be bound
-     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be reached, opened or migrated
+     * @throws org.chatvault.server.storage.StoreException if the metadata database cannot be reached, opened or migrated
      */
     public static ChatvaultServer start(ServerConfig config, Clock clock) {
         Path dataDir = config.dataDir().toAbsolutePath();
@@ -204,7 +204,7 @@ public final class ChatvaultServer implements AutoCloseable {
      * schedule. Does nothing, and says so in the result, while another instance holds the lease.
      *
      * @throws IllegalStateException if the server is closed or the caller is interrupted
-     * @throws org.chatvault.server.store.StoreException if the metadata database fails
+     * @throws org.chatvault.server.storage.StoreException if the metadata database fails
      */
     public SweepJob.Result sweepDroppedObjectsNow() {
         return scheduler.runNow(() -> jobs.sweep().run(false), "sweep");
@@ -216,7 +216,7 @@ public final class ChatvaultServer implements AutoCloseable {
      * while another instance holds the repack lease.
      *
      * @throws IllegalStateException if the server is closed or the caller is interrupted
-     * @throws org.chatvault.server.store.StoreException if the metadata database fails
+     * @throws org.chatvault.server.storage.StoreException if the metadata database fails
      */
     public RepackJob.Result repackNow() {
         return scheduler.runNow(() -> jobs.repack().run(false), "repack");

@@ -43,7 +43,7 @@ public final class ServerJobs {
      * for no one and does nothing while a server is running the same job.
      *
      * @throws IllegalArgumentException if {@code name} is not one of {@link #NAMES}
-     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or fails
+     * @throws org.chatvault.server.storage.StoreException if the metadata database cannot be opened or fails
      * @throws UncheckedIOException if the data directory cannot be prepared
      */
     public static JobResult runOnce(ServerConfig config, Clock clock, String name, boolean dryRun) {

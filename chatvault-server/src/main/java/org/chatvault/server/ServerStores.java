@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.chatvault.server.config.MetadataBackend;
 import org.chatvault.server.config.ObjectBackend;
 import org.chatvault.server.config.ServerConfig;
-import org.chatvault.server.store.ObjectStore;
-import org.chatvault.server.store.Readiness;
+import org.chatvault.server.storage.ObjectStore;
+import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.store.fs.FileSystemObjectStore;
 import org.chatvault.server.store.s3.S3ObjectStore;
 import org.chatvault.server.store.sql.SqlStores;
@@ -31,7 +31,7 @@ record ServerStores(SqlStores metadata, ObjectStore objects, String description)
      * Opens both stores; if the second cannot be opened, the first is closed again.
      *
      * @throws UncheckedIOException if the objects directory cannot be prepared
-     * @throws org.chatvault.server.store.StoreException if the metadata database cannot be opened or migrated
+     * @throws org.chatvault.server.storage.StoreException if the metadata database cannot be opened or migrated
      */
     static ServerStores open(ServerConfig config, Path dataDir) {
         ObjectStore objects = openObjects(config.objects(), dataDir);

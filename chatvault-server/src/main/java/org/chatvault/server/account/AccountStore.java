@@ -12,7 +12,7 @@ import java.util.Optional;
  * this interface. The exceptions are the lookups that <em>find</em> an account — by username at
  * login and by token hash on every call — and the throttle, keyed by username.
  *
- * <p>Failures: every method throws {@link org.chatvault.server.store.StoreException} when the
+ * <p>Failures: every method throws {@link org.chatvault.server.storage.StoreException} when the
  * backend fails (I/O, lost connection, corruption, a closed store); nothing is changed when it
  * does, because each method is one transaction. Expected outcomes (username taken, token already
  * used, no such slot) are return values, not exceptions. Implementations are thread-safe.

@@ -10,7 +10,7 @@ import org.chatvault.protocol.WireJson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
-import org.chatvault.server.store.Readiness;
+import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;

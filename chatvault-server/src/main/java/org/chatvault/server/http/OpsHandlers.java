@@ -5,7 +5,7 @@ import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.protocol.ops.Health;
 import org.chatvault.server.metrics.ServerMetrics;
-import org.chatvault.server.store.Readiness;
+import org.chatvault.server.storage.Readiness;
 
 /**
  * {@code /healthz}, {@code /readyz} and {@code /metrics}, outside {@code /v1} and without a

@@ -11,7 +11,7 @@ public interface Job {
      *
      * @param dryRun true to only work out what the job would do: nothing in the metadata
      *               database or the object store changes
-     * @throws org.chatvault.server.store.StoreException if the metadata database fails
+     * @throws org.chatvault.server.storage.StoreException if the metadata database fails
      */
     JobResult run(boolean dryRun);
 }

@@ -44,7 +44,7 @@ public final class JobLease {
      * Takes the lease, or renews it if this instance already holds it.
      *
      * @return false if another instance holds it
-     * @throws org.chatvault.server.store.StoreException if the database fails
+     * @throws org.chatvault.server.storage.StoreException if the database fails
      */
     public boolean acquire() {
         return leases.tryAcquireLease(job, holder, clock.instant(), ttl);

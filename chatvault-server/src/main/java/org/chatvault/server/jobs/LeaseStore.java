@@ -7,7 +7,7 @@ import java.time.Instant;
  * Job leases in the metadata database, shared by every server instance (and operator command)
  * using it; see {@link JobLease}.
  *
- * <p>Failures: both methods throw {@link org.chatvault.server.store.StoreException} when the
+ * <p>Failures: both methods throw {@link org.chatvault.server.storage.StoreException} when the
  * backend fails; nothing is changed then. Implementations are thread-safe.
  */
 public interface LeaseStore {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.vault.ObjectLocation;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.vault.PackStats;
 import org.chatvault.server.vault.ObjectIndex;
 import org.chatvault.server.vault.PackMover;

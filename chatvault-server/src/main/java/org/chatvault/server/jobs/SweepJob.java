@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.vault.ObjectIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package org.chatvault.server.store;
 
+import org.chatvault.server.storage.ObjectStore;
+
 import java.util.regex.Pattern;
 
 /** The key syntax every {@link ObjectStore} accepts, checked the same way by every backend. */

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 
 /**
  * Streams located objects as a batch. Objects that sit close together in the same pack, in

@@ -17,7 +17,7 @@ import org.chatvault.core.format.ObjectId;
  * ({@code accountsWith…}), which return up to {@code limit} account ids in ascending byte order
  * after {@code afterAccountId} (null: from the first), so a job visits each account once.
  *
- * <p>Failures: every method throws {@link org.chatvault.server.store.StoreException} when the
+ * <p>Failures: every method throws {@link org.chatvault.server.storage.StoreException} when the
  * backend fails (I/O, lost connection, corruption, a closed store); nothing is changed when it
  * does, because each method is one transaction. Implementations are thread-safe.
  */
@@ -62,7 +62,7 @@ public interface ObjectIndex {
         /**
          * Moves the head from {@link #head()} to {@code next}.
          *
-         * @throws org.chatvault.server.store.StoreException if the account has no head row (does not exist)
+         * @throws org.chatvault.server.storage.StoreException if the account has no head row (does not exist)
          */
         void moveHead(Head next);
     }

@@ -19,7 +19,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.metrics.ServerMetrics;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.chatvault.protocol.batch.BatchFormat;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 
 /**
  * Copies objects, ciphertext as stored, from their packs into one new pack blob of a given

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.server.account.Principal;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

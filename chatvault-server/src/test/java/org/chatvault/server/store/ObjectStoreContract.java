@@ -1,5 +1,9 @@
 package org.chatvault.server.store;
 
+import org.chatvault.server.storage.BlobNotFoundException;
+
+import org.chatvault.server.storage.ObjectStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

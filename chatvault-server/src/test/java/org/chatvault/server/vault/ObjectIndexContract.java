@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.KeySlotRecord;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import org.chatvault.server.account.TokenKind;
 import org.chatvault.server.account.TokenRecord;
 import org.chatvault.server.testing.StoreContractBase;

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.chatvault.server.store.BlobNotFoundException;
+import org.chatvault.server.storage.BlobNotFoundException;
 import org.chatvault.server.store.BoundedInputStream;
 import org.chatvault.server.store.ObjectKeys;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import org.chatvault.server.store.postgres.PostgresSettings;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;

@@ -23,7 +23,7 @@ import org.chatvault.server.vault.ObjectEntry;
 import org.chatvault.server.vault.ObjectLocation;
 import org.chatvault.server.vault.ObjectMove;
 import org.chatvault.server.vault.PackStats;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import org.chatvault.server.vault.Usage;
 import org.chatvault.server.vault.ObjectIndex;
 import org.jdbi.v3.core.Handle;

@@ -16,7 +16,7 @@ public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore l
     /**
      * Opens (creating if needed) and migrates an SQLite file.
      *
-     * @throws org.chatvault.server.store.StoreException if the file cannot be opened or migrated
+     * @throws org.chatvault.server.storage.StoreException if the file cannot be opened or migrated
      */
     public static SqlStores sqlite(Path file) {
         return of(SqliteDialect.open(file));
@@ -25,7 +25,7 @@ public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore l
     /**
      * Connects to PostgreSQL, creating the schema and migrating it if needed.
      *
-     * @throws org.chatvault.server.store.StoreException if the database is unreachable, refuses the login, or cannot be migrated
+     * @throws org.chatvault.server.storage.StoreException if the database is unreachable, refuses the login, or cannot be migrated
      */
     public static SqlStores postgres(PostgresSettings settings) {
         return of(PostgresDialect.open(settings));
@@ -35,7 +35,7 @@ public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore l
         return new SqlStores(new SqlAccountStore(db), new SqlObjectIndex(db), new SqlLeaseStore(db), db);
     }
 
-    /** Releases the connections; further calls fail with a {@link org.chatvault.server.store.StoreException}. */
+    /** Releases the connections; further calls fail with a {@link org.chatvault.server.storage.StoreException}. */
     @Override
     public void close() {
         database.close();

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.chatvault.server.store.ObjectStore;
+import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.store.ObjectStoreContract;
 import org.chatvault.server.testing.S3TestServer;
 import org.junit.jupiter.api.AfterAll;

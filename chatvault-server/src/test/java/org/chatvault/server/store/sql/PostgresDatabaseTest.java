@@ -20,7 +20,7 @@ import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.vault.CommitOutcome;
 import org.chatvault.server.vault.HeadChange;
 import org.chatvault.server.vault.Head;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import org.chatvault.server.store.postgres.PostgresSettings;
 import org.chatvault.server.testing.SqlTestDatabase;
 import org.chatvault.server.testing.StoreContractBase;

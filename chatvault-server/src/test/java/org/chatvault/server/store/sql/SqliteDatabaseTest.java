@@ -14,7 +14,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.server.vault.Head;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteDataSource;
-import org.chatvault.server.store.StoreException;
+import org.chatvault.server.storage.StoreException;
 import org.chatvault.server.testing.SqlTestDatabase;
 import org.chatvault.server.testing.StoreContractBase;
 import org.junit.jupiter.api.Test;

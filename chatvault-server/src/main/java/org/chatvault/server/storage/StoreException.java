@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.storage;
 
 /**
  * The metadata backend failed (connection lost, disk full, corrupt database, constraint the

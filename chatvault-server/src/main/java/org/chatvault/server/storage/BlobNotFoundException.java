@@ -1,4 +1,4 @@
-package org.chatvault.server.store;
+package org.chatvault.server.storage;
 
 import java.io.IOException;
 
