@@ -6,15 +6,7 @@ import java.util.SplittableRandom;
 import org.chatvault.core.model.Message;
 
 /** Writes one planned conversation to a sink: the conversation, then its messages in batches. */
-final class ConversationWriter {
-    private final MessageFactory messages;
-    private final long endTime;
-
-    ConversationWriter(MessageFactory messages, long endTime) {
-        this.messages = messages;
-        this.endTime = endTime;
-    }
-
+record ConversationWriter(MessageFactory messages, long endTime) {
     void write(ConversationPlan plan, HistorySink sink) {
         sink.conversation(plan.conversation());
         long n = plan.messages();
