@@ -14,8 +14,7 @@ record ConversationWriter(MessageFactory messages, long endTime) {
         SplittableRandom r = new SplittableRandom(plan.seed());
         Rhythm rhythm = Rhythm.of(plan.conversation().kind());
         double bend = 0.4 + 0.4 * r.nextDouble();
-        Timeline timeline = new Timeline(r, n, plan.windowStart(), plan.windowEnd(), endTime,
-                rhythm.messagesPerSession(), rhythm.meanGapMs(), bend, plan.zoneOffsetHours());
+        Timeline timeline = new Timeline(r, plan, endTime, rhythm, bend);
         SenderPicker senders = senders(plan);
         TypeMix mix = TypeMix.of(plan.conversation().kind());
         List<Message> batch = new ArrayList<>((int) Math.min(n, HistorySink.MAX_BATCH));
