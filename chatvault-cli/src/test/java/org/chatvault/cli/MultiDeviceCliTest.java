@@ -2,11 +2,8 @@ package org.chatvault.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -36,30 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
  * The four ways the vault lost or hid history before devices merged (issue "Several devices, one
  * vault"), each replayed through the command line as a user meets it, with the corrected outcome.
  */
-class MultiDeviceCliTest {
+class MultiDeviceCliTest extends ConsoleTest {
     private static final Argon2Params CHEAP = new Argon2Params(64, 1, 1);
     private static final long T0 = 1_780_000_000_000L; // 2026-05-28
     @TempDir Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
     private ChatvaultServer server;
     private String recoveryKey;
 
     @BeforeEach
     void start() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
     }
 
     @AfterEach
     void stop() {
         server.close();
-        System.setOut(oldOut);
-        System.setErr(oldErr);
     }
 
     private int cli(String... args) {
@@ -68,7 +56,7 @@ class MultiDeviceCliTest {
         return Main.run(args);
     }
 
-    private String said() { return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8); }
+    private String said() { return stdout() + stderr(); }
 
     private Path home(String device) { return dir.resolve(device); }
 
@@ -104,6 +92,13 @@ class MultiDeviceCliTest {
         }
     }
 
+    /** A device newly added to the account restores the vault; returns the texts it then holds in {@code conversation}. */
+    private List<String> newDeviceRestores(String device, String conversation) {
+        addDevice(device);
+        assertThat(cli("restore", "--home", home(device).toString())).as(said()).isZero();
+        return texts(device, conversation);
+    }
+
     private int backup(String device, String... more) {
         String[] args = Stream.concat(Stream.of("backup", "--home", home(device).toString()), Stream.of(more)).toArray(String[]::new);
         return cli(args);
@@ -125,9 +120,7 @@ class MultiDeviceCliTest {
         assertThat(texts("phone", "x")).containsExactly("hello", "FROMDEV2", "FROMDEV1");
         assertThat(backup("tablet")).as(said()).isZero();
         assertThat(texts("tablet", "x")).containsExactly("hello", "FROMDEV2", "FROMDEV1");
-        addDevice("new-phone");
-        assertThat(cli("restore", "--home", home("new-phone").toString())).as(said()).isZero();
-        assertThat(texts("new-phone", "x")).containsExactly("hello", "FROMDEV2", "FROMDEV1");
+        assertThat(newDeviceRestores("new-phone", "x")).containsExactly("hello", "FROMDEV2", "FROMDEV1");
         assertThat(cli("search", "--home", home("new-phone").toString(), "FROMDEV")).as(said()).isZero();
         assertThat(said()).contains("FROMDEV1").contains("FROMDEV2");
         // A device that only wants what the others wrote.
@@ -152,7 +145,7 @@ class MultiDeviceCliTest {
         assertThat(cli("verify", "--home", home("pc").toString())).as(said()).isZero();
         assertThat(said()).contains("all good");
         assertThat(cli("media", "get", "--home", home("pc").toString(), "photo-1")).as(said()).isZero();
-        assertThat(Files.readAllBytes(Path.of(out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElseThrow())))
+        assertThat(Files.readAllBytes(Path.of(stdout().strip().lines().reduce((a, b) -> b).orElseThrow())))
                 .isEqualTo(photo);
     }
 
@@ -229,9 +222,7 @@ class MultiDeviceCliTest {
         assertThat(texts("pc", "x")).containsExactly("keep", "also keep", "new");
         assertThat(backup("phone")).as(said()).isZero();
         assertThat(texts("phone", "x")).containsExactly("keep", "also keep", "new");
-        addDevice("new");
-        assertThat(cli("restore", "--home", home("new").toString())).as(said()).isZero();
-        assertThat(texts("new", "x")).containsExactly("keep", "also keep", "new");
+        assertThat(newDeviceRestores("new", "x")).containsExactly("keep", "also keep", "new");
         // History before a day, then the whole conversation.
         assertThat(cli("delete", "--home", home("pc").toString(), "--conversation", "x", "--before", "2026-05-29", "--yes")).as(said()).isZero();
         assertThat(said()).contains("deleted 3 messages (history before 2026-05-29)");

@@ -50,30 +50,39 @@ public final class Vault implements AutoCloseable {
     private LocalStore store;
     private AutoSync autoSync;
 
-    private Vault(ProfileStore profiles, Path db, Session session, LocalStore store, Clock clock, boolean owned) {
+    /** A device's own vault: it opens the session and the store when first needed, and closes them. */
+    private Vault(ProfileStore profiles, Path db, Clock clock) {
         this.profiles = profiles;
         this.db = db;
+        this.clock = clock;
+        this.owned = true;
+    }
+
+    /** A vault over a session and a store that its caller owns: no profile to open them from, nothing to close. */
+    private Vault(Session session, LocalStore store, Clock clock) {
+        this.profiles = null;
+        this.db = store.file();
         this.session = session;
         this.store = store;
         this.clock = clock;
-        this.owned = owned;
+        this.owned = false;
     }
 
     /** An app's vault that keeps itself in sync in the background; the app keeps owning the session and the store. */
     public Vault(Session session, LocalStore store, Clock clock, AutoSync.Settings settings, AutoSync.Conditions conditions,
                  AutoSync.Listener listener) {
-        this(null, store.file(), session, store, clock, false);
+        this(session, store, clock);
         this.autoSync = new AutoSync(this::syncNow, clock, settings, conditions, listener);
     }
 
     /** The device whose profile lives in {@code home} and whose LocalStore is {@code db}; both opened when first needed. */
     public static Vault open(Path home, Path db, Clock clock) {
-        return new Vault(new ProfileStore(home), db, null, null, clock, true);
+        return new Vault(new ProfileStore(home), db, clock);
     }
 
     /** A vault over a session and a store the caller owns and closes. */
     public static Vault over(Session session, LocalStore store, Clock clock) {
-        return new Vault(null, store.file(), session, store, clock, false);
+        return new Vault(session, store, clock);
     }
 
     /** Creates an account with its vault keys, this device its first device (profile in {@code home}). */

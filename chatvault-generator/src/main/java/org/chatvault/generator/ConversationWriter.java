@@ -6,15 +6,7 @@ import java.util.SplittableRandom;
 import org.chatvault.core.model.Message;
 
 /** Writes one planned conversation to a sink: the conversation, then its messages in batches. */
-final class ConversationWriter {
-    private final MessageFactory messages;
-    private final long endTime;
-
-    ConversationWriter(MessageFactory messages, long endTime) {
-        this.messages = messages;
-        this.endTime = endTime;
-    }
-
+record ConversationWriter(MessageFactory messages, long endTime) {
     void write(ConversationPlan plan, HistorySink sink) {
         sink.conversation(plan.conversation());
         long n = plan.messages();
@@ -22,8 +14,7 @@ final class ConversationWriter {
         SplittableRandom r = new SplittableRandom(plan.seed());
         Rhythm rhythm = Rhythm.of(plan.conversation().kind());
         double bend = 0.4 + 0.4 * r.nextDouble();
-        Timeline timeline = new Timeline(r, n, plan.windowStart(), plan.windowEnd(), endTime,
-                rhythm.messagesPerSession(), rhythm.meanGapMs(), bend, plan.zoneOffsetHours());
+        Timeline timeline = new Timeline(r, plan, endTime, rhythm, bend);
         SenderPicker senders = senders(plan);
         TypeMix mix = TypeMix.of(plan.conversation().kind());
         List<Message> batch = new ArrayList<>((int) Math.min(n, HistorySink.MAX_BATCH));

@@ -29,22 +29,23 @@ final class Timeline {
     private boolean startedSession;
 
     /**
-     * @param messagesPerSession mean burst length
-     * @param meanGapMs          mean pause between messages of a burst, before scaling to fit
-     * @param bend               below 1; the smaller, the more activity is recent
+     * The times of {@code plan}'s messages, in its active window and time zone.
+     *
+     * @param rhythm its burst length and the pause between messages of a burst, before scaling to fit
+     * @param bend   below 1; the smaller, the more activity is recent
      */
-    Timeline(SplittableRandom r, long messages, long windowStart, long windowEnd, long endTime,
-             double messagesPerSession, double meanGapMs, double bend, int zoneOffsetHours) {
+    Timeline(SplittableRandom r, ConversationPlan plan, long endTime, Rhythm rhythm, double bend) {
+        long messages = plan.messages();
         this.r = r;
-        this.windowStart = windowStart;
-        this.windowEnd = windowEnd;
+        this.windowStart = plan.windowStart();
+        this.windowEnd = plan.windowEnd();
         this.endTime = endTime;
         this.bend = bend;
-        this.zoneOffsetHours = zoneOffsetHours;
+        this.zoneOffsetHours = plan.zoneOffsetHours();
         // A very busy chat types faster: bursts may take at most a fifth of its active window.
-        this.meanGap = Math.min(meanGapMs, 0.2 * (windowEnd - windowStart) / Math.max(1, messages));
+        this.meanGap = Math.min(rhythm.meanGapMs(), 0.2 * (windowEnd - windowStart) / Math.max(1, messages));
         this.remaining = messages;
-        this.sessionsLeft = Math.max(1, Math.min(messages, Math.round(messages / messagesPerSession)));
+        this.sessionsLeft = Math.max(1, Math.min(messages, Math.round(messages / rhythm.messagesPerSession())));
         this.cursor = windowStart - 1;
     }
 

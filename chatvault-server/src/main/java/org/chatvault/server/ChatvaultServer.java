@@ -56,24 +56,41 @@ public final class ChatvaultServer implements AutoCloseable {
     /** Failed-login counts older than this block nothing and are deleted. */
     private static final Duration STALE_LOGIN_FAILURES = Duration.ofDays(1);
 
-    private final String instanceId;
     private final ServerConfig config;
     private final ServerStores stores;
-    private final Javalin app;
-    private final GracefulHandler graceful;
+    private final Http http;
     private final ServerJobs jobs;
     private final JobScheduler scheduler;
     private boolean closed;
 
-    private ChatvaultServer(String instanceId, ServerConfig config, ServerStores stores, Javalin app, GracefulHandler graceful,
-                            ServerJobs jobs, JobScheduler scheduler) {
-        this.instanceId = instanceId;
+    private ChatvaultServer(ServerConfig config, ServerStores stores, Http http, ServerJobs jobs, JobScheduler scheduler) {
         this.config = config;
         this.stores = stores;
-        this.app = app;
-        this.graceful = graceful;
+        this.http = http;
         this.jobs = jobs;
         this.scheduler = scheduler;
+    }
+
+    /**
+     * The listening side: Javalin, nested in a handler that counts the requests in flight so that
+     * stopping can wait for them (an upload, a restore stream) before it stops Jetty.
+     */
+    private record Http(Javalin app, GracefulHandler graceful) {
+        /** Refuses new requests (503), waits up to {@code grace} for those in flight to finish, then stops Jetty. */
+        void stop(Duration grace) {
+            try {
+                // Waiting on the handler rather than giving Jetty a stop timeout: Jetty would also
+                // wait out idle keep-alive connections, which costs every shutdown a second.
+                graceful.shutdown().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("requests still running after {}; stopping anyway", grace);
+            } catch (ExecutionException e) {
+                log.warn("waiting for requests in flight failed; stopping anyway", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            app.stop();
+        }
     }
 
     /**
@@ -120,7 +137,7 @@ public final class ChatvaultServer implements AutoCloseable {
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
             scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleLoginFailures(metadata, clock),
                     Duration.ofMinutes(1), JOB_INTERVAL);
-            ChatvaultServer server = new ChatvaultServer(instanceId, config, stores, app, graceful, jobs, scheduler);
+            ChatvaultServer server = new ChatvaultServer(config, stores, new Http(app, graceful), jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
                     instanceId, server.baseUri(), dataDir, stores.description());
             return server;
@@ -183,7 +200,7 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     /** The bound port: the configured one, or the one picked when the configuration said 0. */
-    public int port() { return app.port(); }
+    public int port() { return http.app().port(); }
 
     /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}). */
     public URI baseUri() {
@@ -196,7 +213,7 @@ public final class ChatvaultServer implements AutoCloseable {
     public ServerConfig config() { return config; }
 
     /** This instance's random id, new at every start; it holds the job leases this instance takes. */
-    public String instanceId() { return instanceId; }
+    public String instanceId() { return jobs.instanceId(); }
 
     /**
      * Sweeps dropped objects now, on this instance's sweeper thread (after a sweep already
@@ -233,18 +250,7 @@ public final class ChatvaultServer implements AutoCloseable {
         // Cancelling the runs that never started wakes anyone waiting in sweepDroppedObjectsNow().
         scheduler.close();
         try {
-            // Waiting on the handler rather than giving Jetty a stop timeout: Jetty would also
-            // wait out idle keep-alive connections, which costs every shutdown a second.
-            graceful.shutdown().get(GRACEFUL_STOP.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn("requests still running after {}; stopping anyway", GRACEFUL_STOP);
-        } catch (ExecutionException e) {
-            log.warn("waiting for requests in flight failed; stopping anyway", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            app.stop();
+            http.stop(GRACEFUL_STOP);
         } finally {
             stores.close();
             log.info("Chatvault server stopped");

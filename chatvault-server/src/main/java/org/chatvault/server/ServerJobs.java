@@ -23,15 +23,20 @@ public final class ServerJobs {
     /** The names operators run jobs by, in the order a round runs them. */
     public static final List<String> NAMES = List.of("sweep", "repack");
 
+    private final String instanceId;
     private final SweepJob sweep;
     private final RepackJob repack;
 
+    /** @param instanceId who takes the jobs' leases: a server instance's id, or an operator's run's */
     ServerJobs(ServerStores stores, ServerConfig config, Path tmpDir, Clock clock, String instanceId) {
+        this.instanceId = instanceId;
         this.sweep = new SweepJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), clock,
                 config.dropSafetyDelay(), instanceId);
         this.repack = new RepackJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), tmpDir, clock,
                 RepackJob.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
     }
+
+    String instanceId() { return instanceId; }
 
     SweepJob sweep() { return sweep; }
 

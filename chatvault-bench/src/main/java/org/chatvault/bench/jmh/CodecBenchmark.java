@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.chatvault.core.crypto.MasterKey;
 import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
@@ -13,25 +12,11 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.format.SegmentCodec;
 import org.chatvault.core.model.Message;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** The per-segment work of backup and restore: encode, seal (zstd + AES-GCM + HMAC), open, decode. */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class CodecBenchmark {
+public class CodecBenchmark extends ThroughputBenchmark {
     private VaultKeys keys;
     private ObjectCodec codec;
     private List<Message> messages;

@@ -1,31 +1,16 @@
 package org.chatvault.bench.jmh;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.chatvault.core.chunking.ChunkerParams;
 import org.chatvault.core.chunking.FastCdc;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * FastCDC cut-point search over 64 MiB of random bytes in memory with the product parameters
  * (256 KiB / 1 MiB / 4 MiB). One operation chunks the whole buffer: bytes/s = 64 MiB × ops/s.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class FastCdcBenchmark {
+public class FastCdcBenchmark extends ThroughputBenchmark {
     static final int SIZE = 64 * 1024 * 1024;
     private byte[] data;
     private FastCdc cdc;

@@ -14,15 +14,7 @@ import org.chatvault.client.restore.RestoreReport;
  * ones: the devices spend much of their work inside SQLite's native code, which would pin the
  * few carrier threads of a 2-core machine.
  */
-final class LoadRun {
-    private final LoadOptions options;
-    private final Measurements measurements;
-
-    LoadRun(LoadOptions options, Measurements measurements) {
-        this.options = options;
-        this.measurements = measurements;
-    }
-
+record LoadRun(LoadOptions options, Measurements measurements) {
     /** Runs until the deadline and the last iteration started before it ends; returns the elapsed time. */
     Duration run(List<SimulatedDevice> devices) throws InterruptedException {
         for (SimulatedDevice d : devices) d.observe(measurements);

@@ -37,12 +37,12 @@ final class SimulatedDevice implements AutoCloseable {
     private long version;
     private int iteration;
 
-    private SimulatedDevice(int index, Path dir, Session session, LocalStore store, SplittableRandom random, long version) {
+    private SimulatedDevice(int index, Path dir, Session session, LocalStore store, long seed, long version) {
         this.index = index;
         this.dir = dir;
         this.session = session;
         this.store = store;
-        this.random = random;
+        this.random = new SplittableRandom(seed);
         this.version = version;
     }
 
@@ -59,7 +59,7 @@ final class SimulatedDevice implements AutoCloseable {
             HistoryGenerator.generate(GeneratorOptions.of(seed, options.historyConversations(), options.historyMessages(), historyEnd)
                     .withEphemeralShare(0), HistorySink.of(store::putConversation, store::addMessages));
             BackupReport first = new BackupService(session, store, Clock.systemUTC()).run(BackupListener.NONE);
-            return new SimulatedDevice(index, dir, session, store, new SplittableRandom(seed), first.version());
+            return new SimulatedDevice(index, dir, session, store, seed, first.version());
         } catch (RuntimeException e) {
             if (store != null) store.close();
             session.close();

@@ -21,18 +21,9 @@ import org.chatvault.core.error.WrongKeyException;
  * who you are to the server; the master key is opened by the recovery key, the passphrase, or
  * this device's own secret, so a stolen password opens no chat.
  */
-public final class AccountService {
+public record AccountService(ProfileStore profiles, SecureRandom random, Argon2Params passphraseParams) {
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
-    private final ProfileStore profiles;
-    private final SecureRandom random;
-    private final Argon2Params passphraseParams;
-
-    public AccountService(ProfileStore profiles, SecureRandom random, Argon2Params passphraseParams) {
-        this.profiles = profiles;
-        this.random = random;
-        this.passphraseParams = passphraseParams;
-    }
 
     public AccountService(ProfileStore profiles) { this(profiles, new SecureRandom(), Argon2Params.PASSPHRASE); }
 

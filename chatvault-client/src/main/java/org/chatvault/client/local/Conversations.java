@@ -18,15 +18,8 @@ import org.chatvault.core.model.ConversationKind;
  * The LocalStore's conversations: their metadata, merged with the vault's by a recorded change
  * time, and their change marks (which conversations the next backup re-encodes, from when).
  */
-final class Conversations {
+record Conversations(LocalDatabase db, Clock clock) {
     private static final char SEP = '\u001f';
-    private final LocalDatabase db;
-    private final Clock clock;
-
-    Conversations(LocalDatabase db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
 
     /** @see LocalStore#putConversation */
     void put(Conversation conv) {

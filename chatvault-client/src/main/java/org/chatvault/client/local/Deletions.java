@@ -16,17 +16,7 @@ import org.chatvault.core.model.Message;
  * conversation's history horizon, kept so that neither the vault nor the app brings a deleted
  * message back. Called by {@link LocalStore}, which holds its lock around every call.
  */
-final class Deletions {
-    private final LocalDatabase db;
-    private final Conversations conversations;
-    private final SearchIndex index;
-
-    Deletions(LocalDatabase db, Conversations conversations, SearchIndex index) {
-        this.db = db;
-        this.conversations = conversations;
-        this.index = index;
-    }
-
+record Deletions(LocalDatabase db, Conversations conversations, SearchIndex index) {
     private Connection c() { return db.connection(); }
 
     /** @see LocalStore#deleteMessage */

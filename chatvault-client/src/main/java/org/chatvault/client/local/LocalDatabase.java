@@ -20,20 +20,10 @@ import java.sql.Types;
  * <p>All of them share one lock, the {@link LocalStore} facade's monitor: callers that hold the
  * store while calling several parts see one consistent store, as before the store was split.
  */
-final class LocalDatabase {
+record LocalDatabase(Path file, Connection connection, Object lock) {
     interface SqlWork { void run() throws SQLException; }
     interface Binder { void bind(PreparedStatement ps) throws SQLException; }
     interface Reader<T> { T read(ResultSet rs) throws SQLException; }
-
-    private final Path file;
-    private final Connection c;
-    private final Object lock;
-
-    private LocalDatabase(Path file, Connection c, Object lock) {
-        this.file = file;
-        this.c = c;
-        this.lock = lock;
-    }
 
     /** Opens (creating if need be) the database at {@code file}, with its schema applied; {@code lock} guards every call. */
     static LocalDatabase open(Path file, Object lock) {
@@ -55,29 +45,23 @@ final class LocalDatabase {
         }
     }
 
-    Path file() { return file; }
-
-    Object lock() { return lock; }
-
-    Connection connection() { return c; }
-
     /** Runs {@code work} in a transaction, or inside the caller's transaction when one is open. */
     void inTransaction(SqlWork work) {
         synchronized (lock) {
             try {
-                if (!c.getAutoCommit()) {
+                if (!connection.getAutoCommit()) {
                     work.run();
                     return;
                 }
-                c.setAutoCommit(false);
+                connection.setAutoCommit(false);
                 try {
                     work.run();
-                    c.commit();
+                    connection.commit();
                 } catch (SQLException | RuntimeException e) {
-                    c.rollback();
+                    connection.rollback();
                     throw e;
                 } finally {
-                    c.setAutoCommit(true);
+                    connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {
                 throw fail("write", e);
@@ -87,7 +71,7 @@ final class LocalDatabase {
 
     <T> T query(String sql, Binder binder, Reader<T> reader) {
         synchronized (lock) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 binder.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     return reader.read(rs);
@@ -105,7 +89,7 @@ final class LocalDatabase {
 
     void update(String sql) {
         synchronized (lock) {
-            try (Statement s = c.createStatement()) {
+            try (Statement s = connection.createStatement()) {
                 s.executeUpdate(sql);
             } catch (SQLException e) {
                 throw fail("update", e);
@@ -124,7 +108,7 @@ final class LocalDatabase {
     void close() {
         synchronized (lock) {
             try {
-                c.close();
+                connection.close();
             } catch (SQLException e) {
                 throw fail("close", e);
             }

@@ -14,17 +14,7 @@ import org.chatvault.core.model.Message;
  * The trigram full-text index over message text, and its backlog: ranges of rows whose text is
  * not indexed yet (a restore defers indexing, which costs five times the insert itself).
  */
-final class SearchIndex {
-    private final LocalDatabase db;
-    private final MessageReader reader;
-    private final Conversations conversations;
-
-    SearchIndex(LocalDatabase db, MessageReader reader, Conversations conversations) {
-        this.db = db;
-        this.reader = reader;
-        this.conversations = conversations;
-    }
-
+record SearchIndex(LocalDatabase db, MessageReader reader, Conversations conversations) {
     /** @see LocalStore#search */
     List<SearchHit> search(String text, int limit) {
         if (text == null || text.isBlank()) return List.of();

@@ -36,22 +36,12 @@ import org.chatvault.core.model.Message;
  * messages and its "done" mark are written in one transaction, so a restore killed at any point
  * resumes without refetching what it already applied.
  */
-public final class RestoreService {
+public record RestoreService(Session session, LocalStore store, Clock clock) {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RestoreService.class);
     public static final int FIRST_SCREEN_CONVERSATIONS = 20;
     public static final int FIRST_SCREEN_MESSAGES = 50;
     private static final long GROUP_PLAIN_BYTES = 8L * 1024 * 1024;
     private static final int INDEX_BATCH = 2_000;
-
-    private final Session session;
-    private final LocalStore store;
-    private final Clock clock;
-
-    public RestoreService(Session session, LocalStore store, Clock clock) {
-        this.session = session;
-        this.store = store;
-        this.clock = clock;
-    }
 
     public RestoreReport run(RestoreListener listener) {
         long started = clock.millis();

@@ -13,18 +13,8 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.RootManifest;
 
-/** Fetches objects and opens them (authenticate, decrypt, check the id), counting bytes fetched. */
-public final class ObjectFetcher {
-    private final VaultApi api;
-    private final ObjectCodec codec;
-    private final AtomicLong bytes;
-
-    public ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytesCounter) {
-        this.api = api;
-        this.codec = codec;
-        this.bytes = bytesCounter;
-    }
-
+/** Fetches objects and opens them (authenticate, decrypt, check the id), adding the bytes fetched to {@code bytes}. */
+public record ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytes) {
     /** Plaintexts in the order of {@code ids}; every object must be of {@code kind}. */
     public Map<ObjectId, byte[]> open(List<ObjectId> ids, ObjectKind kind) {
         Map<ObjectId, byte[]> out = new LinkedHashMap<>();

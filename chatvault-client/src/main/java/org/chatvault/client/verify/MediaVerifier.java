@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.http.ServerRefusedException;
-import org.chatvault.client.http.VaultApi;
+import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
@@ -18,7 +17,6 @@ import org.chatvault.core.format.FileRecipe;
 import org.chatvault.core.format.MediaIndex;
 import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
-import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 
@@ -35,9 +33,8 @@ final class MediaVerifier {
     /** One file or thumbnail to check, and where it is used. */
     private record Use(MediaRef ref, String conversationId, String conversationTitle, int month) {}
 
-    private final VaultApi api;
-    private final ObjectCodec codec;
-    private final AtomicLong bytes;
+    /** The verify run's own fetcher: its API client, its codec and its count of bytes fetched. */
+    private final ObjectFetcher fetcher;
     private final LocalStore names; // may be null: problems then name content ids only
     private final VerifyOptions options;
     private final List<String> problems;
@@ -46,10 +43,8 @@ final class MediaVerifier {
     /** Objects the server holds but failed to return, with why. */
     private final Map<ObjectId, String> unreadable = new HashMap<>();
 
-    MediaVerifier(VaultApi api, ObjectCodec codec, AtomicLong bytes, LocalStore names, VerifyOptions options, List<String> problems) {
-        this.api = api;
-        this.codec = codec;
-        this.bytes = bytes;
+    MediaVerifier(ObjectFetcher fetcher, LocalStore names, VerifyOptions options, List<String> problems) {
+        this.fetcher = fetcher;
         this.names = names;
         this.options = options;
         this.problems = problems;
@@ -83,7 +78,7 @@ final class MediaVerifier {
                 continue;
             }
             try {
-                FileRecipe recipe = FileRecipe.decode(codec.open(u.ref().objectId(), ObjectKind.FILE_RECIPE, body));
+                FileRecipe recipe = FileRecipe.decode(fetcher.codec().open(u.ref().objectId(), ObjectKind.FILE_RECIPE, body));
                 if (recipe.size() != u.ref().size()) {
                     problems.add(describe(u) + ": recipe lists " + recipe.size() + " bytes, the media index " + u.ref().size());
                     continue;
@@ -100,7 +95,7 @@ final class MediaVerifier {
         // Presence of everything, without reading it.
         List<ObjectId> all = new ArrayList<>(needers.keySet());
         Set<ObjectId> absent = new LinkedHashSet<>();
-        absent.addAll(api.missing(all)); // the client splits long lists into requests itself
+        absent.addAll(fetcher.api().missing(all)); // the client splits long lists into requests itself
         Set<Use> reported = new LinkedHashSet<>();
         for (ObjectId id : absent) {
             for (Use u : needers.get(id)) {
@@ -140,7 +135,7 @@ final class MediaVerifier {
             return;
         }
         try {
-            MediaIndex index = MediaIndex.decode(codec.open(m.id(), ObjectKind.MEDIA_INDEX, body));
+            MediaIndex index = MediaIndex.decode(fetcher.codec().open(m.id(), ObjectKind.MEDIA_INDEX, body));
             if (!index.conversationId().equals(idx.conversation().id()) || index.month() != m.month()) {
                 problems.add(where + ": media index " + m.id() + " belongs to " + index.conversationId() + ", " + index.month());
                 return;
@@ -165,7 +160,7 @@ final class MediaVerifier {
             if (body == null) problem = "object " + id + " " + unreadable.getOrDefault(id, "is missing on the server");
             else {
                 try {
-                    int length = codec.open(id, kind, body).length;
+                    int length = fetcher.codec().open(id, kind, body).length;
                     objectsRead++;
                     if (length != expectedLength.get(id)) problem = "object " + id + " holds " + length + " bytes, expected " + expectedLength.get(id);
                 } catch (CorruptDataException e) {
@@ -185,12 +180,12 @@ final class MediaVerifier {
     private Map<ObjectId, byte[]> fetch(List<ObjectId> ids) {
         Map<ObjectId, byte[]> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        Set<ObjectId> absent = new LinkedHashSet<>(api.missing(ids));
+        Set<ObjectId> absent = new LinkedHashSet<>(fetcher.api().missing(ids));
         List<ObjectId> present = ids.stream().filter(id -> !absent.contains(id)).toList();
         if (present.isEmpty()) return out;
         try {
-            api.fetch(present, f -> {
-                bytes.addAndGet(f.body().length);
+            fetcher.api().fetch(present, f -> {
+                fetcher.bytes().addAndGet(f.body().length);
                 out.put(f.id(), f.body());
             });
         } catch (ServerRefusedException e) {
@@ -198,8 +193,8 @@ final class MediaVerifier {
             for (ObjectId id : present) {
                 if (out.containsKey(id)) continue;
                 try {
-                    api.fetch(List.of(id), f -> {
-                        bytes.addAndGet(f.body().length);
+                    fetcher.api().fetch(List.of(id), f -> {
+                        fetcher.bytes().addAndGet(f.body().length);
                         out.put(f.id(), f.body());
                     });
                 } catch (ServerRefusedException one) {

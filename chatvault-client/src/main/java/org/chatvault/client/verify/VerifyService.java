@@ -89,7 +89,7 @@ public final class VerifyService {
             }
             if (seen != null) notInVault.put(e.conversationId(), notBackedUp(e.conversationId(), seen));
         }
-        MediaVerifier media = new MediaVerifier(session.api(), codec, bytes, names, options, problems);
+        MediaVerifier media = new MediaVerifier(fetcher, names, options, problems);
         media.verify(indexes);
         return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
                 bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of());

@@ -38,14 +38,7 @@ final class AesGcm {
     static byte[] encrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
         try {
             init(c, Cipher.ENCRYPT_MODE, key, nonce, aad);
-            byte[] out = new byte[len + TAG_BYTES];
-            int o = 0;
-            int end = off + len;
-            for (int p = off; p < end; p += SLICE) {
-                o += c.update(plain, p, Math.min(SLICE, end - p), out, o);
-            }
-            c.doFinal(out, o);
-            return out;
+            return sliced(c, plain, off, len, new byte[len + TAG_BYTES]);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
@@ -55,14 +48,7 @@ final class AesGcm {
         if (len < TAG_BYTES) throw new CorruptDataException("ciphertext shorter than its tag");
         try {
             init(c, Cipher.DECRYPT_MODE, key, nonce, aad);
-            byte[] out = new byte[len - TAG_BYTES];
-            int o = 0;
-            int end = off + len;
-            for (int p = off; p < end; p += SLICE) {
-                o += c.update(cipherText, p, Math.min(SLICE, end - p), out, o);
-            }
-            c.doFinal(out, o);
-            return out;
+            return sliced(c, cipherText, off, len, new byte[len - TAG_BYTES]);
         } catch (AEADBadTagException e) {
             throw new CorruptDataException("authentication failed: data was altered or belongs to another key", e);
         } catch (GeneralSecurityException e) {
@@ -77,6 +63,17 @@ final class AesGcm {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM unavailable", e);
         }
+    }
+
+    /** Runs the keyed {@code c} over {@code len} bytes of {@code in} from {@code off} into {@code out}, in slices (see above). */
+    private static byte[] sliced(Cipher c, byte[] in, int off, int len, byte[] out) throws GeneralSecurityException {
+        int o = 0;
+        int end = off + len;
+        for (int p = off; p < end; p += SLICE) {
+            o += c.update(in, p, Math.min(SLICE, end - p), out, o);
+        }
+        c.doFinal(out, o);
+        return out;
     }
 
     private static void init(Cipher c, int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {

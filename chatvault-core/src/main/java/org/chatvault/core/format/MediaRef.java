@@ -2,6 +2,7 @@ package org.chatvault.core.format;
 
 import java.util.Objects;
 import org.chatvault.core.chunking.ChunkerParams;
+import org.chatvault.core.model.FormatCode;
 
 /**
  * What a media index (docs/FORMAT.md §14) records about one file or thumbnail of a message
@@ -18,7 +19,7 @@ public record MediaRef(String contentId, Role role, Shape shape, ObjectId object
      */
     public static final int SINGLE_MAX = ChunkerParams.DEFAULT.min();
 
-    public enum Role {
+    public enum Role implements FormatCode {
         FILE(1), THUMBNAIL(2);
 
         private final int code;
@@ -28,12 +29,11 @@ public record MediaRef(String contentId, Role role, Shape shape, ObjectId object
         public int code() { return code; }
 
         public static Role fromCode(int code) {
-            for (Role r : values()) if (r.code == code) return r;
-            throw new IllegalArgumentException("unknown media role code " + code);
+            return FormatCode.fromCode(Role.class, code, "media role");
         }
     }
 
-    public enum Shape {
+    public enum Shape implements FormatCode {
         /** The object's plaintext is the whole file. */
         SINGLE(1),
         /** The object is a FILE_RECIPE listing the file's chunks. */
@@ -46,8 +46,7 @@ public record MediaRef(String contentId, Role role, Shape shape, ObjectId object
         public int code() { return code; }
 
         public static Shape fromCode(int code) {
-            for (Shape s : values()) if (s.code == code) return s;
-            throw new IllegalArgumentException("unknown media shape code " + code);
+            return FormatCode.fromCode(Shape.class, code, "media shape");
         }
     }
 

@@ -1,10 +1,12 @@
 package org.chatvault.core.format;
 
+import org.chatvault.core.model.FormatCode;
+
 /**
  * The kinds of vault objects. The code is part of the format (it is hashed into ids and bound
  * into the AAD): never renumber. Content kinds carry a time bucket; structure kinds do not.
  */
-public enum ObjectKind {
+public enum ObjectKind implements FormatCode {
     SEGMENT(1, true),
     MEDIA_CHUNK(2, true),
     FILE_RECIPE(3, true),
@@ -32,7 +34,6 @@ public enum ObjectKind {
     public boolean structure() { return !bucketed; }
 
     public static ObjectKind fromCode(int code) {
-        for (ObjectKind k : values()) if (k.code == code) return k;
-        throw new IllegalArgumentException("unknown object kind code " + code);
+        return FormatCode.fromCode(ObjectKind.class, code, "object kind");
     }
 }

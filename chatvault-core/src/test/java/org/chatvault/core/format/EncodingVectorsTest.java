@@ -7,6 +7,7 @@ import static org.chatvault.core.TestVectors.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.model.Attachment;
 import org.chatvault.core.model.Conversation;
@@ -126,10 +127,7 @@ class EncodingVectorsTest {
         byte[] schema2 = good.clone();
         schema2[0] = 2;
         assertThatThrownBy(() -> SegmentCodec.decode(schema2)).isInstanceOf(CorruptDataException.class);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> SegmentCodec.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
+        assertRejectsEveryTruncation(good, SegmentCodec::decode);
         assertThatThrownBy(() -> SegmentCodec.decode(Arrays.copyOf(good, good.length + 1))).isInstanceOf(CorruptDataException.class);
         byte[] badType = good.clone();
         badType[1 + 8 + 1 + 3 + 6 + 6] = 0; // m1's type byte
@@ -159,10 +157,7 @@ class EncodingVectorsTest {
     @Test
     void conversationIndexRejectsBadInput() {
         byte[] good = unhex(INDEX);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> ConversationIndex.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
+        assertRejectsEveryTruncation(good, ConversationIndex::decode);
         byte[] badKind = good.clone();
         badKind[9] = 4;
         assertThatThrownBy(() -> ConversationIndex.decode(badKind)).isInstanceOf(CorruptDataException.class);
@@ -192,10 +187,7 @@ class EncodingVectorsTest {
     @Test
     void rootManifestRejectsBadInput() {
         byte[] good = unhex(MANIFEST);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> RootManifest.decode(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
+        assertRejectsEveryTruncation(good, RootManifest::decode);
         assertThatThrownBy(() -> RootManifest.decode(Arrays.copyOf(good, good.length + 1))).isInstanceOf(CorruptDataException.class);
     }
 
@@ -211,5 +203,13 @@ class EncodingVectorsTest {
         assertThat(Months.start(197001)).isZero();
         assertThat(Months.of(Months.start(202412) - 1)).isEqualTo(202411);
         assertThat(Months.of(951_782_400_000L)).isEqualTo(200002); // 2000-02-29T00:00:00Z
+    }
+
+    /** Every proper prefix of {@code good}, down to no bytes at all, is refused as corrupt. */
+    static void assertRejectsEveryTruncation(byte[] good, Consumer<byte[]> decode) {
+        for (int n = 0; n < good.length; n++) {
+            byte[] cut = Arrays.copyOf(good, n);
+            assertThatThrownBy(() -> decode.accept(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
+        }
     }
 }

@@ -207,10 +207,7 @@ class MediaVectorsTest {
     // ---- helpers ------------------------------------------------------------------------------------
 
     static void assertRejectsEveryTruncationAndTrailingByte(byte[] good, java.util.function.Consumer<byte[]> decode) {
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> decode.accept(cut)).as("length %d", n).isInstanceOf(CorruptDataException.class);
-        }
+        EncodingVectorsTest.assertRejectsEveryTruncation(good, decode);
         assertCorrupt(() -> decode.accept(Arrays.copyOf(good, good.length + 1)), "trailing");
     }
 

@@ -49,14 +49,8 @@ final class StorageConfigLoader {
     private StorageConfigLoader() {}
 
     static MetadataBackend metadata(ConfigSource source) {
-        String kind = source.get(METADATA, "sqlite", s -> oneOf(s, "sqlite", "postgresql"));
-        if (kind.equals("sqlite")) {
-            rejectUnused(source, POSTGRES_KEYS, METADATA, "sqlite", "postgresql");
+        if (!sharedChosen(source, METADATA, "sqlite", "postgresql", POSTGRES_KEYS, POSTGRES_URL, POSTGRES_USER))
             return MetadataBackend.SQLITE;
-        }
-        String why = "when " + METADATA + " is postgresql";
-        source.require(POSTGRES_URL, why);
-        source.require(POSTGRES_USER, why);
         // The URL is kept out of messages: its query may carry a password.
         String url = source.getSecret(POSTGRES_URL, null, StorageConfigLoader::parsePostgresUrl);
         String user = source.get(POSTGRES_USER, null, s -> nonEmpty(s, "a role name"));
@@ -71,15 +65,8 @@ final class StorageConfigLoader {
     }
 
     static ObjectBackend objects(ConfigSource source) {
-        String kind = source.get(OBJECTS, "filesystem", s -> oneOf(s, "filesystem", "s3"));
-        if (kind.equals("filesystem")) {
-            rejectUnused(source, S3_KEYS, OBJECTS, "filesystem", "s3");
+        if (!sharedChosen(source, OBJECTS, "filesystem", "s3", S3_KEYS, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY))
             return ObjectBackend.FILESYSTEM;
-        }
-        String why = "when " + OBJECTS + " is s3";
-        source.require(S3_BUCKET, why);
-        source.require(S3_ACCESS_KEY, why);
-        source.require(S3_SECRET_KEY, why);
         return new ObjectBackend.S3(new S3Settings(
                 source.get(S3_ENDPOINT, null, StorageConfigLoader::parseEndpoint),
                 source.get(S3_REGION, DEFAULT_S3_REGION, s -> nonEmpty(s, "a region such as us-east-1")),
@@ -89,6 +76,25 @@ final class StorageConfigLoader {
                 source.getSecret(S3_SECRET_KEY, null, s -> nonEmpty(s, "a secret access key")),
                 source.get(S3_PATH_STYLE, false, StorageConfigLoader::parseBoolean),
                 source.get(S3_PART_SIZE, S3Settings.DEFAULT_PART_SIZE, StorageConfigLoader::parsePartSize)));
+    }
+
+    /**
+     * Reads the backend {@code choice}: {@code local} (the default, in the data directory) or
+     * {@code shared} (a service several instances share). With the local one, none of the shared
+     * one's {@code sharedKeys} may be set; with the shared one, its {@code required} keys must be.
+     *
+     * @return whether the shared backend is chosen
+     */
+    private static boolean sharedChosen(ConfigSource source, String choice, String local, String shared, List<String> sharedKeys,
+                                        String... required) {
+        String kind = source.get(choice, local, s -> oneOf(s, local, shared));
+        if (kind.equals(local)) {
+            rejectUnused(source, sharedKeys, choice, local, shared);
+            return false;
+        }
+        String why = "when " + choice + " is " + shared;
+        for (String key : required) source.require(key, why);
+        return true;
     }
 
     private static void rejectUnused(ConfigSource source, List<String> keys, String choice, String chosen, String other) {

@@ -10,15 +10,7 @@ import org.chatvault.server.account.RegisteredAccount;
 import org.chatvault.server.account.SessionTokens;
 
 /** {@code /v1/accounts} and {@code /v1/sessions}. */
-final class AccountHandlers {
-    private final AccountService accounts;
-    private final RequestBodies bodies;
-
-    AccountHandlers(AccountService accounts, RequestBodies bodies) {
-        this.accounts = accounts;
-        this.bodies = bodies;
-    }
-
+record AccountHandlers(AccountService accounts, RequestBodies bodies) {
     void register(Context ctx) {
         Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
         RegisteredAccount a = accounts.register(c.username(), c.loginSecret());

@@ -8,15 +8,7 @@ import org.chatvault.protocol.keyslot.PutKeySlot;
 import org.chatvault.server.account.KeySlotService;
 
 /** {@code /v1/keyslots}. */
-final class KeySlotHandlers {
-    private final KeySlotService slots;
-    private final RequestBodies bodies;
-
-    KeySlotHandlers(KeySlotService slots, RequestBodies bodies) {
-        this.slots = slots;
-        this.bodies = bodies;
-    }
-
+record KeySlotHandlers(KeySlotService slots, RequestBodies bodies) {
     void list(Context ctx) {
         Base64.Encoder b64 = Base64.getEncoder();
         ctx.json(new KeySlots(slots.list(AuthFilter.principal(ctx)).stream()

@@ -20,21 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /v1/objects}: missing, batch upload, batch fetch, relabel. */
-final class ObjectHandlers {
+record ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBodies bodies, long maxBatchBytes) {
     private static final Logger log = LoggerFactory.getLogger(ObjectHandlers.class);
     static final String OCTET_STREAM = "application/octet-stream";
-
-    private final ObjectService objects;
-    private final RelabelService relabels;
-    private final RequestBodies bodies;
-    private final long maxBatchBytes;
-
-    ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBodies bodies, long maxBatchBytes) {
-        this.objects = objects;
-        this.relabels = relabels;
-        this.bodies = bodies;
-        this.maxBatchBytes = maxBatchBytes;
-    }
 
     void missing(Context ctx) {
         List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, ObjectIds.class, RequestBodies.JSON_LIMIT).ids(), "ids");

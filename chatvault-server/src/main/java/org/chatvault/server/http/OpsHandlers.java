@@ -11,16 +11,7 @@ import org.chatvault.server.storage.Readiness;
  * {@code /healthz}, {@code /readyz} and {@code /metrics}, outside {@code /v1} and without a
  * token, for load balancers and Prometheus.
  */
-final class OpsHandlers {
-
-    private final ServerMetrics metrics;
-    private final Readiness readiness;
-
-    OpsHandlers(ServerMetrics metrics, Readiness readiness) {
-        this.metrics = metrics;
-        this.readiness = readiness;
-    }
-
+record OpsHandlers(ServerMetrics metrics, Readiness readiness) {
     void health(Context ctx) {
         ctx.json(new Health("ok"));
     }

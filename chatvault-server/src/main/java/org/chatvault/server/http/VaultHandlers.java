@@ -11,15 +11,7 @@ import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.vault.HeadService;
 
 /** {@code /v1/vault} and {@code /v1/usage}. */
-final class VaultHandlers {
-    private final HeadService heads;
-    private final RequestBodies bodies;
-
-    VaultHandlers(HeadService heads, RequestBodies bodies) {
-        this.heads = heads;
-        this.bodies = bodies;
-    }
-
+record VaultHandlers(HeadService heads, RequestBodies bodies) {
     void head(Context ctx) {
         Head h = heads.head(AuthFilter.principal(ctx));
         ctx.json(new VaultHead(h.version(), h.root() == null ? null : h.root().hex(),

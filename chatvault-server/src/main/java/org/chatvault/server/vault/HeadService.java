@@ -11,16 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The vault head of one account: reading it, moving it by compare-and-swap, and usage. */
-public final class HeadService {
+public record HeadService(ObjectIndex metadata, Clock clock) {
     private static final Logger log = LoggerFactory.getLogger(HeadService.class);
-
-    private final ObjectIndex metadata;
-    private final Clock clock;
-
-    public HeadService(ObjectIndex metadata, Clock clock) {
-        this.metadata = metadata;
-        this.clock = clock;
-    }
 
     public Head head(Principal p) {
         return metadata.head(p.accountId());

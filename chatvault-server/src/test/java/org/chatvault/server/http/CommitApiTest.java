@@ -26,6 +26,14 @@ class CommitApiTest extends SingleUserApiTest {
         return m;
     }
 
+    /** {@code GET /v1/vault/head} answers {@code version}, on {@code root}, committed at {@code committedAtMillis}. */
+    static void assertHead(Api api, String token, long version, SealedObject root, long committedAtMillis) {
+        JsonNode head = api.get("v1/vault/head", token).json();
+        assertThat(head.get("version").asLong()).isEqualTo(version);
+        assertThat(head.get("root").asText()).isEqualTo(root.id().hex());
+        assertThat(head.get("committedAt").asLong()).isEqualTo(committedAtMillis);
+    }
+
     @Test
     void emptyVaultHasVersionZero() {
         JsonNode head = api.get("v1/vault/head", alice.access()).json();
@@ -43,10 +51,7 @@ class CommitApiTest extends SingleUserApiTest {
         Response c1 = api.post("v1/vault/commit", alice.access(), commit(0, root1, segs, List.of()));
         assertThat(c1.status()).as(c1.text()).isEqualTo(200);
         assertThat(c1.json().get("version").asLong()).isEqualTo(1);
-        JsonNode head = api.get("v1/vault/head", alice.access()).json();
-        assertThat(head.get("version").asLong()).isEqualTo(1);
-        assertThat(head.get("root").asText()).isEqualTo(root1.id().hex());
-        assertThat(head.get("committedAt").asLong()).isEqualTo(fx.clock().millis());
+        assertHead(api, alice.access(), 1, root1, fx.clock().millis());
 
         // A second device still at version 0 loses the race.
         SealedObject root2 = objects.root();

@@ -3,7 +3,6 @@ package org.chatvault.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatvault.server.http.ObjectApiTest.assertError;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +47,7 @@ class PostgresServerTest {
             assertThat(commit.status()).as(commit.text()).isEqualTo(200);
             assertThat(commit.json().get("version").asLong()).isEqualTo(1);
 
-            JsonNode head = api.get("v1/vault/head", alice.access()).json();
-            assertThat(head.get("version").asLong()).isEqualTo(1);
-            assertThat(head.get("root").asText()).isEqualTo(root.id().hex());
-            assertThat(head.get("committedAt").asLong()).isEqualTo(fx.clock().millis());
+            CommitApiTest.assertHead(api, alice.access(), 1, root, fx.clock().millis());
             assertThat(api.fetch(alice.access(), Api.hex(objs)).body()).isEqualTo(TestObjects.batch(objs));
 
             // The metadata went to PostgreSQL: no SQLite file appeared in the data directory.

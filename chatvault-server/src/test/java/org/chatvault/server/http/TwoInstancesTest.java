@@ -33,11 +33,10 @@ import org.chatvault.server.testing.S3TestServer;
 import org.chatvault.server.testing.ServerFixture;
 import org.chatvault.server.testing.TestObjects;
 import org.chatvault.server.jobs.SweepJob;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -59,26 +58,16 @@ class TwoInstancesTest {
     private final PostgresTestDatabase pg = PostgresTestDatabase.connect();
     private final MutableClock clock = MutableClock.startingAt("2024-06-01T08:00:00Z");
     /** One s3proxy for the class (it takes seconds to stop); each test gets a bucket of its own. */
-    private static S3TestServer s3;
+    @RegisterExtension static final S3TestServer.PerClass s3 = new S3TestServer.PerClass();
     private S3Settings bucket;
     private PostgresSettings database;
     private ServerFixture a;
     private ServerFixture b;
     private ExecutorService clients;
 
-    @BeforeAll
-    static void startS3() throws Exception {
-        s3 = S3TestServer.inMemory();
-    }
-
-    @AfterAll
-    static void stopS3() throws Exception {
-        s3.close();
-    }
-
     @BeforeEach
     void startTwoInstances() {
-        bucket = s3.newBucket();
+        bucket = s3.server().newBucket();
         PostgresSettings schema = pg.newSchema();
         database = new PostgresSettings(schema.url(), schema.user(), schema.password(), POOL_SIZE, schema.schema());
         a = new ServerFixture(dir.resolve("a"), clock, c -> c
@@ -324,7 +313,7 @@ class TwoInstancesTest {
 
     /** What is in the bucket, seen from outside the servers. */
     private Set<String> bucketKeys() {
-        try (S3Client client = s3.client()) {
+        try (S3Client client = s3.server().client()) {
             Set<String> keys = new HashSet<>();
             client.listObjectsV2Paginator(r -> r.bucket(bucket.bucket())).contents().stream().map(S3Object::key).forEach(keys::add);
             return keys;

@@ -10,6 +10,9 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,6 +56,21 @@ public final class S3TestServer implements AutoCloseable {
         Properties props = new Properties();
         props.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
         return new S3TestServer(BlobStores.create("filesystem", props));
+    }
+
+    /**
+     * One in-memory server for a whole test class, started before its first test and stopped after
+     * its last (s3proxy takes seconds to stop); each test makes a bucket of its own. Registered as
+     * {@code @RegisterExtension static final S3TestServer.PerClass s3 = new S3TestServer.PerClass();}
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private S3TestServer server;
+
+        @Override public void beforeAll(ExtensionContext context) throws Exception { server = inMemory(); }
+
+        @Override public void afterAll(ExtensionContext context) throws Exception { server.close(); }
+
+        public S3TestServer server() { return server; }
     }
 
     public URI endpoint() { return endpoint; }

@@ -14,31 +14,20 @@ import java.util.Arrays;
 import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.store.ObjectStoreContract;
 import org.chatvault.server.testing.S3TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The object store contract against a real S3 API (s3proxy), plus what only S3 has: parts, prefixes, buckets. */
 class S3ObjectStoreTest extends ObjectStoreContract {
-    private static S3TestServer server;
+    @RegisterExtension static final S3TestServer.PerClass s3 = new S3TestServer.PerClass();
     private S3Settings settings;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = S3TestServer.inMemory();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
 
     @Override
     protected ObjectStore newStore() {
-        settings = server.newBucket(S3Settings.MIN_PART_SIZE);
+        settings = s3.server().newBucket(S3Settings.MIN_PART_SIZE);
         return S3ObjectStore.open(settings);
     }
 
@@ -72,7 +61,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
                 new ByteArrayInputStream(bytes(1000)));
         assertThatThrownBy(() -> store.put("packs/a/cut-big", short1, declared)).isInstanceOf(IOException.class);
         assertThat(store.exists("packs/a/cut-big")).isFalse();
-        try (S3Client admin = server.client()) {
+        try (S3Client admin = s3.server().client()) {
             assertThat(admin.listMultipartUploads(l -> l.bucket(settings.bucket())).uploads()).isEmpty();
         }
     }
@@ -93,7 +82,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
             assertThat(storeB.delete("packs/x/1")).isTrue();
             assertThat(storeA.exists("packs/x/1")).isTrue();
         }
-        try (S3Client admin = server.client()) {
+        try (S3Client admin = s3.server().client()) {
             assertThat(admin.listObjectsV2(l -> l.bucket(settings.bucket())).contents())
                     .extracting(o -> o.key()).containsExactly("deploy-a/packs/x/1");
         }
@@ -101,7 +90,7 @@ class S3ObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void aMissingBucketOrWrongSecretFailsAtOpenWithAClearMessage() {
-        S3Settings missing = server.settings("no-such-bucket", S3Settings.DEFAULT_PART_SIZE);
+        S3Settings missing = s3.server().settings("no-such-bucket", S3Settings.DEFAULT_PART_SIZE);
         assertThatThrownBy(() -> S3ObjectStore.open(missing)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("no-such-bucket").hasMessageContaining("does not exist");
         S3Settings wrongSecret = new S3Settings(settings.endpoint(), settings.region(), settings.bucket(), "",
