@@ -153,7 +153,8 @@ public final class ChatvaultServer implements AutoCloseable {
      * its logs. Random, not the host name: two instances on one host, or a restarted one, must
      * not be mistaken for each other.
      */
-    private static String newInstanceId(SecureRandom random) {
+    /** A random id naming this process to the others (leases, logs). */
+    static String newInstanceId(SecureRandom random) {
         byte[] id = new byte[8];
         random.nextBytes(id);
         return HexFormat.of().formatHex(id);
@@ -189,14 +190,15 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     private static void recreate(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                    if (!p.equals(dir)) Files.delete(p);
-                }
-            }
-        }
+        if (Files.isDirectory(dir)) deleteTree(dir);
         Files.createDirectories(dir);
+    }
+
+    /** Deletes {@code dir} and everything below it (spool directories of uploads and jobs). */
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) Files.delete(p);
+        }
     }
 
     /** The bound port: the configured one, or the one picked when the configuration said 0. */

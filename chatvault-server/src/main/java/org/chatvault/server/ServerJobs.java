@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.jobs.Job;
 import org.chatvault.server.jobs.JobResult;
@@ -54,14 +52,14 @@ public final class ServerJobs {
     public static JobResult runOnce(ServerConfig config, Clock clock, String name, boolean dryRun) {
         if (!NAMES.contains(name)) throw new IllegalArgumentException("no job named '" + name + "'; jobs: " + String.join(", ", NAMES));
         Path dataDir = config.dataDir().toAbsolutePath();
-        Path tmpDir = dataDir.resolve(ChatvaultServer.TMP_DIR).resolve("job-" + randomId());
+        Path tmpDir = dataDir.resolve(ChatvaultServer.TMP_DIR).resolve("job-" + ChatvaultServer.newInstanceId(new SecureRandom()));
         try {
             Files.createDirectories(tmpDir); // a directory of its own: a running server empties its tmp only when it starts
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
         }
         try (ServerStores stores = ServerStores.open(config, dataDir)) {
-            ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, "operator-" + randomId());
+            ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, "operator-" + ChatvaultServer.newInstanceId(new SecureRandom()));
             Job job = name.equals("sweep") ? jobs.sweep() : jobs.repack();
             return job.run(dryRun);
         } finally {
@@ -69,15 +67,9 @@ public final class ServerJobs {
         }
     }
 
-    private static String randomId() {
-        byte[] id = new byte[6];
-        new SecureRandom().nextBytes(id);
-        return HexFormat.of().formatHex(id);
-    }
-
     private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(p);
+        try {
+            ChatvaultServer.deleteTree(dir);
         } catch (IOException ignored) {
             // a leftover spool directory is emptied at the server's next start
         }
