@@ -42,6 +42,12 @@ public final class MasterKey implements Destroyable, AutoCloseable {
                 Hkdf.derive(key, VaultKeys.LABEL_CHUNKING, 32));
     }
 
+    /** The vault signing key (docs/FORMAT.md §2); the caller closes it. */
+    public VaultSigningKey deriveSigningKey() {
+        check();
+        return new VaultSigningKey(Hkdf.derive(key, VaultSigningKey.LABEL, 32));
+    }
+
     private void check() {
         if (destroyed) throw new IllegalStateException("keys closed");
     }

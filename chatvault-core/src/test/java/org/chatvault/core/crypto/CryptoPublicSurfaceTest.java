@@ -24,7 +24,7 @@ class CryptoPublicSurfaceTest {
     void onlyTheApiTypesArePublic() throws Exception {
         assertThat(publicTypes()).containsExactlyInAnyOrder(
                 "Argon2Params", "Bytes", "KeySlots", "LoginSecret", "MasterKey", "ObjectCipher", "ObjectCipher$ObjectClass",
-                "RecoveryKey", "VaultKeys");
+                "RecoveryKey", "VaultKeys", "VaultSigningKey");
     }
 
     @Test
@@ -42,7 +42,8 @@ class CryptoPublicSurfaceTest {
                 "KeySlots.sealWithDeviceSecret", "KeySlots.sealWithPassphrase", "KeySlots.sealWithRecoveryKey", // wrapped: ciphertext
                 "LoginSecret.serverHash",                                        // the server's Argon2id verifier
                 "ObjectCipher.decrypt", "ObjectCipher.encrypt", "ObjectCipher.objectId", // plaintext, ciphertext, id
-                "VaultKeys.chunkingMac");                                        // a MAC, from which the gear table is made
+                "VaultKeys.chunkingMac",                                         // a MAC, from which the gear table is made
+                "VaultSigningKey.publicKey", "VaultSigningKey.sign");            // the public half, a signature
     }
 
     private Set<String> publicTypes() throws IOException, URISyntaxException, ClassNotFoundException {

@@ -53,15 +53,32 @@ class KeysWipedOnCloseTest {
     }
 
     @Test
+    void theSigningKeyZeroesItsSeedOnClose() throws Exception {
+        MasterKey mk = MasterKey.of(MASTER_KEY.clone());
+        VaultSigningKey signing = mk.deriveSigningKey();
+        byte[] publicKey = signing.publicKey();
+        // two arrays: the seed (secret) and the public key
+        assertThat(byteArrayFields(signing)).hasSize(2).anySatisfy(a -> assertThat(a).isEqualTo(publicKey))
+                .allSatisfy(a -> assertThat(a).hasSize(32).isNotEqualTo(new byte[32]));
+        signing.close();
+        mk.close();
+        assertThat(byteArrayFields(signing)).filteredOn(a -> !java.util.Arrays.equals(a, publicKey))
+                .singleElement().satisfies(a -> assertThat(a).containsOnly((byte) 0));
+    }
+
+    @Test
     void everyPublicMethodOfAClosedKeyHolderThrows() throws Exception {
         MasterKey mk = MasterKey.of(MASTER_KEY.clone());
         VaultKeys keys = mk.deriveVaultKeys();
         RecoveryKey rk = RecoveryKey.parse(RECOVERY_DISPLAY);
         ObjectCipher cipher = keys.newObjectCipher();
+        VaultSigningKey signing = mk.deriveSigningKey();
         keys.close();
         mk.close();
         rk.close();
+        signing.close();
         assertEveryPublicMethodThrowsKeysClosed(keys, VaultKeys.class);
+        assertEveryPublicMethodThrowsKeysClosed(signing, VaultSigningKey.class);
         assertEveryPublicMethodThrowsKeysClosed(mk, MasterKey.class);
         assertEveryPublicMethodThrowsKeysClosed(rk, RecoveryKey.class);
         assertEveryPublicMethodThrowsKeysClosed(cipher, ObjectCipher.class);

@@ -24,28 +24,28 @@ import org.chatvault.protocol.vault.VaultUsage;
  * ({@code /v1/openapi.json}) describes exactly these, which a test checks both ways.
  */
 public enum ApiEndpoint {
-    HEALTH("GET", "/healthz", true, Body.NONE, 200, Body.json(Health.class)),
-    READY("GET", "/readyz", true, Body.NONE, 200, Body.json(Health.class)),
-    METRICS("GET", "/metrics", true, Body.NONE, 200, Body.PROMETHEUS),
-    OPENAPI("GET", "/v1/openapi.json", true, Body.NONE, 200, Body.OPENAPI_DOCUMENT),
+    HEALTH("GET", "/healthz", Access.PUBLIC, Body.NONE, 200, Body.json(Health.class)),
+    READY("GET", "/readyz", Access.PUBLIC, Body.NONE, 200, Body.json(Health.class)),
+    METRICS("GET", "/metrics", Access.PUBLIC, Body.NONE, 200, Body.PROMETHEUS),
+    OPENAPI("GET", "/v1/openapi.json", Access.PUBLIC, Body.NONE, 200, Body.OPENAPI_DOCUMENT),
 
-    REGISTER("POST", "/v1/accounts", true, Body.json(Credentials.class), 201, Body.json(AccountCreated.class)),
-    LOGIN("POST", "/v1/sessions", true, Body.json(Credentials.class), 200, Body.json(IssuedTokens.class)),
-    REFRESH("POST", "/v1/sessions/refresh", true, Body.json(RefreshRequest.class), 200, Body.json(IssuedTokens.class)),
-    LOGOUT("DELETE", "/v1/sessions/current", false, Body.NONE, 204, Body.NONE),
+    REGISTER("POST", "/v1/accounts", Access.PUBLIC, Body.json(Credentials.class), 201, Body.json(AccountCreated.class)),
+    LOGIN("POST", "/v1/sessions", Access.PUBLIC, Body.json(Credentials.class), 200, Body.json(IssuedTokens.class)),
+    REFRESH("POST", "/v1/sessions/refresh", Access.PUBLIC, Body.json(RefreshRequest.class), 200, Body.json(IssuedTokens.class)),
+    LOGOUT("DELETE", "/v1/sessions/current", Access.SESSION, Body.NONE, 204, Body.NONE),
 
-    LIST_KEY_SLOTS("GET", "/v1/keyslots", false, Body.NONE, 200, Body.json(KeySlots.class)),
-    PUT_KEY_SLOT("PUT", "/v1/keyslots/{slotId}", false, Body.json(PutKeySlot.class), 204, Body.NONE),
-    DELETE_KEY_SLOT("DELETE", "/v1/keyslots/{slotId}", false, Body.NONE, 204, Body.NONE),
+    LIST_KEY_SLOTS("GET", "/v1/keyslots", Access.SESSION, Body.NONE, 200, Body.json(KeySlots.class)),
+    PUT_KEY_SLOT("PUT", "/v1/keyslots/{slotId}", Access.VAULT, Body.json(PutKeySlot.class), 204, Body.NONE),
+    DELETE_KEY_SLOT("DELETE", "/v1/keyslots/{slotId}", Access.VAULT, Body.NONE, 204, Body.NONE),
 
-    MISSING("POST", "/v1/objects/missing", false, Body.json(ObjectIds.class), 200, Body.json(MissingObjects.class)),
-    UPLOAD("POST", "/v1/objects", false, Body.OBJECT_BATCH, 200, Body.json(UploadResult.class)),
-    FETCH("POST", "/v1/objects/fetch", false, Body.json(ObjectIds.class), 200, Body.OBJECT_BATCH),
-    RELABEL("POST", "/v1/objects/relabel", false, Body.json(RelabelRequest.class), 200, Body.json(RelabelResult.class)),
+    MISSING("POST", "/v1/objects/missing", Access.VAULT, Body.json(ObjectIds.class), 200, Body.json(MissingObjects.class)),
+    UPLOAD("POST", "/v1/objects", Access.VAULT, Body.OBJECT_BATCH, 200, Body.json(UploadResult.class)),
+    FETCH("POST", "/v1/objects/fetch", Access.VAULT, Body.json(ObjectIds.class), 200, Body.OBJECT_BATCH),
+    RELABEL("POST", "/v1/objects/relabel", Access.VAULT, Body.json(RelabelRequest.class), 200, Body.json(RelabelResult.class)),
 
-    HEAD("GET", "/v1/vault/head", false, Body.NONE, 200, Body.json(VaultHead.class)),
-    COMMIT("POST", "/v1/vault/commit", false, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
-    USAGE("GET", "/v1/usage", false, Body.NONE, 200, Body.json(VaultUsage.class));
+    HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
+    COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
+    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the
@@ -62,15 +62,15 @@ public enum ApiEndpoint {
 
     private final String method;
     private final String path;
-    private final boolean isPublic;
+    private final Access access;
     private final Body request;
     private final int successStatus;
     private final Body response;
 
-    ApiEndpoint(String method, String path, boolean isPublic, Body request, int successStatus, Body response) {
+    ApiEndpoint(String method, String path, Access access, Body request, int successStatus, Body response) {
         this.method = method;
         this.path = path;
-        this.isPublic = isPublic;
+        this.access = access;
         this.request = request;
         this.successStatus = successStatus;
         this.response = response;
@@ -83,8 +83,11 @@ public enum ApiEndpoint {
     /** The path template, {@code {name}} for a path parameter (as in OpenAPI). */
     public String path() { return path; }
 
+    /** Who may call it: anyone, any session, or only a session that proves it holds the vault's keys. */
+    public Access access() { return access; }
+
     /** Reachable without a bearer token. */
-    public boolean isPublic() { return isPublic; }
+    public boolean isPublic() { return access == Access.PUBLIC; }
 
     public Body request() { return request; }
 

@@ -69,8 +69,7 @@ public final class ApiRoutes {
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
             };
-            if (e.isPublic()) r.addHttpHandler(e.handlerType(), e.path(), h, Access.PUBLIC);
-            else r.addHttpHandler(e.handlerType(), e.path(), h);
+            r.addHttpHandler(e.handlerType(), e.path(), h, e.access());
         }
 
         ErrorMapping.install(r);
