@@ -22,6 +22,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.signing.RequestSigning;
 import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.jobs.JobScheduler;
 import org.chatvault.server.jobs.RepackJob;
@@ -126,7 +127,8 @@ public final class ChatvaultServer implements AutoCloseable {
                     new HeadService(metadata.objects(), clock),
                     metrics,
                     stores,
-                    config.maxBatchBytes());
+                    config.maxBatchBytes(),
+                    new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -135,7 +137,7 @@ public final class ChatvaultServer implements AutoCloseable {
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
-            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleLoginFailures(metadata, clock),
+            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleRecords(metadata, clock),
                     Duration.ofMinutes(1), JOB_INTERVAL);
             ChatvaultServer server = new ChatvaultServer(config, stores, new Http(app, graceful), jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
@@ -184,9 +186,12 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     /** Idempotent and cheap, so every instance does it without a lease. */
-    private static void forgetStaleLoginFailures(SqlStores metadata, Clock clock) {
+    private static void forgetStaleRecords(SqlStores metadata, Clock clock) {
         int stale = metadata.accounts().deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
         if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
+        // A replay of a request older than the window is refused as stale; its record is no longer needed.
+        int signed = metadata.signatures().forgetBefore(clock.instant());
+        if (signed > 0) log.debug("forgot {} signed requests past their window", signed);
     }
 
     private static void recreate(Path dir) throws IOException {

@@ -28,7 +28,7 @@ public final class ServerJobs {
     /** @param instanceId who takes the jobs' leases: a server instance's id, or an operator's run's */
     ServerJobs(ServerStores stores, ServerConfig config, Path tmpDir, Clock clock, String instanceId) {
         this.instanceId = instanceId;
-        this.sweep = new SweepJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), clock,
+        this.sweep = new SweepJob(stores.metadata().objects(), stores.metadata().accounts(), stores.metadata().leases(), stores.objects(), clock,
                 config.dropSafetyDelay(), instanceId);
         this.repack = new RepackJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), tmpDir, clock,
                 RepackJob.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);

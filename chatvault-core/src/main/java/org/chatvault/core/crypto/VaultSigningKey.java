@@ -56,6 +56,19 @@ public final class VaultSigningKey implements Destroyable, AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code publicKey} is a 32-byte encoding of a point of prime order on the curve
+     * (RFC 8032 decoding plus the small-order checks), so a registered key can verify something.
+     */
+    public static boolean isValidPublicKey(byte[] publicKey) {
+        if (publicKey == null || publicKey.length != PUBLIC_KEY_BYTES) return false;
+        try {
+            return Ed25519.validatePublicKeyFull(publicKey, 0);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private void check() {
         if (destroyed) throw new IllegalStateException("keys closed");
     }

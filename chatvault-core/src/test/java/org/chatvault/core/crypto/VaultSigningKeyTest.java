@@ -49,6 +49,21 @@ class VaultSigningKeyTest {
     }
 
     @Test
+    void a_derived_public_key_is_valid_and_small_order_or_malformed_ones_are_not() {
+        try (MasterKey a = mk(1); VaultSigningKey k = a.deriveSigningKey()) {
+            assertThat(VaultSigningKey.isValidPublicKey(k.publicKey())).isTrue();
+        }
+        byte[] identity = new byte[32];
+        identity[0] = 1; // the neutral point (y = 1): of order 1, it would "verify" forged signatures
+        assertThat(VaultSigningKey.isValidPublicKey(identity)).isFalse();
+        byte[] notOnCurve = new byte[32];
+        java.util.Arrays.fill(notOnCurve, (byte) 0xff);
+        assertThat(VaultSigningKey.isValidPublicKey(notOnCurve)).isFalse();
+        assertThat(VaultSigningKey.isValidPublicKey(new byte[31])).isFalse();
+        assertThat(VaultSigningKey.isValidPublicKey(null)).isFalse();
+    }
+
+    @Test
     void closed_key_refuses_to_sign() {
         MasterKey a = mk(1);
         VaultSigningKey k = a.deriveSigningKey();

@@ -21,6 +21,12 @@ public abstract sealed class AccountException extends RuntimeException {
         public InvalidLoginSecret(int bytes) { super("loginSecret must be the base64 encoding of " + bytes + " bytes"); }
     }
 
+    public static final class InvalidVaultPublicKey extends AccountException {
+        public InvalidVaultPublicKey(int bytes) {
+            super("vaultPublicKey must be the base64 encoding of a " + bytes + "-byte Ed25519 public key (the vault signing key's public half)");
+        }
+    }
+
     public static final class UsernameTaken extends AccountException {
         public UsernameTaken() { super("that username is taken"); }
     }
@@ -66,5 +72,13 @@ public abstract sealed class AccountException extends RuntimeException {
 
     public static final class KeySlotNotFound extends AccountException {
         public KeySlotNotFound(String slotId) { super("no key slot " + slotId); }
+    }
+
+    /** Deleting (or turning into another kind) the only recovery slot: it can be replaced, never just removed. */
+    public static final class LastRecoverySlot extends AccountException {
+        public LastRecoverySlot(String slotId) {
+            super("key slot " + slotId + " is the account's only recovery slot: it cannot be removed, only replaced by a new "
+                    + "recovery slot with PUT (rotation)");
+        }
     }
 }

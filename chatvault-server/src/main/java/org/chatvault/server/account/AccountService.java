@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
+import org.chatvault.core.crypto.VaultSigningKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,13 @@ public final class AccountService {
     }
 
     /**
-     * @throws AccountException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes), {@code username_taken}
+     * @param vaultPublicKeyB64 the public half of the vault signing key the client derived from its master key
+     * @throws AccountException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes, or
+     *     not a valid Ed25519 public key), {@code username_taken}
      */
-    public RegisteredAccount register(String username, String loginSecretB64) {
+    public RegisteredAccount register(String username, String loginSecretB64, String vaultPublicKeyB64) {
         Usernames.requireValid(username);
+        byte[] vaultPublicKey = decodeVaultPublicKey(vaultPublicKeyB64);
         byte[] secret = decodeSecret(loginSecretB64);
         String key = Usernames.key(username);
         try {
@@ -53,7 +57,7 @@ public final class AccountService {
             if (store.findAccountByUsername(key).isPresent()) throw usernameTaken();
             LoginHash hash = hasher.hashNew(secret);
             String accountId = UUID.randomUUID().toString();
-            if (!store.createAccount(new AccountRecord(accountId, username, key, hash, clock.instant()))) throw usernameTaken();
+            if (!store.createAccount(new AccountRecord(accountId, username, key, hash, clock.instant(), vaultPublicKey))) throw usernameTaken();
             log.info("registered account {}", accountId);
             return new RegisteredAccount(accountId, username);
         } finally {
@@ -146,9 +150,20 @@ public final class AccountService {
         String refresh = tokens.generate();
         Instant accessExpires = now.plus(accessTtl);
         Instant refreshExpires = now.plus(refreshTtl);
-        return new Issued(new SessionTokens(access, accessExpires, refresh, refreshExpires), List.of(
+        return new Issued(new SessionTokens(access, accessExpires, refresh, refreshExpires, accountId, now), List.of(
                 new TokenRecord(Tokens.hash(access), accountId, sessionId, TokenKind.ACCESS, accessExpires),
                 new TokenRecord(Tokens.hash(refresh), accountId, sessionId, TokenKind.REFRESH, refreshExpires)));
+    }
+
+    private static byte[] decodeVaultPublicKey(String b64) {
+        byte[] key;
+        try {
+            key = b64 == null ? null : Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            key = null;
+        }
+        if (!VaultSigningKey.isValidPublicKey(key)) throw new AccountException.InvalidVaultPublicKey(VaultSigningKey.PUBLIC_KEY_BYTES);
+        return key;
     }
 
     private static byte[] decodeSecret(String b64) {

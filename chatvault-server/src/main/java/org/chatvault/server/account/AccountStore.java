@@ -28,6 +28,9 @@ public interface AccountStore {
 
     Optional<AccountRecord> findAccountByUsername(String usernameKey);
 
+    /** The account's vault public key; empty if it registered none (or does not exist). */
+    Optional<byte[]> findVaultPublicKey(String accountId);
+
     /** Stores the tokens of a new session together. */
     void insertTokens(List<TokenRecord> tokens);
 
@@ -47,14 +50,38 @@ public interface AccountStore {
     /** @return how many of the account's tokens expired at or before {@code now} were deleted */
     int deleteExpiredTokens(String accountId, Instant now);
 
-    /** The account's key slots ordered by slot id. */
+    /** The account's live key slots ordered by slot id (retired ones are not among them). */
     List<KeySlotRecord> listKeySlots(String accountId);
 
-    /** Creates or replaces the slot with the same id. */
-    void putKeySlot(String accountId, KeySlotRecord slot);
+    /**
+     * Creates or replaces the slot with the same id. A replaced slot is retired (kept, unlisted, with
+     * {@code slot.updatedAt()} as its retirement time) until {@link #purgeRetiredKeySlots} removes it.
+     *
+     * @return {@link KeySlotOutcome#LAST_RECOVERY}, changing nothing, if it would replace the account's
+     *     only recovery slot with one of another kind; {@link KeySlotOutcome#DONE} otherwise
+     */
+    KeySlotOutcome putKeySlot(String accountId, KeySlotRecord slot);
 
-    /** @return false if the account had no such slot */
-    boolean deleteKeySlot(String accountId, String slotId);
+    /**
+     * Retires the slot: it is no longer listed, and {@link #purgeRetiredKeySlots} removes it once
+     * {@code now} is older than the safety delay. Atomic with the check that it is not the last
+     * recovery slot, across servers.
+     *
+     * @return {@link KeySlotOutcome#NOT_FOUND} if the account has no such slot, {@link KeySlotOutcome#LAST_RECOVERY}
+     *     (changing nothing) if it is the account's only recovery slot
+     */
+    KeySlotOutcome deleteKeySlot(String accountId, String slotId, Instant now);
+
+    /** The account's retired key slots, oldest retirement first (for tests and support; the API never shows them). */
+    List<KeySlotRecord> listRetiredKeySlots(String accountId);
+
+    /**
+     * Removes, for every account, key slots retired before {@code before} (the sweep job's one
+     * pass over all accounts).
+     *
+     * @return how many were removed, or would be in a dry run
+     */
+    int purgeRetiredKeySlots(Instant before, boolean dryRun);
 
     /**
      * When logins to {@code usernameKey} are refused until, if that is after {@code now}; every

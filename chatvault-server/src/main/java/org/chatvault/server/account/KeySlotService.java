@@ -26,7 +26,12 @@ public final class KeySlotService {
         return store.listKeySlots(p.accountId()).stream().map(r -> new KeySlot(r.slotId(), r.kind(), r.blob())).toList();
     }
 
-    /** Creates or replaces a slot. @throws AccountException.InvalidKeySlot {@code bad_request} for a bad id, kind or blob */
+    /**
+     * Creates or replaces a slot; a replaced one is retired like a deleted one.
+     *
+     * @throws AccountException.InvalidKeySlot {@code bad_request} for a bad id, kind or blob
+     * @throws AccountException.LastRecoverySlot {@code last_recovery_slot} if it would replace the only recovery slot with another kind
+     */
     public void put(Principal p, String slotId, String kind, String blobB64) {
         requireSlotId(slotId);
         if (kind == null || !KINDS.contains(kind))
@@ -43,13 +48,24 @@ public final class KeySlotService {
         boolean replaces = existing.stream().anyMatch(s -> s.slotId().equals(slotId));
         if (!replaces && existing.size() >= MAX_SLOTS)
             throw new AccountException.InvalidKeySlot("an account holds at most " + MAX_SLOTS + " key slots; delete one first");
-        store.putKeySlot(p.accountId(), new KeySlotRecord(slotId, kind, blob, clock.instant()));
+        if (store.putKeySlot(p.accountId(), new KeySlotRecord(slotId, kind, blob, clock.instant())) == KeySlotOutcome.LAST_RECOVERY)
+            throw new AccountException.LastRecoverySlot(slotId);
     }
 
-    /** @throws AccountException.KeySlotNotFound {@code not_found} if the account has no such slot */
+    /**
+     * Retires a slot: it is no longer listed at once, and the sweep job removes it after the safety
+     * delay, so a stolen session cannot destroy the ways into the vault for good.
+     *
+     * @throws AccountException.KeySlotNotFound {@code not_found} if the account has no such slot
+     * @throws AccountException.LastRecoverySlot {@code last_recovery_slot} if it is the only recovery slot
+     */
     public void delete(Principal p, String slotId) {
         requireSlotId(slotId);
-        if (!store.deleteKeySlot(p.accountId(), slotId)) throw new AccountException.KeySlotNotFound(slotId);
+        switch (store.deleteKeySlot(p.accountId(), slotId, clock.instant())) {
+            case DONE -> { }
+            case NOT_FOUND -> throw new AccountException.KeySlotNotFound(slotId);
+            case LAST_RECOVERY -> throw new AccountException.LastRecoverySlot(slotId);
+        }
     }
 
     private static void requireSlotId(String slotId) {

@@ -2,5 +2,11 @@ package org.chatvault.server.account;
 
 import java.time.Instant;
 
-/** A fresh token pair, handed to the client once; the server keeps only hashes. */
-public record SessionTokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt) {}
+/**
+ * A fresh token pair, handed to the client once; the server keeps only hashes.
+ *
+ * @param accountId the account the tokens act for (a signed request names it)
+ * @param issuedAt  the server's time when it issued them, which a client signs with if its own clock is off
+ */
+public record SessionTokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
+                            String accountId, Instant issuedAt) {}

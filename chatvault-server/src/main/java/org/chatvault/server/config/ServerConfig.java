@@ -24,6 +24,8 @@ import org.chatvault.core.crypto.Argon2Params;
  *                         by the repack job; 0 only merges small packs
  * @param metadata         where accounts, tokens, key slots, the object index and heads live
  * @param objects          where pack blobs live
+ * @param signatureWindow  how far a signed request's timestamp may be from the server's clock, either way
+ *                         (docs/API.md "Signed requests"); accepted requests are remembered this long against replays
  */
 public record ServerConfig(
         String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
         Duration dropSafetyDelay,
         double repackThreshold,
         MetadataBackend metadata,
-        ObjectBackend objects) {
+        ObjectBackend objects,
+        Duration signatureWindow) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -46,6 +49,9 @@ public record ServerConfig(
     /** Upper bound keeps a single upload's temp file and request time sane. */
     public static final long MAX_BATCH_BYTES = 2L * 1024 * 1024 * 1024;
     public static final double DEFAULT_REPACK_THRESHOLD = 0.5;
+    public static final Duration DEFAULT_SIGNATURE_WINDOW = Duration.ofMinutes(5);
+    /** A wider window only lengthens the time a captured request could be replayed somewhere it was not yet seen. */
+    public static final Duration MAX_SIGNATURE_WINDOW = Duration.ofHours(1);
     /**
      * Above this, a pack that just lost a few objects would be copied again and again: a pack
      * is never 100% live (its magic and frame headers), and copying to win back a few percent
@@ -62,12 +68,16 @@ public record ServerConfig(
         Objects.requireNonNull(dropSafetyDelay, "dropSafetyDelay");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(signatureWindow, "signatureWindow");
         if (host.isBlank()) throw new ConfigException("host must not be blank");
         if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
         if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
             throw new ConfigException("maxBatchBytes must be between " + MIN_BATCH_BYTES + " and " + MAX_BATCH_BYTES + " bytes, not " + maxBatchBytes);
         requirePositive("accessTokenTtl", accessTokenTtl);
         requirePositive("refreshTokenTtl", refreshTokenTtl);
+        requirePositive("signatureWindow", signatureWindow);
+        if (signatureWindow.compareTo(MAX_SIGNATURE_WINDOW) > 0)
+            throw new ConfigException("signatureWindow must be at most " + MAX_SIGNATURE_WINDOW + ", not " + signatureWindow);
         if (dropSafetyDelay.isNegative()) throw new ConfigException("dropSafetyDelay must not be negative");
         if (!(repackThreshold >= 0 && repackThreshold <= MAX_REPACK_THRESHOLD))
             throw new ConfigException("repackThreshold must be between 0 and " + MAX_REPACK_THRESHOLD + ", not " + repackThreshold);
@@ -76,12 +86,12 @@ public record ServerConfig(
     /**
      * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens,
      * 24 h drop delay, packs under half live repacked, SQLite metadata and filesystem objects in the
-     * data directory.
+     * data directory, a ±5 min window for signed requests.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
                 Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
-                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM);
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW);
     }
 
     /**
@@ -102,17 +112,19 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects); }
-    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow); }
+
+    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

@@ -37,9 +37,10 @@ final class ServerConfigLoader {
     static final String LOGIN_HASH_PARALLELISM = "login-hash.parallelism";
     static final String DROP_SAFETY_DELAY = "vault.drop-safety-delay";
     static final String REPACK_THRESHOLD = "vault.repack-threshold";
+    static final String SIGNATURE_WINDOW = "vault.signature-window";
     static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
             REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY,
-            REPACK_THRESHOLD),
+            REPACK_THRESHOLD, SIGNATURE_WINDOW),
             StorageConfigLoader.KEYS.stream()).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -80,7 +81,8 @@ final class ServerConfigLoader {
                     get(DROP_SAFETY_DELAY, d.dropSafetyDelay(), ServerConfigLoader::parseDuration),
                     get(REPACK_THRESHOLD, d.repackThreshold(), ServerConfigLoader::parseShare),
                     StorageConfigLoader.metadata(source),
-                    StorageConfigLoader.objects(source));
+                    StorageConfigLoader.objects(source),
+                    get(SIGNATURE_WINDOW, d.signatureWindow(), s -> positive(parseDuration(s))));
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }

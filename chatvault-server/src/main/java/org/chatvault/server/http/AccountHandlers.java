@@ -5,6 +5,7 @@ import org.chatvault.protocol.account.AccountCreated;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.RefreshRequest;
+import org.chatvault.protocol.account.Registration;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.RegisteredAccount;
 import org.chatvault.server.account.SessionTokens;
@@ -12,8 +13,8 @@ import org.chatvault.server.account.SessionTokens;
 /** {@code /v1/accounts} and {@code /v1/sessions}. */
 record AccountHandlers(AccountService accounts, RequestBodies bodies) {
     void register(Context ctx) {
-        Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
-        RegisteredAccount a = accounts.register(c.username(), c.loginSecret());
+        Registration r = bodies.json(ctx, Registration.class, RequestBodies.JSON_LIMIT);
+        RegisteredAccount a = accounts.register(r.username(), r.loginSecret(), r.vaultPublicKey());
         ctx.status(201).json(new AccountCreated(a.accountId(), a.username()));
     }
 
@@ -33,6 +34,7 @@ record AccountHandlers(AccountService accounts, RequestBodies bodies) {
     }
 
     private static IssuedTokens issued(SessionTokens t) {
-        return new IssuedTokens(t.accessToken(), t.accessExpiresAt().toEpochMilli(), t.refreshToken(), t.refreshExpiresAt().toEpochMilli());
+        return new IssuedTokens(t.accessToken(), t.accessExpiresAt().toEpochMilli(), t.refreshToken(), t.refreshExpiresAt().toEpochMilli(),
+                t.accountId(), t.issuedAt().toEpochMilli());
     }
 }

@@ -5,6 +5,7 @@ import org.chatvault.protocol.account.AccountCreated;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.RefreshRequest;
+import org.chatvault.protocol.account.Registration;
 import org.chatvault.protocol.keyslot.KeySlots;
 import org.chatvault.protocol.keyslot.PutKeySlot;
 import org.chatvault.protocol.object.MissingObjects;
@@ -29,7 +30,7 @@ public enum ApiEndpoint {
     METRICS("GET", "/metrics", Access.PUBLIC, Body.NONE, 200, Body.PROMETHEUS),
     OPENAPI("GET", "/v1/openapi.json", Access.PUBLIC, Body.NONE, 200, Body.OPENAPI_DOCUMENT),
 
-    REGISTER("POST", "/v1/accounts", Access.PUBLIC, Body.json(Credentials.class), 201, Body.json(AccountCreated.class)),
+    REGISTER("POST", "/v1/accounts", Access.PUBLIC, Body.json(Registration.class), 201, Body.json(AccountCreated.class)),
     LOGIN("POST", "/v1/sessions", Access.PUBLIC, Body.json(Credentials.class), 200, Body.json(IssuedTokens.class)),
     REFRESH("POST", "/v1/sessions/refresh", Access.PUBLIC, Body.json(RefreshRequest.class), 200, Body.json(IssuedTokens.class)),
     LOGOUT("DELETE", "/v1/sessions/current", Access.SESSION, Body.NONE, 204, Body.NONE),

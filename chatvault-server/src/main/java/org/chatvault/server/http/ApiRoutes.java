@@ -10,6 +10,7 @@ import org.chatvault.protocol.WireJson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
+import org.chatvault.server.signing.RequestSigning;
 import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -22,7 +23,7 @@ import org.chatvault.server.vault.RelabelService;
 public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
-                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes) {}
+                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes, RequestSigning signing) {}
 
     private ApiRoutes() {}
 
@@ -47,6 +48,7 @@ public final class ApiRoutes {
 
         var r = config.routes;
         r.beforeMatched(new AuthFilter(s.accounts()));
+        r.beforeMatched(new SignatureFilter(s.signing())); // after AuthFilter: it needs the principal
         for (ApiEndpoint e : ApiEndpoint.values()) {
             // Exhaustive: an endpoint added to the table without a handler does not compile.
             Handler h = switch (e) {
@@ -69,7 +71,7 @@ public final class ApiRoutes {
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
             };
-            r.addHttpHandler(e.handlerType(), e.path(), h, e.access());
+            r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }
 
         ErrorMapping.install(r);

@@ -8,6 +8,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.account.AccountException;
+import org.chatvault.server.signing.SigningException;
 import org.chatvault.server.vault.VaultRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class ErrorMapping {
         });
         routes.exception(VaultRequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(),
                 e instanceof VaultRequestException.ObjectsUnreadable u ? u.ids().stream().map(ObjectId::hex).toList() : null));
+        routes.exception(SigningException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));
@@ -43,6 +45,7 @@ final class ErrorMapping {
         return switch (e) {
             case AccountException.InvalidUsername x -> ErrorCode.INVALID_USERNAME;
             case AccountException.InvalidLoginSecret x -> ErrorCode.BAD_REQUEST;
+            case AccountException.InvalidVaultPublicKey x -> ErrorCode.BAD_REQUEST;
             case AccountException.UsernameTaken x -> ErrorCode.USERNAME_TAKEN;
             case AccountException.BadCredentials x -> ErrorCode.INVALID_CREDENTIALS;
             case AccountException.LoginThrottled x -> ErrorCode.TOO_MANY_ATTEMPTS;
@@ -50,6 +53,17 @@ final class ErrorMapping {
             case AccountException.TokenExpired x -> ErrorCode.TOKEN_EXPIRED;
             case AccountException.InvalidKeySlot x -> ErrorCode.BAD_REQUEST;
             case AccountException.KeySlotNotFound x -> ErrorCode.NOT_FOUND;
+            case AccountException.LastRecoverySlot x -> ErrorCode.LAST_RECOVERY_SLOT;
+        };
+    }
+
+    static ErrorCode code(SigningException e) {
+        return switch (e) {
+            case SigningException.SignatureRequired x -> ErrorCode.SIGNATURE_REQUIRED;
+            case SigningException.SignatureInvalid x -> ErrorCode.SIGNATURE_INVALID;
+            case SigningException.SignatureStale x -> ErrorCode.SIGNATURE_STALE;
+            case SigningException.SignatureReplayed x -> ErrorCode.SIGNATURE_REPLAYED;
+            case SigningException.SigningKeyMissing x -> ErrorCode.SIGNING_KEY_MISSING;
         };
     }
 

@@ -41,7 +41,8 @@ record ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBod
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(OCTET_STREAM))
             throw new RequestException.UnsupportedMediaType("a batch upload is sent as " + OCTET_STREAM);
-        org.chatvault.server.vault.UploadResult u = objects.upload(AuthFilter.principal(ctx), RequestBodies.limited(ctx, maxBatchBytes));
+        org.chatvault.server.vault.UploadResult u = objects.upload(AuthFilter.principal(ctx), RequestBodies.limited(ctx, maxBatchBytes),
+                SignatureFilter.bodyCheck(ctx));
         ctx.json(new UploadResult(u.stored(), u.alreadyPresent(), u.bytes()));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ final class RequestBodies {
     static final long JSON_LIMIT = 1024 * 1024;
     static final long COMMIT_LIMIT = 16 * 1024 * 1024;
     static final int MAX_IDS = 10_000;
+    /** Where {@link SignatureFilter} leaves a body it read to verify, for {@link #json} to parse. */
+    private static final String SIGNED_BODY = "chatvault.signed-body";
 
     private final ObjectMapper mapper;
 
@@ -30,8 +33,27 @@ final class RequestBodies {
         return new LimitedInputStream(ctx.req().getInputStream(), limit);
     }
 
-    <T> T json(Context ctx, Class<T> type, long limit) {
+    /** The largest JSON body a route of the table reads: what {@link SignatureFilter} may read before its handler. */
+    static long limitFor(ApiEndpoint e) {
+        return e == ApiEndpoint.COMMIT ? COMMIT_LIMIT : JSON_LIMIT;
+    }
+
+    /** Reads the whole body (at most {@code limit} bytes) for its signature to be checked, and keeps it for {@link #json}. */
+    static byte[] readSigned(Context ctx, long limit) {
+        byte[] body;
         try (InputStream in = limited(ctx, limit)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new RequestException.BadRequest("the request body could not be read");
+        }
+        ctx.attribute(SIGNED_BODY, body);
+        return body;
+    }
+
+    <T> T json(Context ctx, Class<T> type, long limit) {
+        byte[] signed = ctx.attribute(SIGNED_BODY);
+        if (signed != null && signed.length > limit) throw LimitedInputStream.tooLarge(limit);
+        try (InputStream in = signed != null ? new ByteArrayInputStream(signed) : limited(ctx, limit)) {
             T value = mapper.readValue(in, type);
             if (value == null) throw new RequestException.MalformedJson("the request body must be a JSON object");
             return value;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.chatvault.server.account.AccountStore;
 import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.vault.ObjectIndex;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * the pack blobs left holding nothing. The delay exists because a restore that read the old
  * head may still be fetching them. For the same reason, packs that the {@link RepackJob} or a
  * relabel moved objects out of are deleted only once that move is older than the delay.
+ * Key slots that were deleted or replaced are removed after the same delay: until then a
+ * stolen session's deletion can still be undone from a backup of the metadata, never at once.
  * Idempotent; safe to run any time.
  *
  * <p>Index rows go first, in one transaction; blobs after. A crash in between leaves an
@@ -45,28 +48,34 @@ public final class SweepJob implements Job {
      * @param packsDeleted emptied pack blobs this sweep deleted (or would delete) from the object store, vacated ones included
      * @param bytesDeleted those blobs' bytes
      * @param accountLines per account, up to {@link JobResult#MAX_ACCOUNT_LINES}
+     * @param keySlotsPurged retired key slots past the safety delay removed (or that would be)
      */
     public record Result(boolean dryRun, boolean heldElsewhere, int accounts, int packsDeleted, long bytesDeleted,
-                         List<String> accountLines) implements JobResult {
+                         List<String> accountLines, int keySlotsPurged) implements JobResult {
         @Override public List<String> describe() {
             if (heldElsewhere) return List.of("sweep: another server instance holds the lease; nothing done");
             List<String> lines = new ArrayList<>();
             lines.add("sweep" + (dryRun ? " (dry run)" : "") + ": " + accounts + " accounts with dropped objects past the safety delay, "
                     + packsDeleted + " packs (" + bytesDeleted + " bytes) " + (dryRun ? "would be deleted" : "deleted"));
             lines.addAll(accountLines);
+            if (keySlotsPurged > 0)
+                lines.add("sweep: " + keySlotsPurged + " retired key slots past the safety delay " + (dryRun ? "would be removed" : "removed"));
             return lines;
         }
     }
 
     private final ObjectIndex index;
+    private final AccountStore accounts;
     private final ObjectStore blobs;
     private final Clock clock;
     private final Duration safetyDelay;
     private final JobLease lease;
 
     /** @param instanceId this server instance's id, unique among those sharing the database */
-    public SweepJob(ObjectIndex index, LeaseStore leases, ObjectStore blobs, Clock clock, Duration safetyDelay, String instanceId) {
+    public SweepJob(ObjectIndex index, AccountStore accounts, LeaseStore leases, ObjectStore blobs, Clock clock, Duration safetyDelay,
+                    String instanceId) {
         this.index = index;
+        this.accounts = accounts;
         this.blobs = blobs;
         this.clock = clock;
         this.safetyDelay = safetyDelay;
@@ -82,7 +91,7 @@ public final class SweepJob implements Job {
      */
     @Override
     public Result run(boolean dryRun) {
-        return lease.runPaged(dryRun, pager -> sweep(pager, dryRun), new Result(false, true, 0, 0, 0, List.of()));
+        return lease.runPaged(dryRun, pager -> sweep(pager, dryRun), new Result(false, true, 0, 0, 0, List.of(), 0));
     }
 
     private Result sweep(LeasedAccountPager pager, boolean dryRun) {
@@ -100,9 +109,12 @@ public final class SweepJob implements Job {
         }
         if (vacated.packs > 0) log.info("{} {} packs whose objects moved elsewhere before {}", dryRun ? "would delete" : "deleted",
                 vacated.packs, cutoff);
+        int keySlots = accounts.purgeRetiredKeySlots(cutoff, dryRun);
+        if (keySlots > 0) log.info("{} {} key slots retired before {}", dryRun ? "would remove" : "removed", keySlots, cutoff);
         List<String> lines = new ArrayList<>(dropped.lines);
         for (String line : vacated.lines) if (lines.size() < JobResult.MAX_ACCOUNT_LINES) lines.add(line);
-        return new Result(dryRun, false, dropped.accounts, dropped.packs + vacated.packs, dropped.bytes + vacated.bytes, List.copyOf(lines));
+        return new Result(dryRun, false, dropped.accounts, dropped.packs + vacated.packs, dropped.bytes + vacated.bytes, List.copyOf(lines),
+                keySlots);
     }
 
     /** Counts what one phase of the sweep removed, deleting the blobs unless it is a dry run. */

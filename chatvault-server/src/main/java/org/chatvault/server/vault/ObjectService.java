@@ -3,6 +3,8 @@ package org.chatvault.server.vault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
+import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.storage.ObjectStore;
@@ -60,7 +64,18 @@ public final class ObjectService {
      * @param body the request body, already limited to the maximum batch size
      */
     public UploadResult upload(Principal p, InputStream body) throws IOException {
-        try (SpooledBatch batch = spooler.spool(body)) {
+        return upload(p, body, sha256 -> { });
+    }
+
+    /**
+     * As {@link #upload(Principal, InputStream)}, handing the SHA-256 of every byte read from
+     * {@code body} to {@code bodyCheck} once the batch has been read to its end and before anything
+     * is stored: a check that throws (a request signature that does not cover this body) stores nothing.
+     */
+    public UploadResult upload(Principal p, InputStream body, Consumer<byte[]> bodyCheck) throws IOException {
+        MessageDigest digest = RequestSignature.newBodyDigest();
+        try (SpooledBatch batch = spooler.spool(new DigestInputStream(body, digest))) {
+            bodyCheck.accept(digest.digest());
             Map<ObjectId, SpooledFrame> unique = new LinkedHashMap<>();
             for (SpooledFrame f : batch.frames()) unique.putIfAbsent(f.id(), f);
             Set<ObjectId> held = metadata.presentObjects(p.accountId(), unique.keySet());

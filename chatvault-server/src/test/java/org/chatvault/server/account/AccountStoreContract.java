@@ -31,8 +31,21 @@ public abstract class AccountStoreContract extends StoreContractBase {
         assertThat(found.loginHash().hash()).hasSize(32);
         assertThat(found.createdAt()).isEqualTo(T0);
         LoginHash h = found.loginHash();
-        assertThat(accounts.createAccount(new AccountRecord(UUID.randomUUID().toString(), "ALICE", "alice", h, T0))).isFalse();
+        assertThat(accounts.createAccount(new AccountRecord(UUID.randomUUID().toString(), "ALICE", "alice", h, T0, null))).isFalse();
         assertThat(accounts.findAccountByUsername("bob")).isEmpty();
+    }
+
+    @Test
+    void theVaultPublicKeyIsStoredWithTheAccountAndMayBeAbsent() {
+        String id = newAccount("alice");
+        byte[] key = accounts.findVaultPublicKey(id).orElseThrow();
+        assertThat(key).hasSize(32);
+        assertThat(accounts.findAccountByUsername("alice").orElseThrow().vaultPublicKey()).isEqualTo(key);
+        String old = UUID.randomUUID().toString();
+        assertThat(accounts.createAccount(new AccountRecord(old, "old", "old", new LoginHash(bytes(16), bytes(32), new Argon2Params(64, 1, 1)),
+                T0, null))).isTrue();
+        assertThat(accounts.findVaultPublicKey(old)).isEmpty();
+        assertThat(accounts.findVaultPublicKey("no-such-account")).isEmpty();
     }
 
     // ---- tokens ----------------------------------------------------------------------------
@@ -104,9 +117,75 @@ public abstract class AccountStoreContract extends StoreContractBase {
         assertThat(slots.get(1).blob()).isEqualTo(b2);
         assertThat(slots.get(1).updatedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(accounts.listKeySlots(bob)).isEmpty();
-        assertThat(accounts.deleteKeySlot(bob, "recovery")).isFalse();
-        assertThat(accounts.deleteKeySlot(alice, "recovery")).isTrue();
+        assertThat(accounts.deleteKeySlot(bob, "recovery", T0)).isEqualTo(KeySlotOutcome.NOT_FOUND);
+        assertThat(accounts.deleteKeySlot(alice, "device-1", T0)).isEqualTo(KeySlotOutcome.DONE);
         assertThat(accounts.listKeySlots(alice)).hasSize(1);
+    }
+
+    @Test
+    void replacedAndDeletedSlotsAreRetiredUnlistedAndPurgedOnlyWhenOlderThanTheCutoff() {
+        String alice = newAccount("alice");
+        String bob = newAccount("bob");
+        byte[] first = bytes(64);
+        byte[] second = bytes(64);
+        byte[] device = bytes(64);
+        accounts.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", first, T0));
+        accounts.putKeySlot(alice, new KeySlotRecord("device-1", "device", device, T0));
+        accounts.putKeySlot(bob, new KeySlotRecord("device-1", "device", bytes(64), T0));
+        assertThat(accounts.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", second, T0.plusSeconds(10)))).isEqualTo(KeySlotOutcome.DONE);
+        assertThat(accounts.deleteKeySlot(alice, "device-1", T0.plusSeconds(20))).isEqualTo(KeySlotOutcome.DONE);
+
+        assertThat(accounts.listKeySlots(alice)).extracting(KeySlotRecord::slotId).containsExactly("recovery");
+        assertThat(accounts.listKeySlots(alice).getFirst().blob()).isEqualTo(second);
+        List<KeySlotRecord> retired = accounts.listRetiredKeySlots(alice);
+        assertThat(retired).extracting(KeySlotRecord::slotId).containsExactly("recovery", "device-1");
+        assertThat(retired.get(0).blob()).isEqualTo(first);
+        assertThat(retired.get(1).blob()).isEqualTo(device);
+        assertThat(accounts.listRetiredKeySlots(bob)).isEmpty();
+
+        // Retired at T0+10 and T0+20: a cutoff between them purges only the first, a dry run nothing.
+        assertThat(accounts.purgeRetiredKeySlots(T0.plusSeconds(15), true)).isEqualTo(1);
+        assertThat(accounts.listRetiredKeySlots(alice)).hasSize(2);
+        assertThat(accounts.purgeRetiredKeySlots(T0.plusSeconds(15), false)).isEqualTo(1);
+        assertThat(accounts.listRetiredKeySlots(alice)).extracting(KeySlotRecord::slotId).containsExactly("device-1");
+        assertThat(accounts.purgeRetiredKeySlots(T0.plusSeconds(21), false)).isEqualTo(1);
+        assertThat(accounts.listRetiredKeySlots(alice)).isEmpty();
+        assertThat(accounts.listKeySlots(bob)).hasSize(1);
+    }
+
+    @Test
+    void theLastRecoverySlotCanBeReplacedButNotRemovedNorTurnedIntoAnotherKind() {
+        String alice = newAccount("alice");
+        byte[] blob = bytes(64);
+        accounts.putKeySlot(alice, new KeySlotRecord("recovery", "recovery", blob, T0));
+        assertThat(accounts.deleteKeySlot(alice, "recovery", T0)).isEqualTo(KeySlotOutcome.LAST_RECOVERY);
+        assertThat(accounts.putKeySlot(alice, new KeySlotRecord("recovery", "device", bytes(64), T0))).isEqualTo(KeySlotOutcome.LAST_RECOVERY);
+        assertThat(accounts.listKeySlots(alice)).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo("recovery");
+            assertThat(s.blob()).isEqualTo(blob);
+        });
+        assertThat(accounts.listRetiredKeySlots(alice)).isEmpty();
+        // With a second recovery slot, either may go, but not both.
+        accounts.putKeySlot(alice, new KeySlotRecord("recovery-2", "recovery", bytes(64), T0));
+        assertThat(accounts.deleteKeySlot(alice, "recovery", T0)).isEqualTo(KeySlotOutcome.DONE);
+        assertThat(accounts.deleteKeySlot(alice, "recovery-2", T0)).isEqualTo(KeySlotOutcome.LAST_RECOVERY);
+        assertThat(accounts.listKeySlots(alice)).extracting(KeySlotRecord::slotId).containsExactly("recovery-2");
+    }
+
+    // ---- signed requests ---------------------------------------------------------------------
+
+    @Test
+    void aSignedRequestIsRememberedOncePerAccountUntilForgotten() {
+        byte[] h1 = bytes(32);
+        byte[] h2 = bytes(32);
+        assertThat(signatures.remember("acc-a", h1, T0.plusSeconds(300))).isTrue();
+        assertThat(signatures.remember("acc-a", h1, T0.plusSeconds(300))).isFalse();
+        assertThat(signatures.remember("acc-b", h1, T0.plusSeconds(300))).isTrue();
+        assertThat(signatures.remember("acc-a", h2, T0.plusSeconds(600))).isTrue();
+        assertThat(signatures.forgetBefore(T0.plusSeconds(300))).isZero();
+        assertThat(signatures.forgetBefore(T0.plusSeconds(301))).isEqualTo(2);
+        assertThat(signatures.remember("acc-a", h2, T0.plusSeconds(600))).isFalse();
+        assertThat(signatures.remember("acc-a", h1, T0.plusSeconds(900))).isTrue();
     }
 
     // ---- login throttling -------------------------------------------------------------------

@@ -29,7 +29,9 @@ class GracefulShutdownTest {
         // A raw socket, so the test decides exactly when each half of the body is sent.
         try (Socket socket = new Socket("127.0.0.1", fx.server().port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/objects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + s.access()
+            StringBuilder signature = new StringBuilder();
+            fx.api().signatureHeaders(s.access(), "POST", "/v1/objects", batch).forEach((k, v) -> signature.append("\r\n").append(k).append(": ").append(v));
+            out.write(("POST /v1/objects HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + s.access() + signature
                     + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + batch.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(batch, 0, half);
@@ -51,7 +53,7 @@ class GracefulShutdownTest {
         }
 
         try (ServerFixture again = new ServerFixture(dir)) {
-            String token = again.api().login("alice", s.secret()).json().get("accessToken").asText();
+            String token = again.api().signedLogin(s).access();
             assertThat(again.api().fetch(token, Api.hex(objs)).body()).isEqualTo(batch);
         }
     }

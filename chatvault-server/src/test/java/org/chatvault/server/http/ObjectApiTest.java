@@ -188,7 +188,9 @@ class ObjectApiTest extends SingleUserApiTest {
         System.arraycopy("CVB1".getBytes(), 0, over, 0, 4);
         // With a Content-Length over the limit the server answers before reading the body; the
         // client waits for that answer (Expect: 100-continue) instead of racing the closed socket.
-        HttpRequest declared = HttpRequest.newBuilder(fx.server().baseUri().resolve("v1/objects")).expectContinue(true)
+        HttpRequest.Builder declaredBuilder = HttpRequest.newBuilder(fx.server().baseUri().resolve("v1/objects")).expectContinue(true);
+        api.signatureHeaders(alice.access(), "POST", "/v1/objects", over).forEach(declaredBuilder::header);
+        HttpRequest declared = declaredBuilder
                 .header("Authorization", "Bearer " + alice.access())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(over)).build();
@@ -205,7 +207,10 @@ class ObjectApiTest extends SingleUserApiTest {
         InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream("CVB1".getBytes()),
                 new java.io.SequenceInputStream(Collections.enumeration(Collections.nCopies(frames, frame).stream()
                         .map(f -> (InputStream) new ByteArrayInputStream(f)).toList())));
-        HttpRequest req = HttpRequest.newBuilder(fx.server().baseUri().resolve("v1/objects"))
+        HttpRequest.Builder streamed = HttpRequest.newBuilder(fx.server().baseUri().resolve("v1/objects"));
+        // Signed over no body: the limit stops the upload before its signature can be checked.
+        api.signatureHeaders(alice.access(), "POST", "/v1/objects", new byte[0]).forEach(streamed::header);
+        HttpRequest req = streamed
                 .header("Authorization", "Bearer " + alice.access())
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();

@@ -38,9 +38,7 @@ class RelabelApiTest extends SingleUserApiTest {
     /** Access tokens last an hour; tests that move the clock by days log in again. */
     private void advanceAndLogIn(Duration d) {
         fx.clock().advance(d);
-        Response login = api.login(alice.username(), alice.secret());
-        alice = new Api.Session(alice.username(), alice.secret(), login.json().get("accessToken").asText(),
-                login.json().get("refreshToken").asText());
+        alice = api.signedLogin(alice);
     }
 
     private static void assertError(Response r, int status, String code) {

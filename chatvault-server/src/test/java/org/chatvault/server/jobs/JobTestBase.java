@@ -47,9 +47,9 @@ abstract class JobTestBase {
         Files.createDirectories(dir.resolve("tmp"));
         objects = new ObjectService(index, blobs, dir.resolve("tmp"), clock, new ServerMetrics());
         heads = new HeadService(index, clock);
-        sweeper = new SweepJob(index, leases, blobs, clock, DELAY, "this-instance");
+        sweeper = new SweepJob(index, stores.accounts(), leases, blobs, clock, DELAY, "this-instance");
         stores.accounts().createAccount(new AccountRecord(alice.accountId(), "alice", "alice",
-                new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), clock.instant()));
+                new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), clock.instant(), null));
     }
 
     @AfterEach

@@ -93,7 +93,7 @@ class SweepJobTest extends JobTestBase {
                         throw e.getCause();
                     }
                 });
-        SweepJob stuck = new SweepJob(purgesNothing, leases, blobs, clock, Duration.ofHours(24), "this-instance");
+        SweepJob stuck = new SweepJob(purgesNothing, stores.accounts(), leases, blobs, clock, Duration.ofHours(24), "this-instance");
         assertThat(stuck.run(false)).extracting("heldElsewhere", "accounts", "packsDeleted").containsExactly(false, 1, 0);
     }
 }

@@ -29,7 +29,7 @@ public final class ServerFixture implements AutoCloseable {
 
     private void start() {
         server = ChatvaultServer.start(config, clock);
-        api = new Api(server.baseUri());
+        api = new Api(server.baseUri(), clock);
     }
 
     public void restart() {

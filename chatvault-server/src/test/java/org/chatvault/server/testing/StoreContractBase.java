@@ -15,6 +15,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.AccountStore;
 import org.chatvault.server.jobs.LeaseStore;
+import org.chatvault.server.signing.SignatureStore;
 import org.chatvault.server.account.AccountRecord;
 import org.chatvault.server.vault.CommitOutcome;
 import org.chatvault.server.vault.HeadChange;
@@ -42,6 +43,7 @@ public abstract class StoreContractBase {
     protected AccountStore accounts;
     protected ObjectIndex index;
     protected LeaseStore leases;
+    protected SignatureStore signatures;
 
     /** A new, empty database for one test. */
     protected abstract SqlTestDatabase newDatabase();
@@ -69,12 +71,13 @@ public abstract class StoreContractBase {
         accounts = s.accounts();
         index = s.objects();
         leases = s.leases();
+        signatures = s.signatures();
     }
 
     protected String newAccount(String username) {
         String id = UUID.randomUUID().toString();
         LoginHash hash = new LoginHash(bytes(16), bytes(32), new Argon2Params(64, 1, 1));
-        assertThat(accounts.createAccount(new AccountRecord(id, username, username.toLowerCase(), hash, T0))).isTrue();
+        assertThat(accounts.createAccount(new AccountRecord(id, username, username.toLowerCase(), hash, T0, bytes(32)))).isTrue();
         return id;
     }
 

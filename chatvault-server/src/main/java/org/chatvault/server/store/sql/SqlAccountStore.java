@@ -1,12 +1,16 @@
 package org.chatvault.server.store.sql;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.server.account.AccountStore;
 import org.chatvault.server.account.AccountRecord;
+import org.chatvault.server.account.KeySlotOutcome;
 import org.chatvault.server.account.KeySlotRecord;
 import org.chatvault.server.account.LoginHash;
 import org.chatvault.server.account.LoginThrottlePolicy;
@@ -17,6 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@link AccountStore} in SQL both databases speak. */
 public final class SqlAccountStore implements AccountStore {
+    private static final String RECOVERY = "recovery";
     private final SqlDatabase db;
 
     public SqlAccountStore(SqlDatabase db) {
@@ -29,13 +34,13 @@ public final class SqlAccountStore implements AccountStore {
             LoginHash hash = a.loginHash();
             int created = h.createUpdate("""
                             INSERT INTO accounts (account_id, username, username_key, secret_salt, secret_hash,
-                                argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at)
-                            VALUES (:id, :username, :key, :salt, :hash, :memory, :iterations, :parallelism, :at)
+                                argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at, vault_public_key)
+                            VALUES (:id, :username, :key, :salt, :hash, :memory, :iterations, :parallelism, :at, :vaultKey)
                             ON CONFLICT (username_key) DO NOTHING""")
                     .bind("id", a.accountId()).bind("username", a.username()).bind("key", a.usernameKey())
                     .bind("salt", hash.salt()).bind("hash", hash.hash()).bind("memory", hash.params().memoryKiB())
                     .bind("iterations", hash.params().iterations()).bind("parallelism", hash.params().parallelism())
-                    .bind("at", a.createdAt()).execute();
+                    .bind("at", a.createdAt()).bind("vaultKey", a.vaultPublicKey()).execute();
             if (created == 0) return false;
             // The head row exists from the start, so a commit, even the first, can lock it.
             h.createUpdate("INSERT INTO heads (account_id, version) VALUES (:id, 0)").bind("id", a.accountId()).execute();
@@ -47,13 +52,19 @@ public final class SqlAccountStore implements AccountStore {
     public Optional<AccountRecord> findAccountByUsername(String usernameKey) {
         return db.read("find an account", h -> h.createQuery("""
                         SELECT account_id, username, username_key, secret_salt, secret_hash,
-                            argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at
+                            argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at, vault_public_key
                         FROM accounts WHERE username_key = :key""")
                 .bind("key", usernameKey)
                 .map((r, ctx) -> new AccountRecord(r.getString(1), r.getString(2), r.getString(3),
                         new LoginHash(r.getBytes(4), r.getBytes(5), new Argon2Params(r.getInt(6), r.getInt(7), r.getInt(8))),
-                        SqlDatabase.instant(r, 9, ctx)))
+                        SqlDatabase.instant(r, 9, ctx), r.getBytes(10)))
                 .findOne());
+    }
+
+    @Override
+    public Optional<byte[]> findVaultPublicKey(String accountId) {
+        return db.read("find a vault public key", h -> h.createQuery("SELECT vault_public_key FROM accounts WHERE account_id = :id")
+                .bind("id", accountId).map((r, ctx) -> Optional.ofNullable(r.getBytes(1))).findOne().flatMap(k -> k));
     }
 
     @Override
@@ -115,19 +126,79 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
-    public void putKeySlot(String accountId, KeySlotRecord slot) {
-        db.write("store a key slot", h -> h.createUpdate("""
-                        INSERT INTO key_slots (account_id, slot_id, kind, blob, updated_at) VALUES (:account, :slot, :kind, :blob, :at)
-                        ON CONFLICT (account_id, slot_id) DO UPDATE
-                            SET kind = excluded.kind, blob = excluded.blob, updated_at = excluded.updated_at""")
-                .bind("account", accountId).bind("slot", slot.slotId()).bind("kind", slot.kind()).bind("blob", slot.blob())
-                .bind("at", slot.updatedAt()).execute());
+    public KeySlotOutcome putKeySlot(String accountId, KeySlotRecord slot) {
+        return db.write("store a key slot", h -> {
+            Map<String, String> kinds = lockKeySlots(h, accountId);
+            String replacedKind = kinds.get(slot.slotId());
+            if (replacedKind != null) {
+                if (leavesNoRecovery(kinds, slot.slotId()) && !slot.kind().equals(RECOVERY)) return KeySlotOutcome.LAST_RECOVERY;
+                retire(h, accountId, slot.slotId(), slot.updatedAt());
+            }
+            h.createUpdate("""
+                            INSERT INTO key_slots (account_id, slot_id, kind, blob, updated_at) VALUES (:account, :slot, :kind, :blob, :at)
+                            ON CONFLICT (account_id, slot_id) DO UPDATE
+                                SET kind = excluded.kind, blob = excluded.blob, updated_at = excluded.updated_at""")
+                    .bind("account", accountId).bind("slot", slot.slotId()).bind("kind", slot.kind()).bind("blob", slot.blob())
+                    .bind("at", slot.updatedAt()).execute();
+            return KeySlotOutcome.DONE;
+        });
     }
 
     @Override
-    public boolean deleteKeySlot(String accountId, String slotId) {
-        return db.write("delete a key slot", h -> h.createUpdate("DELETE FROM key_slots WHERE account_id = :account AND slot_id = :slot")
-                .bind("account", accountId).bind("slot", slotId).execute() == 1);
+    public KeySlotOutcome deleteKeySlot(String accountId, String slotId, Instant now) {
+        return db.write("delete a key slot", h -> {
+            Map<String, String> kinds = lockKeySlots(h, accountId);
+            if (!kinds.containsKey(slotId)) return KeySlotOutcome.NOT_FOUND;
+            if (leavesNoRecovery(kinds, slotId)) return KeySlotOutcome.LAST_RECOVERY;
+            retire(h, accountId, slotId, now);
+            h.createUpdate("DELETE FROM key_slots WHERE account_id = :account AND slot_id = :slot")
+                    .bind("account", accountId).bind("slot", slotId).execute();
+            return KeySlotOutcome.DONE;
+        });
+    }
+
+    /**
+     * The account's live slots (id to kind), locked until the transaction ends: two deletions of
+     * its last two recovery slots, on two servers, cannot both see the other one still there.
+     */
+    private Map<String, String> lockKeySlots(Handle h, String accountId) {
+        Map<String, String> kinds = new HashMap<>();
+        h.createQuery("SELECT slot_id, kind FROM key_slots WHERE account_id = :account" + db.forUpdate())
+                .bind("account", accountId).map((r, ctx) -> Map.entry(r.getString(1), r.getString(2)))
+                .forEach(e -> kinds.put(e.getKey(), e.getValue()));
+        return kinds;
+    }
+
+    /** Whether {@code slotId} is a recovery slot and no other live one is. */
+    private static boolean leavesNoRecovery(Map<String, String> kinds, String slotId) {
+        if (!RECOVERY.equals(kinds.get(slotId))) return false;
+        return kinds.entrySet().stream().noneMatch(e -> !e.getKey().equals(slotId) && RECOVERY.equals(e.getValue()));
+    }
+
+    private static void retire(Handle h, String accountId, String slotId, Instant now) {
+        h.createUpdate("""
+                        INSERT INTO retired_key_slots (account_id, retirement_id, slot_id, kind, blob, updated_at, retired_at)
+                        SELECT account_id, :retirement, slot_id, kind, blob, updated_at, :now
+                        FROM key_slots WHERE account_id = :account AND slot_id = :slot""")
+                .bind("retirement", UUID.randomUUID().toString()).bind("now", now)
+                .bind("account", accountId).bind("slot", slotId).execute();
+    }
+
+    @Override
+    public List<KeySlotRecord> listRetiredKeySlots(String accountId) {
+        return db.read("list retired key slots", h -> h.createQuery(
+                        "SELECT slot_id, kind, blob, updated_at FROM retired_key_slots WHERE account_id = :account ORDER BY retired_at, retirement_id")
+                .bind("account", accountId)
+                .map((r, ctx) -> new KeySlotRecord(r.getString(1), r.getString(2), r.getBytes(3), SqlDatabase.instant(r, 4, ctx)))
+                .list());
+    }
+
+    @Override
+    public int purgeRetiredKeySlots(Instant before, boolean dryRun) {
+        if (dryRun) return db.read("count retired key slots", h -> h.createQuery(
+                "SELECT count(*) FROM retired_key_slots WHERE retired_at < :before").bind("before", before).mapTo(Integer.class).one());
+        return db.write("purge retired key slots", h -> h.createUpdate("DELETE FROM retired_key_slots WHERE retired_at < :before")
+                .bind("before", before).execute());
     }
 
     @Override
