@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.chatvault.protocol.error.ErrorBody;
+import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.SingleUserApiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +92,34 @@ class OpenApiDocumentTest extends SingleUserApiTest {
                     .as(e + " response media type").isEqualTo(mediaTypeSet(e.response()));
             assertThat(mediaTypes(op.path("requestBody").path("content"))).as(e + " request media type").isEqualTo(mediaTypeSet(e.request()));
         }
+    }
+
+    @Test
+    void everyVaultRouteDocumentsTheSignatureHeadersAndItsRefusalsAndNoOtherRouteAsksForThem() {
+        Set<String> signatureHeaders = Set.of(RequestSignature.TIMESTAMP_HEADER, RequestSignature.SIGNATURE_HEADER);
+        int vault = 0;
+        for (ApiEndpoint e : ApiEndpoint.values()) {
+            JsonNode op = operation(e);
+            Set<String> headers = new HashSet<>();
+            for (JsonNode p : op.path("parameters")) {
+                JsonNode param = p.has("$ref") ? doc.at(p.get("$ref").asText().substring(1)) : p;
+                if (param.path("in").asText().equals("header")) {
+                    headers.add(param.path("name").asText());
+                    assertThat(param.path("required").asBoolean()).as(e + " " + param.path("name").asText() + " required").isTrue();
+                }
+            }
+            if (e.access() == Access.VAULT) {
+                vault++;
+                assertThat(headers).as(e + " signature headers").containsAll(signatureHeaders);
+                JsonNode refused = op.path("responses").path("403");
+                if (refused.has("$ref")) refused = doc.at(refused.get("$ref").asText().substring(1));
+                assertThat(refused.path("description").asText()).as(e + " 403").contains("signature_required", "signature_invalid",
+                        "signature_stale", "signature_replayed", "signing_key_missing");
+            } else {
+                assertThat(headers).as(e + " asks for no signature").doesNotContainAnyElementsOf(signatureHeaders);
+            }
+        }
+        assertThat(vault).isGreaterThanOrEqualTo(8);
     }
 
     @Test
