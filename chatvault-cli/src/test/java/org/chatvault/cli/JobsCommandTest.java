@@ -41,7 +41,7 @@ class JobsCommandTest extends ConsoleTest {
         FileSystemObjectStore blobs = new FileSystemObjectStore(data.resolve("objects"));
         try (SqlStores stores = SqlStores.sqlite(data.resolve("metadata.db"))) {
             stores.accounts().createAccount(new AccountRecord("acc-kim", "kim", "kim",
-                    new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), longAgo));
+                    new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), longAgo, null));
             ObjectId[] roots = new ObjectId[2];
             for (int i = 0; i < 2; i++) {
                 byte[] id = new byte[32];

@@ -64,7 +64,7 @@ class ResilienceTest {
     void unknownTokenIsRefused() {
         try (TestVault vault = new TestVault(dir)) {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
-            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE), null);
+            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE, null, 0), null);
             assertThatThrownBy(api::head).isInstanceOf(org.chatvault.client.http.ServerRefusedException.class)
                     .satisfies(e -> assertThat(((org.chatvault.client.http.ServerRefusedException) e).status()).isEqualTo(401));
         }

@@ -14,6 +14,7 @@ import org.chatvault.core.crypto.KeySlots;
 import org.chatvault.core.crypto.LoginSecret;
 import org.chatvault.core.crypto.MasterKey;
 import org.chatvault.core.crypto.RecoveryKey;
+import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.error.WrongKeyException;
 
 /**
@@ -33,17 +34,20 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
     public Created create(URI server, String username, char[] password, char[] passphrase) {
         VaultApi api = new VaultApi(server);
         String secret = loginSecret(username, password);
-        api.register(username, secret);
-        api.login(username, secret);
+        // The master key comes first: the account is registered with the public half of its signing key.
         MasterKey mk = MasterKey.generate(random);
+        VaultSigningKey signing = unlocked(api, mk);
         try (RecoveryKey rk = RecoveryKey.generate(random)) {
+            api.register(username, secret, signing.publicKey());
+            api.login(username, secret);
             api.putKeySlot("recovery", "recovery", B64.encodeToString(KeySlots.sealWithRecoveryKey(mk, rk, random)));
             if (passphrase != null && passphrase.length > 0)
                 api.putKeySlot("passphrase", "passphrase", B64.encodeToString(KeySlots.sealWithPassphrase(mk, passphrase, passphraseParams, random)));
-            Session session = addDevice(api, server, username, mk);
+            Session session = addDevice(api, server, username, mk, signing);
             return new Created(rk.toDisplayString(), session);
         } catch (RuntimeException e) {
-            mk.close(); // no session took it over
+            signing.close(); // no session took them over
+            mk.close();
             throw e;
         }
     }
@@ -61,10 +65,12 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
             }
             case Unlock.WithPassphrase p -> KeySlots.openWithPassphrase(slot(slots, "passphrase"), p.passphrase());
         };
+        VaultSigningKey signing = unlocked(api, mk);
         try {
-            return addDevice(api, server, username, mk);
+            return addDevice(api, server, username, mk, signing);
         } catch (RuntimeException e) {
-            mk.close(); // no session took it over
+            signing.close(); // no session took them over
+            mk.close();
             throw e;
         }
     }
@@ -89,14 +95,26 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
             throw e;
         }
         byte[] secret = B64D.decode(p.deviceSecret());
+        MasterKey mk;
         try {
-            return new Session(api, KeySlots.openWithDeviceSecret(slot, secret), random);
+            mk = KeySlots.openWithDeviceSecret(slot, secret);
         } finally {
             Bytes.wipe(secret);
         }
+        return new Session(api, mk, unlocked(api, mk), random);
     }
 
-    private Session addDevice(VaultApi api, URI server, String username, MasterKey mk) {
+    /**
+     * The vault signing key of an opened master key, which {@code api} signs with from now on: the
+     * server serves the vault only to requests it signs. The session that takes it over closes it.
+     */
+    private static VaultSigningKey unlocked(VaultApi api, MasterKey mk) {
+        VaultSigningKey key = mk.deriveSigningKey();
+        api.signWith(key);
+        return key;
+    }
+
+    private Session addDevice(VaultApi api, URI server, String username, MasterKey mk, VaultSigningKey signing) {
         byte[] deviceSecret = new byte[32];
         random.nextBytes(deviceSecret);
         byte[] idBytes = new byte[6];
@@ -109,7 +127,7 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
             Bytes.wipe(deviceSecret);
         }
         api.useTokens(api.tokens(), t -> profiles.save(profiles.require().withTokens(t)));
-        return new Session(api, mk, random);
+        return new Session(api, mk, signing, random);
     }
 
     private static byte[] slot(List<KeySlot> slots, String id) {

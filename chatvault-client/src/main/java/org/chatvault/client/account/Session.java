@@ -5,19 +5,23 @@ import org.chatvault.client.http.VaultApi;
 import org.chatvault.core.chunking.ChunkerParams;
 import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.crypto.MasterKey;
+import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
 
-/** An unlocked vault: the API client plus the keys. Closing it wipes the keys. */
+/** An unlocked vault: the API client, which signs with its vault signing key, plus the keys. Closing it wipes the keys. */
 public final class Session implements AutoCloseable {
     private final VaultApi api;
     private final MasterKey masterKey;
+    private final VaultSigningKey signingKey;
     private final VaultKeys keys;
     private final SecureRandom random;
 
-    Session(VaultApi api, MasterKey masterKey, SecureRandom random) {
+    /** @param signingKey the master key's vault signing key, which {@code api} signs with */
+    Session(VaultApi api, MasterKey masterKey, VaultSigningKey signingKey, SecureRandom random) {
         this.api = api;
         this.masterKey = masterKey;
+        this.signingKey = signingKey;
         this.keys = masterKey.deriveVaultKeys();
         this.random = random;
     }
@@ -36,6 +40,8 @@ public final class Session implements AutoCloseable {
     MasterKey masterKey() { return masterKey; }
 
     @Override public void close() {
+        api.signWith(null); // nothing signs with a wiped key
+        signingKey.destroy();
         keys.destroy();
         masterKey.destroy();
     }

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,17 +17,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.chatvault.client.ClientException;
+import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.WireJson;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.RefreshRequest;
+import org.chatvault.protocol.account.Registration;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.keyslot.KeySlot;
 import org.chatvault.protocol.keyslot.KeySlots;
 import org.chatvault.protocol.keyslot.PutKeySlot;
+import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.protocol.object.MissingObjects;
 import org.chatvault.protocol.object.ObjectIds;
 import org.chatvault.protocol.object.RelabelRequest;
@@ -40,6 +45,12 @@ import org.chatvault.protocol.vault.VaultUsage;
  * The HTTP client for docs/API.md, on the JDK's HttpClient. Retries what is safe to retry
  * (every call here is idempotent, commit included thanks to its compare-and-swap) when the
  * connection drops, and refreshes an expired access token once per call.
+ *
+ * <p>Once {@link #signWith} has been given the vault signing key, every authenticated request is
+ * signed (docs/API.md "Signed requests"), each attempt afresh: with the server's time as last
+ * learnt (from a login or refresh, or the {@code Date} of a {@code signature_stale} answer, which
+ * is retried once), and a timestamp later than the previous one, so two identical requests are
+ * never taken for a replay.
  */
 public final class VaultApi {
     private static final ObjectMapper JSON = WireJson.mapper();
@@ -49,6 +60,7 @@ public final class VaultApi {
     private volatile IssuedTokens tokens;
     private volatile Consumer<IssuedTokens> onTokens = t -> {};
     private volatile Observer observer;
+    private final RequestSigner signer = new RequestSigner();
 
     /**
      * Told about every HTTP exchange, for load measurements. Called once per attempt, not per
@@ -87,17 +99,28 @@ public final class VaultApi {
 
     public IssuedTokens tokens() { return tokens; }
 
+    /**
+     * Signs every authenticated request from now on with {@code key} (the caller keeps it and
+     * closes it, after which nothing can be signed); null stops signing.
+     */
+    public void signWith(VaultSigningKey key) {
+        signer.use(key);
+    }
+
     /** Reports every exchange from now on to {@code observer}; null stops reporting. */
     public void observe(Observer observer) { this.observer = observer; }
 
     // ---- accounts --------------------------------------------------------------------------
 
-    public void register(String username, String loginSecretB64) {
-        send("POST /v1/accounts", () -> json("POST", "v1/accounts", new Credentials(username, loginSecretB64), false), Void.class);
+    /** @param vaultPublicKey the public half of the vault signing key of the account's new master key */
+    public void register(String username, String loginSecretB64, byte[] vaultPublicKey) {
+        Registration r = new Registration(username, loginSecretB64, Base64.getEncoder().encodeToString(vaultPublicKey));
+        send("POST /v1/accounts", () -> json("POST", "v1/accounts", r, false), Void.class);
     }
 
     public IssuedTokens login(String username, String loginSecretB64) {
         IssuedTokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", new Credentials(username, loginSecretB64), false), IssuedTokens.class);
+        signer.learn(t);
         tokens = t;
         return t;
     }
@@ -109,6 +132,7 @@ public final class VaultApi {
     private synchronized void refresh(IssuedTokens stale) {
         if (tokens != stale) return; // another thread refreshed already
         IssuedTokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false), IssuedTokens.class, false);
+        signer.learn(t);
         tokens = t;
         onTokens.accept(t);
     }
@@ -161,9 +185,10 @@ public final class VaultApi {
         long length = 0;
         for (byte[] p : parts) length += p.length;
         long contentLength = length;
+        byte[] bodyHash = !signer.active() ? null : sha256(parts);
         return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength))),
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength)), bodyHash),
                 UploadResult.class);
     }
 
@@ -224,13 +249,25 @@ public final class VaultApi {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
-        return auth ? authed(b) : b;
+        return auth ? authed(b, !signer.active() ? null : RequestSignature.bodyHash(bytes)) : b;
     }
 
+    /** Adds the bearer token, and the signature of a request without a body. */
     private HttpRequest.Builder authed(HttpRequest.Builder b) {
+        return authed(b, !signer.active() ? null : RequestSignature.bodyHash(new byte[0]));
+    }
+
+    /** Adds the bearer token and, once a signing key is set, the signature over the request with this body hash. */
+    private HttpRequest.Builder authed(HttpRequest.Builder b, byte[] bodySha256) {
         IssuedTokens t = tokens;
         if (t == null) throw new org.chatvault.client.ClientException("not logged in");
-        return b.header("Authorization", "Bearer " + t.accessToken());
+        return signer.sign(b.header("Authorization", "Bearer " + t.accessToken()), t, bodySha256);
+    }
+
+    private static byte[] sha256(List<byte[]> parts) {
+        MessageDigest d = RequestSignature.newBodyDigest();
+        for (byte[] p : parts) d.update(p);
+        return d.digest();
     }
 
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, Class<T> type) {
@@ -255,6 +292,7 @@ public final class VaultApi {
     /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ServerRefusedException}. */
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {
         boolean refreshed = !mayRefresh;
+        boolean resynced = false;
         for (int attempt = 1; ; attempt++) {
             IssuedTokens before = tokens;
             HttpRequest built = request.get().timeout(Duration.ofMinutes(5)).build();
@@ -290,6 +328,10 @@ public final class VaultApi {
             if (status == 401 && "token_expired".equals(err.error()) && !refreshed && before != null) {
                 refreshed = true;
                 refresh(before);
+                continue;
+            }
+            if (status == 403 && "signature_stale".equals(err.error()) && !resynced && signer.learn(resp)) {
+                resynced = true; // this machine's clock is off: sign again with the server's
                 continue;
             }
             if ((status == 502 || status == 503) && attempt < retry.attempts()) {

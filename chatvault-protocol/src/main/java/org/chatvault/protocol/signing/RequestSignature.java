@@ -22,6 +22,8 @@ import java.util.HexFormat;
 public final class RequestSignature {
     public static final String TIMESTAMP_HEADER = "X-Chatvault-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Chatvault-Signature";
+    /** On a {@code signature_stale} answer: the server's time, epoch milliseconds, for the client to sign with. */
+    public static final String SERVER_TIME_HEADER = "X-Chatvault-Server-Time";
     private static final String CONTEXT = "chatvault/v1/request";
 
     private RequestSignature() {}

@@ -7,6 +7,7 @@ import java.util.List;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
+import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.account.AccountException;
 import org.chatvault.server.signing.SigningException;
 import org.chatvault.server.vault.VaultRequestException;
@@ -31,7 +32,12 @@ final class ErrorMapping {
         });
         routes.exception(VaultRequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(),
                 e instanceof VaultRequestException.ObjectsUnreadable u ? u.ids().stream().map(ObjectId::hex).toList() : null));
-        routes.exception(SigningException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
+        routes.exception(SigningException.class, (e, ctx) -> {
+            // The server's own clock (not Jetty's Date), for a client whose clock is off to sign again with.
+            if (e instanceof SigningException.SignatureStale s)
+                ctx.header(RequestSignature.SERVER_TIME_HEADER, Long.toString(s.serverTime().toEpochMilli()));
+            refuse(ctx, code(e), e.getMessage(), null);
+        });
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));
