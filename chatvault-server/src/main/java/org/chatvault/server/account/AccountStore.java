@@ -10,7 +10,8 @@ import java.util.Optional;
  * <p>Everything an account owns is keyed by its account id, and every method that reads or
  * changes account data takes that id: there is no way to reach another account's rows through
  * this interface. The exceptions are the lookups that <em>find</em> an account — by username at
- * login and by token hash on every call — and the throttle, keyed by username.
+ * login and by token hash on every call — the throttle, keyed by username, and the sweep's purge of
+ * retired key slots, which runs over all accounts.
  *
  * <p>Failures: every method throws {@link org.chatvault.server.storage.StoreException} when the
  * backend fails (I/O, lost connection, corruption, a closed store); nothing is changed when it

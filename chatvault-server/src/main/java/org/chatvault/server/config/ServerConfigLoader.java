@@ -82,7 +82,7 @@ final class ServerConfigLoader {
                     get(REPACK_THRESHOLD, d.repackThreshold(), ServerConfigLoader::parseShare),
                     StorageConfigLoader.metadata(source),
                     StorageConfigLoader.objects(source),
-                    get(SIGNATURE_WINDOW, d.signatureWindow(), s -> positive(parseDuration(s))));
+                    get(SIGNATURE_WINDOW, d.signatureWindow(), ServerConfigLoader::parseSignatureWindow));
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }
@@ -137,6 +137,12 @@ final class ServerConfigLoader {
         if (!(v >= 0 && v <= ServerConfig.MAX_REPACK_THRESHOLD))
             throw new IllegalArgumentException("is out of range 0-" + ServerConfig.MAX_REPACK_THRESHOLD);
         return v;
+    }
+
+    private static Duration parseSignatureWindow(String s) {
+        Duration d = positive(parseDuration(s));
+        if (d.compareTo(ServerConfig.MAX_SIGNATURE_WINDOW) > 0) throw new IllegalArgumentException("must be at most 1h");
+        return d;
     }
 
     private static Duration positive(Duration d) {

@@ -98,6 +98,17 @@ class ServerConfigTest {
     }
 
     @Test
+    void theSignatureWindowIsPositiveAndAtMostAnHour() {
+        assertThat(ServerConfig.defaults().signatureWindow()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(ServerConfig.load(null, Map.of("CHATVAULT_VAULT_SIGNATURE_WINDOW", "90s")).signatureWindow()).isEqualTo(Duration.ofSeconds(90));
+        for (String bad : List.of("0s", "2h", "soon")) {
+            assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_VAULT_SIGNATURE_WINDOW", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("CHATVAULT_VAULT_SIGNATURE_WINDOW");
+        }
+        assertThatThrownBy(() -> ServerConfig.defaults().withSignatureWindow(Duration.ofHours(2))).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
     void sizesAndDurationsParse() {
         assertThat(ServerConfigLoader.parseSize("1024")).isEqualTo(1024);
         assertThat(ServerConfigLoader.parseSize("64m")).isEqualTo(64L << 20);

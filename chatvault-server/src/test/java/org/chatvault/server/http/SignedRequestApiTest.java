@@ -16,6 +16,7 @@ import java.util.Map;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.signing.RequestSignature;
+import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
@@ -206,6 +207,18 @@ class SignedRequestApiTest extends SingleUserApiTest {
         JsonNode tokens = api.login("kim", secret).json();
         assertThat(tokens.get("accountId").asText()).isEqualTo(created.json().get("accountId").asText());
         assertThat(tokens.get("serverTime").asLong()).isEqualTo(fx.clock().millis());
+    }
+
+    @Test
+    void anAccountCreatedBeforeSignedRequestsIsToldItHasNoKeyOnVaultRoutesOnly() {
+        String accountId = Api.signerOf(alice).accountId();
+        try (SqlStores stores = SqlStores.sqlite(dir.resolve("metadata.db"))) {
+            stores.database().write("forget the key", h -> h.execute("UPDATE accounts SET vault_public_key = NULL WHERE account_id = ?", accountId));
+        }
+        Response r = api.get("v1/vault/head", alice.access());
+        assertError(r, 403, "signing_key_missing");
+        assertThat(r.json().get("message").asText()).contains("no vault signing key");
+        assertThat(api.get("v1/usage", alice.access()).status()).isEqualTo(200);
     }
 
     @Test
