@@ -27,7 +27,7 @@ class ResilienceTest {
     private static Session sessionVia(TestVault vault, String device, java.net.URI via) {
         ProfileStore profiles = new ProfileStore(vault.dir.resolve(device));
         var p = profiles.require();
-        profiles.save(new org.chatvault.client.account.Profile(via.toString(), p.username(), p.deviceSlotId(), p.deviceSecret(), p.tokens()));
+        profiles.save(p.withServer(via.toString()));
         return new AccountService(profiles).resume();
     }
 

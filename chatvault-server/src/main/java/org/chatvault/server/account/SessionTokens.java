@@ -2,5 +2,12 @@ package org.chatvault.server.account;
 
 import java.time.Instant;
 
-/** A fresh token pair, handed to the client once; the server keeps only hashes. */
-public record SessionTokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt) {}
+/**
+ * A fresh token pair, handed to the client once; the server keeps only hashes.
+ *
+ * @param deviceId         the device the session belongs to
+ * @param deviceCredential the credential issued to a device created by this login, to present at
+ *                         its next logins; null when the login attached to a known device, and on refresh
+ */
+public record SessionTokens(String accessToken, Instant accessExpiresAt, String refreshToken, Instant refreshExpiresAt,
+                            String deviceId, String deviceCredential) {}

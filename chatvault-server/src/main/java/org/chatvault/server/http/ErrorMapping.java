@@ -8,6 +8,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.account.AccountException;
+import org.chatvault.server.device.DeviceException;
 import org.chatvault.server.vault.VaultRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class ErrorMapping {
         });
         routes.exception(VaultRequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(),
                 e instanceof VaultRequestException.ObjectsUnreadable u ? u.ids().stream().map(ObjectId::hex).toList() : null));
+        routes.exception(DeviceException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));
@@ -50,6 +52,15 @@ final class ErrorMapping {
             case AccountException.TokenExpired x -> ErrorCode.TOKEN_EXPIRED;
             case AccountException.InvalidKeySlot x -> ErrorCode.BAD_REQUEST;
             case AccountException.KeySlotNotFound x -> ErrorCode.NOT_FOUND;
+        };
+    }
+
+    static ErrorCode code(DeviceException e) {
+        return switch (e) {
+            case DeviceException.NotFound x -> ErrorCode.NOT_FOUND;
+            case DeviceException.Invalid x -> ErrorCode.BAD_REQUEST;
+            case DeviceException.Revoked x -> ErrorCode.DEVICE_REVOKED;
+            case DeviceException.NoPendingApproval x -> ErrorCode.NO_PENDING_APPROVAL;
         };
     }
 
