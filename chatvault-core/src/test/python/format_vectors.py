@@ -256,8 +256,29 @@ def main() -> int:
         out["recovery.display"] = "-".join(h(rk)[i:i + 4] for i in range(0, 64, 4))
         out["recovery.wrap"] = h(hkdf_sha256(rk, b"chatvault/v1/slot/recovery"))
         out["recovery.slot"] = h(slot(1, b"", hkdf_sha256(rk, b"chatvault/v1/slot/recovery"), bytes(range(0x10, 0x1c))))
-        dev = bytes(range(0x40, 0x60))
-        out["device.slot"] = h(slot(3, b"", hkdf_sha256(dev, b"chatvault/v1/slot/device"), bytes(range(0x20, 0x2c))))
+        # device slot sealed to an X25519 key (§5.2): device private key 60..7f, ephemeral 80..9f
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+        raw = lambda k: k.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        dev = X25519PrivateKey.from_private_bytes(bytes(range(0x60, 0x80)))
+        eph = X25519PrivateKey.from_private_bytes(bytes(range(0x80, 0xa0)))
+        dpk, epk = raw(dev), raw(eph)
+        shared = eph.exchange(dev.public_key())
+        assert shared == dev.exchange(eph.public_key())
+        dwrap = hkdf_sha256(shared, b"chatvault/v1/slot/device-x25519" + epk + dpk)
+        out["device.public"] = h(dpk)
+        out["device.ephemeralPublic"] = h(epk)
+        out["device.shared"] = h(shared)
+        out["device.wrap"] = h(dwrap)
+        out["device.slot"] = h(slot(3, epk, dwrap, bytes(range(0x20, 0x2c))))
+        # approval code (§5.7) of that device key and the vault signing key of MK
+        vpk = raw(Ed25519PrivateKey.from_private_bytes(hkdf_sha256(MK, b"chatvault/v1/vault-signing")))
+        bits = int.from_bytes(hkdf_sha256(dpk + vpk, b"chatvault/v1/approval-code", 5), "big")
+        alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+        sym = "".join(alphabet[(bits >> (5 * i)) & 31] for i in range(7, -1, -1))
+        out["vault.signingPublic"] = h(vpk)
+        out["approval.code"] = sym[:4] + "-" + sym[4:]
         salt = bytes(range(0x30, 0x40))
         pw = "correct horse battery staple \u2713".encode("utf-8")
         wrap = Argon2id(salt=salt, length=32, iterations=1, lanes=1, memory_cost=64).derive(pw)

@@ -61,9 +61,10 @@ class CliTest extends ConsoleTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"server", "init", "login", "generate", "backup", "restore", "verify", "search", "status", "demo"}) {
+        for (String cmd : new String[] {"server", "init", "login", "generate", "backup", "restore", "verify", "search", "status", "demo",
+                "device", "device request", "device approve", "device list", "device revoke", "device rename", "logout", "password", "audit"}) {
             out.reset();
-            assertThat(Main.run(cmd, "--help")).as(cmd).isZero();
+            assertThat(Main.run((cmd + " --help").split(" "))).as(cmd).isZero();
             assertThat(stdout()).as(cmd).contains("Usage: chatvault " + cmd).contains("Example:");
         }
     }

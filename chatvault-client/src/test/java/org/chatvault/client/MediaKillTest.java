@@ -125,7 +125,7 @@ class MediaKillTest {
     private static Session via(TestVault vault, String device, URI via) {
         ProfileStore profiles = new ProfileStore(vault.dir.resolve(device));
         Profile p = profiles.require();
-        profiles.save(new Profile(via.toString(), p.username(), p.deviceSlotId(), p.deviceSecret(), p.tokens()));
+        profiles.save(p.withServer(via.toString()));
         return new AccountService(profiles).resume(RetryPolicy.NONE);
     }
 }

@@ -27,7 +27,7 @@ class ResilienceTest {
     private static Session sessionVia(TestVault vault, String device, java.net.URI via) {
         ProfileStore profiles = new ProfileStore(vault.dir.resolve(device));
         var p = profiles.require();
-        profiles.save(new org.chatvault.client.account.Profile(via.toString(), p.username(), p.deviceSlotId(), p.deviceSecret(), p.tokens()));
+        profiles.save(p.withServer(via.toString()));
         return new AccountService(profiles).resume();
     }
 
@@ -64,7 +64,7 @@ class ResilienceTest {
     void unknownTokenIsRefused() {
         try (TestVault vault = new TestVault(dir)) {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
-            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE, null, 0), null);
+            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE, null, 0, null, null), null);
             assertThatThrownBy(api::head).isInstanceOf(org.chatvault.client.http.ServerRefusedException.class)
                     .satisfies(e -> assertThat(((org.chatvault.client.http.ServerRefusedException) e).status()).isEqualTo(401));
         }

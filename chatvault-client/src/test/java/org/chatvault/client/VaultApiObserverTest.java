@@ -47,12 +47,12 @@ class VaultApiObserverTest {
         try (TestVault vault = new TestVault(dir)) {
             VaultApi api = new VaultApi(vault.uri(), RetryPolicy.NONE);
             api.observe((e, status, nanos) -> seen.add(new Exchange(e, status, nanos)));
-            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE, null, 0), null);
+            api.useTokens(new IssuedTokens("bm90LWEtdG9rZW4", Long.MAX_VALUE, "bm90LWEtdG9rZW4", Long.MAX_VALUE, null, 0, null, null), null);
             assertThatThrownBy(api::head).isInstanceOf(ServerRefusedException.class);
         }
         VaultApi gone = new VaultApi(java.net.URI.create("http://127.0.0.1:1/"), new RetryPolicy(2, 1, 1));
         gone.observe((e, status, nanos) -> seen.add(new Exchange(e, status, nanos)));
-        gone.useTokens(new IssuedTokens("eA", Long.MAX_VALUE, "eA", Long.MAX_VALUE, null, 0), null);
+        gone.useTokens(new IssuedTokens("eA", Long.MAX_VALUE, "eA", Long.MAX_VALUE, null, 0, null, null), null);
         assertThatThrownBy(gone::usage).isInstanceOf(org.chatvault.client.http.TransportException.class);
         assertThat(seen).extracting(Exchange::endpoint, Exchange::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("GET /v1/vault/head", 401),

@@ -121,10 +121,19 @@ public final class TestVectors {
     /** nonce 10…1b. */
     public static final String RECOVERY_SLOT = "0101101112131415161718191a1b11de85cc25e4fb6aeed3902681836e1a6ad401200ab31ae4"
             + "ed5cd20a0a346470a3ec5e4cc09798f9d2a08f38f6033d64";
-    public static final byte[] DEVICE_SECRET = counting(0x40, 32);
+    /** §5.2: the device's X25519 private key 60…7f and the sealing side's ephemeral private key 80…9f. */
+    public static final byte[] DEVICE_PRIVATE_KEY = counting(0x60, 32);
+    public static final byte[] EPHEMERAL_PRIVATE_KEY = counting(0x80, 32);
+    public static final String DEVICE_PUBLIC_KEY = "675dd574ed7789310b3d2e7681f3790b466c773b1521fecf36577958371ea52f";
+    public static final String EPHEMERAL_PUBLIC_KEY = "493e82fc74464a59268817623d2053c5eb8e2cc4a988b4fee179ec6b010d531d";
+    public static final String DEVICE_SHARED_SECRET = "fbfb11adeb1d6f71c0571bc1b5dd87519f9a6620b10a5ebc314cbd420c43ba43";
+    public static final String DEVICE_WRAP_KEY = "db69fbbe7f99a123a27c78bbb5ac4a5b64413b25d28ce2ba466a889d91d1e0bd";
     /** nonce 20…2b. */
-    public static final String DEVICE_SLOT = "0103202122232425262728292a2b2470e1d5e70493ea79651bd4e8d95e2667621c8805bb7e6244"
-            + "b72038c3296fbf7dd881d3ee1bfd6d85d542a7572cbeeb";
+    public static final String DEVICE_SLOT = "0103493e82fc74464a59268817623d2053c5eb8e2cc4a988b4fee179ec6b010d531d202122232425"
+            + "262728292a2b849a225b57cf952aeb5b4082b9c4caa7d5360f8840b423db132867dae06800b1d5ddea01ca5b5333ea394a0ffa3126f6";
+    /** §2 and §5.7: the vault signing public key of MASTER_KEY, and the approval code of it and DEVICE_PUBLIC_KEY. */
+    public static final String VAULT_SIGNING_PUBLIC_KEY = "ff94809b97b592a77d46849cb11fe35c6eb9e620856322f8f2d57d411cece7b3";
+    public static final String APPROVAL_CODE = "UDUC-8SX3";
     public static final String PASSPHRASE = "correct horse battery staple \u2713";
     /** salt 30…3f, 64 KiB, 1 pass, 1 lane: tiny, for the vector only. */
     public static final byte[] PASSPHRASE_SALT = counting(0x30, 16);

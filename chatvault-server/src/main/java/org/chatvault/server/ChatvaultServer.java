@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
+import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -118,16 +120,21 @@ public final class ChatvaultServer implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
+            AuditLog audit = new AuditLog(metadata.audit(), clock);
+            KeySlotService keySlots = new KeySlotService(metadata.accounts(), clock, audit);
+            DeviceService devices = new DeviceService(metadata.devices(), metadata.accounts(), keySlots, audit, clock, random);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
-                            LoginThrottlePolicy.DEFAULT, random),
-                    new KeySlotService(metadata.accounts(), clock),
+                            LoginThrottlePolicy.DEFAULT, random, devices, audit),
+                    keySlots,
                     new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
                     new RelabelService(metadata.objects(), blobs, tmpDir, clock),
                     new HeadService(metadata.objects(), clock),
                     metrics,
                     stores,
                     config.maxBatchBytes(),
+                    devices,
+                    audit,
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.

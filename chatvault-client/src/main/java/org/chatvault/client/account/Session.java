@@ -17,6 +17,11 @@ public final class Session implements AutoCloseable {
     private final VaultKeys keys;
     private final SecureRandom random;
 
+    /** Derives the master key's vault signing key and has {@code api} sign with it from now on. */
+    Session(VaultApi api, MasterKey masterKey, SecureRandom random) {
+        this(api, masterKey, AccountService.unlocked(api, masterKey), random);
+    }
+
     /** @param signingKey the master key's vault signing key, which {@code api} signs with */
     Session(VaultApi api, MasterKey masterKey, VaultSigningKey signingKey, SecureRandom random) {
         this.api = api;

@@ -23,6 +23,13 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.WireJson;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
+import org.chatvault.protocol.account.PasswordChange;
+import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.device.ApprovalPending;
+import org.chatvault.protocol.device.ApprovalRequest;
+import org.chatvault.protocol.device.DeviceApproval;
+import org.chatvault.protocol.device.Devices;
+import org.chatvault.protocol.device.RenameDevice;
 import org.chatvault.protocol.account.RefreshRequest;
 import org.chatvault.protocol.account.Registration;
 import org.chatvault.protocol.batch.BatchFormat;
@@ -119,10 +126,67 @@ public final class VaultApi {
     }
 
     public IssuedTokens login(String username, String loginSecretB64) {
-        IssuedTokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", new Credentials(username, loginSecretB64), false), IssuedTokens.class);
+        return login(new Credentials(username, loginSecretB64));
+    }
+
+    /** Logs in as the device {@code credentials} present (or as a new one); uses the tokens from now on. */
+    public IssuedTokens login(Credentials credentials) {
+        IssuedTokens t = send("POST /v1/sessions", () -> json("POST", "v1/sessions", credentials, false), IssuedTokens.class);
         signer.learn(t);
         tokens = t;
         return t;
+    }
+
+    /** Ends every other session of the account (the vault signature shows this device may). */
+    public void revokeOtherSessions() {
+        send("POST /v1/sessions/revoke-all", () -> authed(HttpRequest.newBuilder(base.resolve("v1/sessions/revoke-all"))
+                .POST(HttpRequest.BodyPublishers.noBody())), Void.class);
+    }
+
+    /** Replaces the login secret; the server ends every other session. */
+    public void changePassword(String currentLoginSecretB64, String newLoginSecretB64) {
+        send("POST /v1/account/password", () -> json("POST", "v1/account/password", new PasswordChange(currentLoginSecretB64, newLoginSecretB64), true),
+                Void.class);
+    }
+
+    // ---- devices and audit -----------------------------------------------------------------
+
+    public Devices devices() {
+        return send("GET /v1/devices", () -> authed(HttpRequest.newBuilder(base.resolve("v1/devices")).GET()), Devices.class);
+    }
+
+    public void renameDevice(String deviceId, String name) {
+        send("PUT /v1/devices/{deviceId}/name", () -> json("PUT", "v1/devices/" + pathSegment(deviceId) + "/name", new RenameDevice(name), true),
+                Void.class);
+    }
+
+    public void revokeDevice(String deviceId) {
+        send("DELETE /v1/devices/{deviceId}", () -> authed(HttpRequest.newBuilder(base.resolve("v1/devices/" + pathSegment(deviceId))).DELETE()),
+                Void.class);
+    }
+
+    /** This session's device asks for approval with its X25519 public key (base64). */
+    public ApprovalPending requestApproval(String publicKeyB64) {
+        return send("POST /v1/devices/current/approval", () -> json("POST", "v1/devices/current/approval", new ApprovalRequest(publicKeyB64), true),
+                ApprovalPending.class);
+    }
+
+    /** Stores the master key sealed to a waiting device; {@code publicKeyB64} is the key the code was computed from. */
+    public void approveDevice(String deviceId, String publicKeyB64, String keySlotB64) {
+        send("POST /v1/devices/{deviceId}/approve", () -> json("POST", "v1/devices/" + pathSegment(deviceId) + "/approve",
+                new DeviceApproval(publicKeyB64, keySlotB64), true), Void.class);
+    }
+
+    /** A page of the audit log, newest first; {@code before} null for the newest page. */
+    public AuditPage audit(Long before, int limit) {
+        String query = "v1/audit?limit=" + limit + (before == null ? "" : "&before=" + before);
+        return send("GET /v1/audit", () -> authed(HttpRequest.newBuilder(base.resolve(query)).GET()), AuditPage.class);
+    }
+
+    /** A device id typed by a user, refused unless it is plainly one path segment. */
+    private static String pathSegment(String id) {
+        if (id == null || !id.matches("[A-Za-z0-9-]{1,64}")) throw new ClientException("'" + id + "' is not a device id");
+        return id;
     }
 
     public void logout() {

@@ -9,14 +9,14 @@ import org.chatvault.core.error.WrongKeyException;
 /**
  * Wraps and unwraps the master key. A slot is {@code version ‖ kind ‖ params ‖ nonce ‖ AES-GCM(MK)}
  * where the AAD is {@code "chatvault-keyslot" ‖ version ‖ kind ‖ params}; docs/FORMAT.md §5.
- * A sealed slot is ciphertext and may leave the client; the wrapping keys derived here are wiped
+ * Device slots are sealed to the device's X25519 key ({@link DeviceKeyPair}). A sealed slot is ciphertext and may leave the client; the wrapping keys derived here are wiped
  * before each method returns, and an opened {@link MasterKey} is the caller's to close.
  */
 public final class KeySlots {
     static final int VERSION = 1;
     private static final byte[] AAD_PREFIX = "chatvault-keyslot".getBytes(StandardCharsets.US_ASCII);
     private static final String LABEL_RECOVERY = "chatvault/v1/slot/recovery";
-    private static final String LABEL_DEVICE = "chatvault/v1/slot/device";
+    private static final String LABEL_DEVICE = "chatvault/v1/slot/device-x25519";
     private static final int SALT_BYTES = 16;
     static final int MAX_MEMORY_KIB = 1024 * 1024;
     static final int MAX_ITERATIONS = 16;
@@ -28,9 +28,31 @@ public final class KeySlots {
         return seal(KeySlotKind.RECOVERY, new byte[0], wrap, mk, nonce(random));
     }
 
-    public static byte[] sealWithDeviceSecret(MasterKey mk, byte[] deviceSecret, SecureRandom random) {
-        byte[] wrap = Hkdf.derive(deviceSecret, LABEL_DEVICE, 32);
-        return seal(KeySlotKind.DEVICE, new byte[0], wrap, mk, nonce(random));
+    /**
+     * Seals the master key to a device's X25519 public key (§5.2): an ephemeral key pair, whose
+     * public half is the slot's params, agrees a secret with the device's key; only the device's
+     * private key opens the slot.
+     *
+     * @throws WrongKeyException for a device public key of the wrong length or of low order
+     */
+    public static byte[] sealToDevice(MasterKey mk, byte[] devicePublicKey, SecureRandom random) {
+        try (DeviceKeyPair ephemeral = DeviceKeyPair.generate(random)) {
+            return sealToDevice(mk, devicePublicKey, ephemeral, nonce(random));
+        }
+    }
+
+    static byte[] sealToDevice(MasterKey mk, byte[] devicePublicKey, DeviceKeyPair ephemeral, byte[] nonce) {
+        byte[] epk = ephemeral.publicKey();
+        return seal(KeySlotKind.DEVICE, epk, deviceWrapKey(ephemeral.agree(devicePublicKey), epk, devicePublicKey), mk, nonce);
+    }
+
+    /** HKDF of the X25519 secret, bound to both public keys; wipes {@code shared}. */
+    static byte[] deviceWrapKey(byte[] shared, byte[] ephemeralPublicKey, byte[] devicePublicKey) {
+        try {
+            return Hkdf.derive(shared, Bytes.concat(LABEL_DEVICE.getBytes(StandardCharsets.US_ASCII), ephemeralPublicKey, devicePublicKey), 32);
+        } finally {
+            Bytes.wipe(shared);
+        }
     }
 
     public static byte[] sealWithPassphrase(MasterKey mk, char[] passphrase, Argon2Params p, SecureRandom random) {
@@ -72,9 +94,19 @@ public final class KeySlots {
         return open(slot, 0, Hkdf.derive(rk.bytes(), LABEL_RECOVERY, 32), "recovery key");
     }
 
-    public static MasterKey openWithDeviceSecret(byte[] slot, byte[] deviceSecret) {
+    /** Opens a slot {@link #sealToDevice sealed to} {@code device}. */
+    public static MasterKey openWithDeviceKey(byte[] slot, DeviceKeyPair device) {
         requireKind(slot, KeySlotKind.DEVICE);
-        return open(slot, 0, Hkdf.derive(deviceSecret, LABEL_DEVICE, 32), "device key");
+        int p = DeviceKeyPair.PUBLIC_KEY_BYTES;
+        if (slot.length < 2 + p) throw new CorruptDataException("truncated device key slot");
+        byte[] epk = java.util.Arrays.copyOfRange(slot, 2, 2 + p);
+        byte[] shared;
+        try {
+            shared = device.agree(epk);
+        } catch (WrongKeyException e) {
+            throw new CorruptDataException("device key slot holds an invalid ephemeral key");
+        }
+        return open(slot, p, deviceWrapKey(shared, epk, device.publicKey()), "device key");
     }
 
     public static MasterKey openWithPassphrase(byte[] slot, char[] passphrase) {

@@ -23,7 +23,7 @@ class CryptoPublicSurfaceTest {
     @Test
     void onlyTheApiTypesArePublic() throws Exception {
         assertThat(publicTypes()).containsExactlyInAnyOrder(
-                "Argon2Params", "Bytes", "KeySlots", "LoginSecret", "MasterKey", "ObjectCipher", "ObjectCipher$ObjectClass",
+                "ApprovalCode", "Argon2Params", "Bytes", "DeviceKeyPair", "KeySlots", "LoginSecret", "MasterKey", "ObjectCipher", "ObjectCipher$ObjectClass",
                 "RecoveryKey", "VaultKeys", "VaultSigningKey");
     }
 
@@ -39,7 +39,8 @@ class CryptoPublicSurfaceTest {
         }
         assertThat(returningBytes).containsExactlyInAnyOrder(
                 "Bytes.unhex",                                                   // decoding, no secret of ours
-                "KeySlots.sealWithDeviceSecret", "KeySlots.sealWithPassphrase", "KeySlots.sealWithRecoveryKey", // wrapped: ciphertext
+                "DeviceKeyPair.publicKey",                                       // the public half
+                "KeySlots.sealToDevice", "KeySlots.sealWithPassphrase", "KeySlots.sealWithRecoveryKey", // wrapped: ciphertext
                 "LoginSecret.serverHash",                                        // the server's Argon2id verifier
                 "ObjectCipher.decrypt", "ObjectCipher.encrypt", "ObjectCipher.objectId", // plaintext, ciphertext, id
                 "VaultKeys.chunkingMac",                                         // a MAC, from which the gear table is made

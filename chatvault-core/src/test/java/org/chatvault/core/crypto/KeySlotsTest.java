@@ -32,12 +32,23 @@ class KeySlotsTest {
         }
     }
 
+    /** Cross-checked with Python's cryptography package (X25519PrivateKey), chatvault-core/src/test/python/format_vectors.py. */
     @Test
     void deviceSlotVector() {
-        byte[] wrap = Hkdf.derive(DEVICE_SECRET, "chatvault/v1/slot/device", 32);
-        byte[] slot = KeySlots.seal(KeySlotKind.DEVICE, new byte[0], wrap, mk(), counting(0x20, 12));
-        assertThat(hex(slot)).isEqualTo(DEVICE_SLOT);
-        assertThat(KeySlots.openWithDeviceSecret(unhex(DEVICE_SLOT), DEVICE_SECRET).copyBytes()).isEqualTo(MASTER_KEY);
+        try (DeviceKeyPair device = new DeviceKeyPair(DEVICE_PRIVATE_KEY.clone());
+             DeviceKeyPair ephemeral = new DeviceKeyPair(EPHEMERAL_PRIVATE_KEY.clone())) {
+            assertThat(hex(device.publicKey())).isEqualTo(DEVICE_PUBLIC_KEY);
+            assertThat(hex(ephemeral.publicKey())).isEqualTo(EPHEMERAL_PUBLIC_KEY);
+            byte[] shared = ephemeral.agree(device.publicKey());
+            assertThat(hex(shared)).isEqualTo(DEVICE_SHARED_SECRET);
+            assertThat(device.agree(ephemeral.publicKey())).isEqualTo(shared);
+            assertThat(hex(KeySlots.deviceWrapKey(shared, ephemeral.publicKey(), device.publicKey()))).isEqualTo(DEVICE_WRAP_KEY);
+            assertThat(shared).containsOnly((byte) 0); // wiped once the wrap key is derived
+            byte[] slot = KeySlots.sealToDevice(mk(), device.publicKey(), ephemeral, counting(0x20, 12));
+            assertThat(hex(slot)).isEqualTo(DEVICE_SLOT);
+            assertThat(slot).hasSize(94);
+            assertThat(KeySlots.openWithDeviceKey(unhex(DEVICE_SLOT), device).copyBytes()).isEqualTo(MASTER_KEY);
+        }
     }
 
     @Test
@@ -105,7 +116,7 @@ class KeySlotsTest {
         assertThat(KeySlots.openWithRecoveryKey(slot, RecoveryKey.parse(rk.toDisplayString())).copyBytes()).isEqualTo(MASTER_KEY);
         assertThatThrownBy(() -> KeySlots.openWithRecoveryKey(slot, RecoveryKey.generate(RANDOM)))
                 .isInstanceOf(WrongKeyException.class);
-        assertThatThrownBy(() -> KeySlots.openWithRecoveryKey(unhex(RECOVERY_SLOT), RecoveryKey.parse(hex(DEVICE_SECRET))))
+        assertThatThrownBy(() -> KeySlots.openWithRecoveryKey(unhex(RECOVERY_SLOT), RecoveryKey.parse(hex(DEVICE_PRIVATE_KEY))))
                 .isInstanceOf(WrongKeyException.class);
     }
 
@@ -119,10 +130,59 @@ class KeySlotsTest {
     }
 
     @Test
-    void deviceSlotRoundTripAndWrongSecret() {
-        byte[] slot = KeySlots.sealWithDeviceSecret(mk(), DEVICE_SECRET, RANDOM);
-        assertThat(KeySlots.openWithDeviceSecret(slot, DEVICE_SECRET).copyBytes()).isEqualTo(MASTER_KEY);
-        assertThatThrownBy(() -> KeySlots.openWithDeviceSecret(slot, RECOVERY_KEY)).isInstanceOf(WrongKeyException.class);
+    void deviceSlotRoundTripAndWrongDevice() {
+        try (DeviceKeyPair device = DeviceKeyPair.generate(RANDOM); DeviceKeyPair other = DeviceKeyPair.generate(RANDOM)) {
+            byte[] slot = KeySlots.sealToDevice(mk(), device.publicKey(), RANDOM);
+            assertThat(KeySlots.sealToDevice(mk(), device.publicKey(), RANDOM)).isNotEqualTo(slot); // fresh ephemeral key and nonce
+            assertThat(KeySlots.openWithDeviceKey(slot, device).copyBytes()).isEqualTo(MASTER_KEY);
+            try (DeviceKeyPair reloaded = DeviceKeyPair.fromEncodedPrivateKey(device.encodedPrivateKey())) {
+                assertThat(KeySlots.openWithDeviceKey(slot, reloaded).copyBytes()).isEqualTo(MASTER_KEY);
+            }
+            assertThatThrownBy(() -> KeySlots.openWithDeviceKey(slot, other)).isInstanceOf(WrongKeyException.class);
+            byte[] tampered = slot.clone();
+            tampered[5] ^= 1; // the ephemeral public key is authenticated too
+            assertThatThrownBy(() -> KeySlots.openWithDeviceKey(tampered, device)).isInstanceOfAny(WrongKeyException.class, CorruptDataException.class);
+            assertThatThrownBy(() -> KeySlots.openWithDeviceKey(Arrays.copyOf(slot, 20), device)).isInstanceOf(CorruptDataException.class);
+            // a low-order public key (all zeros) is refused instead of sealing to a predictable secret
+            assertThatThrownBy(() -> KeySlots.sealToDevice(mk(), new byte[32], RANDOM)).isInstanceOf(WrongKeyException.class);
+            assertThatThrownBy(() -> KeySlots.sealToDevice(mk(), new byte[31], RANDOM)).isInstanceOf(WrongKeyException.class);
+            assertThatThrownBy(() -> DeviceKeyPair.fromEncodedPrivateKey("not base64!")).isInstanceOf(WrongKeyException.class);
+        }
+    }
+
+    /** §5.7, cross-checked with Python's cryptography package (Ed25519 from the HKDF seed, HKDF for the code bits). */
+    @Test
+    void approvalCodeVector() {
+        try (MasterKey mk = mk(); VaultSigningKey signing = mk.deriveSigningKey()) {
+            assertThat(hex(signing.publicKey())).isEqualTo(VAULT_SIGNING_PUBLIC_KEY);
+        }
+        String code = ApprovalCode.of(unhex(DEVICE_PUBLIC_KEY), unhex(VAULT_SIGNING_PUBLIC_KEY));
+        assertThat(code).isEqualTo(APPROVAL_CODE).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+        assertThat(ApprovalCode.matches(code, " uduc 8sx3 ")).isTrue();
+        assertThat(ApprovalCode.matches(code, "UDUC-8SX4")).isFalse();
+        assertThat(ApprovalCode.matches(code, "")).isFalse();
+        byte[] otherDevice = unhex(DEVICE_PUBLIC_KEY);
+        otherDevice[0] ^= 1;
+        assertThat(ApprovalCode.of(otherDevice, unhex(VAULT_SIGNING_PUBLIC_KEY))).isNotEqualTo(code);
+        byte[] otherVault = unhex(VAULT_SIGNING_PUBLIC_KEY);
+        otherVault[31] ^= 1;
+        assertThat(ApprovalCode.of(unhex(DEVICE_PUBLIC_KEY), otherVault)).isNotEqualTo(code);
+    }
+
+    /** 8 symbols of a 32-letter alphabet carry 40 bits: over many random keys, every symbol shows up in every place. */
+    @Test
+    void approvalCodesUseTheWholeAlphabet() {
+        java.util.List<java.util.Set<Character>> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 9; i++) seen.add(new java.util.HashSet<>());
+        byte[] vault = unhex(VAULT_SIGNING_PUBLIC_KEY);
+        for (int n = 0; n < 2000; n++) {
+            byte[] device = new byte[32];
+            RANDOM.nextBytes(device);
+            String code = ApprovalCode.of(device, vault);
+            for (int i = 0; i < code.length(); i++) seen.get(i).add(code.charAt(i));
+        }
+        assertThat(ApprovalCode.ALPHABET).hasSize(32).doesNotContain("0", "1", "O", "I");
+        for (int i = 0; i < 9; i++) assertThat(seen.get(i)).as("position %d", i).hasSize(i == 4 ? 1 : 32);
     }
 
     /** A slot's header is bound by the AAD: altering any byte after the kind fails authentication. The code cannot

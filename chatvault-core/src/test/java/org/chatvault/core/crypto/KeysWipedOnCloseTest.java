@@ -67,6 +67,20 @@ class KeysWipedOnCloseTest {
     }
 
     @Test
+    void theDeviceKeyPairZeroesItsPrivateKeyOnClose() throws Exception {
+        DeviceKeyPair device = new DeviceKeyPair(DEVICE_PRIVATE_KEY.clone());
+        byte[] publicKey = device.publicKey();
+        assertThat(byteArrayFields(device)).hasSize(2).anySatisfy(a -> assertThat(a).isEqualTo(DEVICE_PRIVATE_KEY))
+                .anySatisfy(a -> assertThat(a).isEqualTo(publicKey));
+        device.close();
+        assertThat(byteArrayFields(device)).filteredOn(a -> !java.util.Arrays.equals(a, publicKey))
+                .singleElement().satisfies(a -> assertThat(a).hasSize(32).containsOnly((byte) 0));
+        assertEveryPublicMethodThrowsKeysClosed(device, DeviceKeyPair.class);
+        assertThatThrownBy(() -> device.agree(publicKey)).hasMessage("keys closed");
+        assertThatThrownBy(() -> KeySlots.openWithDeviceKey(unhex(DEVICE_SLOT), device)).hasMessage("keys closed");
+    }
+
+    @Test
     void everyPublicMethodOfAClosedKeyHolderThrows() throws Exception {
         MasterKey mk = MasterKey.of(MASTER_KEY.clone());
         VaultKeys keys = mk.deriveVaultKeys();
@@ -103,7 +117,9 @@ class KeysWipedOnCloseTest {
         assertThatThrownBy(() -> new ObjectCodec(keys, RANDOM)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> FastCdc.keyed(keys, ChunkerParams.DEFAULT)).isInstanceOf(IllegalStateException.class);
         mk.close();
-        assertThatThrownBy(() -> KeySlots.sealWithDeviceSecret(mk, DEVICE_SECRET, RANDOM)).isInstanceOf(IllegalStateException.class);
+        try (DeviceKeyPair device = DeviceKeyPair.generate(RANDOM)) {
+            assertThatThrownBy(() -> KeySlots.sealToDevice(mk, device.publicKey(), RANDOM)).isInstanceOf(IllegalStateException.class);
+        }
     }
 
     /** The JCA objects of the keys and their ciphers keep state derived from the subkeys; closing the keys re-keys them with zeros. */

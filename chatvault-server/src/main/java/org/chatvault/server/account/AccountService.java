@@ -11,13 +11,20 @@ import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
 import org.chatvault.core.crypto.VaultSigningKey;
+import org.chatvault.server.audit.AuditEventType;
+import org.chatvault.server.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts and sessions: registration, login, token refresh with rotation, logout, and
- * turning a bearer token into a {@link Principal}. The login secret is derived on the client and
- * opens no key; the server keeps only its Argon2id hash, and only SHA-256 hashes of tokens.
+ * Accounts and sessions: registration, login (each session belongs to a device, see
+ * {@link DeviceGate}), token refresh with rotation, logout, ending other sessions, password
+ * change, and turning a bearer token into a {@link Principal}. The login secret is derived on the
+ * client and opens no key; the server keeps only its Argon2id hash, and only SHA-256 hashes of tokens.
+ *
+ * <p>A session lives at most {@code sessionLifetime} from its login: a refresh rotates the
+ * refresh token but keeps its expiry, and no access token outlives it. A refresh token used a
+ * second time means a copy was stolen; it ends every session of that device.
  */
 public final class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
@@ -26,20 +33,28 @@ public final class AccountService {
     private final AccountStore store;
     private final Clock clock;
     private final Duration accessTtl;
-    private final Duration refreshTtl;
+    private final Duration sessionLifetime;
     private final LoginSecretHasher hasher;
     private final Tokens tokens;
     private final LoginThrottlePolicy throttle;
+    private final DeviceGate devices;
+    private final AuditLog audit;
 
-    public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
-                          LoginThrottlePolicy throttle, SecureRandom random) {
+    /**
+     * @param accessTtl       lifetime of an access token
+     * @param sessionLifetime absolute lifetime of a session from its login, which refreshing cannot extend
+     */
+    public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration sessionLifetime, Argon2Params loginHashParams,
+                          LoginThrottlePolicy throttle, SecureRandom random, DeviceGate devices, AuditLog audit) {
         this.store = store;
         this.throttle = throttle;
         this.clock = clock;
         this.accessTtl = accessTtl;
-        this.refreshTtl = refreshTtl;
+        this.sessionLifetime = sessionLifetime;
         this.hasher = new LoginSecretHasher(loginHashParams, random);
         this.tokens = new Tokens(random);
+        this.devices = devices;
+        this.audit = audit;
     }
 
     /**
@@ -65,12 +80,20 @@ public final class AccountService {
         }
     }
 
-    /**
-     * @throws AccountException {@code invalid_credentials} alike for an unknown user and a wrong secret;
-     *     {@code too_many_attempts} ({@link AccountException.LoginThrottled}) once a username has had too
-     *     many failures, for unknown names too, so the answer does not tell which names exist
-     */
+    /** A login as a new device with no name. */
     public SessionTokens login(String username, String loginSecretB64) {
+        return login(username, loginSecretB64, DeviceHello.NEW);
+    }
+
+    /**
+     * Opens a session for the device {@code device} presents, or for a new device.
+     *
+     * @throws AccountException {@code invalid_credentials} alike for an unknown user and a wrong secret (and for an
+     *     unknown device or wrong device credential); {@code too_many_attempts} ({@link AccountException.LoginThrottled})
+     *     once a username has had too many failures, for unknown names too, so the answer does not tell which names exist
+     * @throws org.chatvault.server.device.DeviceException.Revoked if the device presented was revoked
+     */
+    public SessionTokens login(String username, String loginSecretB64, DeviceHello device) {
         byte[] secret = decodeSecret(loginSecretB64);
         try {
             String key = Usernames.valid(username) ? Usernames.key(username) : null;
@@ -86,6 +109,7 @@ public final class AccountService {
                 matches = hasher.matches(secret, account.get().loginHash());
             }
             if (!matches) {
+                account.ifPresent(a -> audit.record(a.accountId(), AuditEventType.LOGIN_FAILED, null, "wrong login secret"));
                 if (key != null) {
                     Instant now = clock.instant();
                     store.recordLoginFailure(key, now, throttle).ifPresent(until -> throwThrottled(until, now));
@@ -95,12 +119,26 @@ public final class AccountService {
             store.clearLoginFailures(key);
             String accountId = account.get().accountId();
             Instant now = clock.instant();
+            DeviceAttachment attached;
+            try {
+                attached = devices.attach(accountId, device, now);
+            } catch (RuntimeException e) {
+                audit.record(accountId, AuditEventType.LOGIN_FAILED, null, "refused device");
+                throw e;
+            }
             // Logins are when a client starts over, a natural moment to forget its dead tokens.
             store.deleteExpiredTokens(accountId, now);
             String sessionId = UUID.randomUUID().toString();
-            Issued issued = issue(accountId, sessionId, now);
+            Issued issued = issue(accountId, sessionId, attached.deviceId(), now, now.plus(sessionLifetime), attached.credential());
             store.insertTokens(issued.records());
-            log.info("account {} logged in, session {}", accountId, sessionId);
+            // A revocation that ran between the device check and the insert deleted the device's
+            // tokens before these existed: look again, now that they are stored.
+            if (!devices.isActive(accountId, attached.deviceId())) {
+                store.deleteSession(accountId, sessionId);
+                throw unauthorized();
+            }
+            audit.record(accountId, AuditEventType.LOGIN, attached.deviceId(), attached.isNew() ? "new device" : null);
+            log.info("account {} logged in, session {}, device {}", accountId, sessionId, attached.deviceId());
             return issued.tokens();
         } finally {
             Bytes.wipe(secret);
@@ -108,26 +146,83 @@ public final class AccountService {
     }
 
     /**
-     * Trades a refresh token for a new pair; the old refresh token stops working.
+     * Trades a refresh token for a new pair; the old refresh token stops working, and using it
+     * again ends every session of its device.
      *
-     * @throws AccountException {@code unauthorized} (unknown or already used), {@code token_expired}
+     * @throws AccountException {@code unauthorized} (unknown, already used, or its device revoked), {@code token_expired}
      */
     public SessionTokens refresh(String refreshToken) {
         if (!Tokens.plausible(refreshToken)) throw unauthorized();
         byte[] hash = Tokens.hash(refreshToken);
-        TokenRecord old = store.findToken(hash).filter(t -> t.kind() == TokenKind.REFRESH).orElseThrow(AccountService::unauthorized);
+        Optional<TokenRecord> found = store.findToken(hash).filter(t -> t.kind() == TokenKind.REFRESH);
+        if (found.isEmpty()) {
+            store.findRotatedToken(hash).ifPresent(this::endStolenSessions);
+            throw unauthorized();
+        }
+        TokenRecord old = found.get();
         Instant now = clock.instant();
         if (!now.isBefore(old.expiresAt())) throw tokenExpired("refresh");
-        Issued issued = issue(old.accountId(), old.sessionId(), now);
+        if (!devices.isActive(old.accountId(), old.deviceId())) throw unauthorized();
+        // The refresh token keeps its expiry: the session's absolute end, set at login.
+        Issued issued = issue(old.accountId(), old.sessionId(), old.deviceId(), now, old.expiresAt(), null);
         // Two refreshes racing with one token: only the one that deletes it gets a new pair.
         if (!store.replaceToken(hash, issued.records())) throw unauthorized();
+        devices.seen(old.accountId(), old.deviceId(), now);
         return issued.tokens();
+    }
+
+    /** A rotated refresh token came back: someone holds a copy. End what it could reach. */
+    private void endStolenSessions(TokenRecord rotated) {
+        int ended;
+        if (rotated.deviceId() != null) {
+            ended = store.deleteDeviceSessions(rotated.accountId(), rotated.deviceId());
+        } else {
+            store.deleteSession(rotated.accountId(), rotated.sessionId());
+            ended = 1;
+        }
+        audit.record(rotated.accountId(), AuditEventType.REFRESH_TOKEN_REUSED, rotated.deviceId(), ended + " session(s) ended");
+        log.warn("account {}: a rotated refresh token was used again; ended {} session(s) of device {}",
+                rotated.accountId(), ended, rotated.deviceId());
     }
 
     /** Ends the session the principal's token belongs to: its access and refresh tokens stop working. */
     public void logout(Principal principal) {
         store.deleteSession(principal.accountId(), principal.sessionId());
+        audit.record(principal.accountId(), AuditEventType.LOGOUT, principal.deviceId(), null);
         log.info("account {} logged out, session {}", principal.accountId(), principal.sessionId());
+    }
+
+    /** Ends every session of the account but the principal's. @return how many ended */
+    public int revokeOtherSessions(Principal principal) {
+        int ended = store.deleteOtherSessions(principal.accountId(), principal.sessionId());
+        audit.record(principal.accountId(), AuditEventType.SESSIONS_REVOKED, principal.deviceId(), ended + " other session(s) ended");
+        return ended;
+    }
+
+    /**
+     * Replaces the login secret after checking the current one (with the same Argon2id work as a
+     * login), and ends every other session of the account.
+     *
+     * @throws AccountException {@code invalid_credentials} if the current secret is wrong; {@code bad_request} for a malformed secret
+     */
+    public void changePassword(Principal principal, String currentSecretB64, String newSecretB64) {
+        byte[] current = decodeSecret(currentSecretB64);
+        byte[] next = null;
+        try {
+            next = decodeSecret(newSecretB64);
+            AccountRecord account = store.findAccount(principal.accountId()).orElseThrow(AccountService::unauthorized);
+            if (!hasher.matches(current, account.loginHash())) {
+                audit.record(principal.accountId(), AuditEventType.LOGIN_FAILED, principal.deviceId(), "wrong current secret at password change");
+                throw invalidCredentials();
+            }
+            if (!store.updateLoginHash(principal.accountId(), hasher.hashNew(next))) throw unauthorized();
+            int ended = store.deleteOtherSessions(principal.accountId(), principal.sessionId());
+            audit.record(principal.accountId(), AuditEventType.PASSWORD_CHANGED, principal.deviceId(), ended + " other session(s) ended");
+            log.info("account {} changed its password; {} other session(s) ended", principal.accountId(), ended);
+        } finally {
+            Bytes.wipe(current);
+            Bytes.wipe(next);
+        }
     }
 
     /**
@@ -140,20 +235,21 @@ public final class AccountService {
         if (!Tokens.plausible(token)) throw unauthorized();
         TokenRecord t = store.findToken(Tokens.hash(token)).filter(r -> r.kind() == TokenKind.ACCESS).orElseThrow(AccountService::unauthorized);
         if (!clock.instant().isBefore(t.expiresAt())) throw tokenExpired("access");
-        return new Principal(t.accountId(), t.sessionId());
+        return new Principal(t.accountId(), t.sessionId(), t.deviceId());
     }
 
     private record Issued(SessionTokens tokens, List<TokenRecord> records) {}
 
-    private Issued issue(String accountId, String sessionId, Instant now) {
+    private Issued issue(String accountId, String sessionId, String deviceId, Instant now, Instant sessionEnd, String deviceCredential) {
         String access = tokens.generate();
         String refresh = tokens.generate();
-        Instant accessExpires = now.plus(accessTtl);
-        Instant refreshExpires = now.plus(refreshTtl);
-        return new Issued(new SessionTokens(access, accessExpires, refresh, refreshExpires, accountId, now), List.of(
-                new TokenRecord(Tokens.hash(access), accountId, sessionId, TokenKind.ACCESS, accessExpires),
-                new TokenRecord(Tokens.hash(refresh), accountId, sessionId, TokenKind.REFRESH, refreshExpires)));
+        Instant accessExpires = min(now.plus(accessTtl), sessionEnd);
+        return new Issued(new SessionTokens(access, accessExpires, refresh, sessionEnd, accountId, now, deviceId, deviceCredential), List.of(
+                new TokenRecord(Tokens.hash(access), accountId, sessionId, TokenKind.ACCESS, accessExpires, deviceId),
+                new TokenRecord(Tokens.hash(refresh), accountId, sessionId, TokenKind.REFRESH, sessionEnd, deviceId)));
     }
+
+    private static Instant min(Instant a, Instant b) { return a.isBefore(b) ? a : b; }
 
     private static byte[] decodeVaultPublicKey(String b64) {
         byte[] key;

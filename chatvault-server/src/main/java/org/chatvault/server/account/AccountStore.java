@@ -32,6 +32,11 @@ public interface AccountStore {
     /** The account's vault public key; empty if it registered none (or does not exist). */
     Optional<byte[]> findVaultPublicKey(String accountId);
 
+    Optional<AccountRecord> findAccount(String accountId);
+
+    /** Replaces the account's login hash (a password change). @return false if there is no such account */
+    boolean updateLoginHash(String accountId, LoginHash hash);
+
     /** Stores the tokens of a new session together. */
     void insertTokens(List<TokenRecord> tokens);
 
@@ -39,16 +44,26 @@ public interface AccountStore {
     Optional<TokenRecord> findToken(byte[] tokenHash);
 
     /**
-     * Rotation: deletes {@code oldTokenHash} and stores {@code newTokens} in one transaction.
+     * Rotation: deletes {@code oldTokenHash}, remembers it as rotated ({@link #findRotatedToken}) until
+     * it would have expired, and stores {@code newTokens}, in one transaction.
      *
      * @return false, changing nothing, if the old token is already gone (used by a concurrent refresh, or logged out)
      */
     boolean replaceToken(byte[] oldTokenHash, List<TokenRecord> newTokens);
 
+    /** A refresh token already traded by {@link #replaceToken}, as it was before; its second use means a copy was stolen. */
+    Optional<TokenRecord> findRotatedToken(byte[] tokenHash);
+
     /** Deletes every token of one session of the account. */
     void deleteSession(String accountId, String sessionId);
 
-    /** @return how many of the account's tokens expired at or before {@code now} were deleted */
+    /** Deletes every token of every session of one device of the account. @return how many sessions ended */
+    int deleteDeviceSessions(String accountId, String deviceId);
+
+    /** Deletes every token of the account except those of session {@code keepSessionId}. @return how many sessions ended */
+    int deleteOtherSessions(String accountId, String keepSessionId);
+
+    /** @return how many of the account's tokens (and rotated refresh tokens) expired at or before {@code now} were deleted */
     int deleteExpiredTokens(String accountId, Instant now);
 
     /** The account's live key slots ordered by slot id (retired ones are not among them). */

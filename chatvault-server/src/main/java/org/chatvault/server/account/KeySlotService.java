@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.chatvault.server.audit.AuditEventType;
+import org.chatvault.server.audit.AuditLog;
 
 /** An account's key slots: opaque blobs wrapping its master key (docs/FORMAT.md §5). */
 public final class KeySlotService {
@@ -16,10 +18,12 @@ public final class KeySlotService {
 
     private final AccountStore store;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public KeySlotService(AccountStore store, Clock clock) {
+    public KeySlotService(AccountStore store, Clock clock, AuditLog audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<KeySlot> list(Principal p) {
@@ -50,6 +54,7 @@ public final class KeySlotService {
             throw new AccountException.InvalidKeySlot("an account holds at most " + MAX_SLOTS + " key slots; delete one first");
         if (store.putKeySlot(p.accountId(), new KeySlotRecord(slotId, kind, blob, clock.instant())) == KeySlotOutcome.LAST_RECOVERY)
             throw new AccountException.LastRecoverySlot(slotId);
+        audit.record(p.accountId(), AuditEventType.KEY_SLOT_PUT, p.deviceId(), slotId + " (" + kind + (replaces ? ", replaced)" : ")"));
     }
 
     /**
@@ -66,6 +71,7 @@ public final class KeySlotService {
             case NOT_FOUND -> throw new AccountException.KeySlotNotFound(slotId);
             case LAST_RECOVERY -> throw new AccountException.LastRecoverySlot(slotId);
         }
+        audit.record(p.accountId(), AuditEventType.KEY_SLOT_DELETED, p.deviceId(), slotId);
     }
 
     private static void requireSlotId(String slotId) {

@@ -15,8 +15,9 @@ import org.chatvault.core.crypto.Argon2Params;
  * @param port             TCP port; 0 picks any free port (tests)
  * @param dataDir          holds {@code tmp/}, and {@code metadata.db} and {@code objects/} with the embedded backends
  * @param maxBatchBytes    largest batch upload accepted, in bytes
- * @param accessTokenTtl   lifetime of an access token
- * @param refreshTokenTtl  lifetime of a refresh token
+ * @param accessTokenTtl   lifetime of an access token (short: a revoked session's stolen access token dies with it)
+ * @param refreshTokenTtl  the absolute lifetime of a session from its login: refresh tokens rotate on use but keep
+ *                         this expiry, so refreshing cannot extend a session past it
  * @param loginHashParams  Argon2id cost for hashing login secrets at rest
  * @param dropSafetyDelay  how long objects dropped by a commit stay fetchable before deletion, and
  *                         old copies of moved objects before their pack is deleted
@@ -84,13 +85,13 @@ public record ServerConfig(
     }
 
     /**
-     * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 1 h / 90 d tokens,
+     * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 15 min access tokens and 90 d sessions,
      * 24 h drop delay, packs under half live repacked, SQLite metadata and filesystem objects in the
      * data directory, a ±5 min window for signed requests.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
-                Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
+                Duration.ofMinutes(15), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
                 MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW);
     }
 

@@ -4,6 +4,13 @@ import io.javalin.http.HandlerType;
 import org.chatvault.protocol.account.AccountCreated;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
+import org.chatvault.protocol.account.PasswordChange;
+import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.device.ApprovalPending;
+import org.chatvault.protocol.device.ApprovalRequest;
+import org.chatvault.protocol.device.DeviceApproval;
+import org.chatvault.protocol.device.Devices;
+import org.chatvault.protocol.device.RenameDevice;
 import org.chatvault.protocol.account.RefreshRequest;
 import org.chatvault.protocol.account.Registration;
 import org.chatvault.protocol.keyslot.KeySlots;
@@ -34,6 +41,16 @@ public enum ApiEndpoint {
     LOGIN("POST", "/v1/sessions", Access.PUBLIC, Body.json(Credentials.class), 200, Body.json(IssuedTokens.class)),
     REFRESH("POST", "/v1/sessions/refresh", Access.PUBLIC, Body.json(RefreshRequest.class), 200, Body.json(IssuedTokens.class)),
     LOGOUT("DELETE", "/v1/sessions/current", Access.SESSION, Body.NONE, 204, Body.NONE),
+    REVOKE_OTHER_SESSIONS("POST", "/v1/sessions/revoke-all", Access.VAULT, Body.NONE, 204, Body.NONE),
+    CHANGE_PASSWORD("POST", "/v1/account/password", Access.VAULT, Body.json(PasswordChange.class), 204, Body.NONE),
+
+    LIST_DEVICES("GET", "/v1/devices", Access.SESSION, Body.NONE, 200, Body.json(Devices.class)),
+    RENAME_DEVICE("PUT", "/v1/devices/{deviceId}/name", Access.VAULT, Body.json(RenameDevice.class), 204, Body.NONE),
+    REVOKE_DEVICE("DELETE", "/v1/devices/{deviceId}", Access.VAULT, Body.NONE, 204, Body.NONE),
+    REQUEST_APPROVAL("POST", "/v1/devices/current/approval", Access.SESSION, Body.json(ApprovalRequest.class), 200,
+            Body.json(ApprovalPending.class)),
+    APPROVE_DEVICE("POST", "/v1/devices/{deviceId}/approve", Access.VAULT, Body.json(DeviceApproval.class), 204, Body.NONE),
+    AUDIT("GET", "/v1/audit", Access.VAULT, Body.NONE, 200, Body.json(AuditPage.class)),
 
     LIST_KEY_SLOTS("GET", "/v1/keyslots", Access.SESSION, Body.NONE, 200, Body.json(KeySlots.class)),
     PUT_KEY_SLOT("PUT", "/v1/keyslots/{slotId}", Access.VAULT, Body.json(PutKeySlot.class), 204, Body.NONE),

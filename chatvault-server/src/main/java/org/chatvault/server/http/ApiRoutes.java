@@ -9,6 +9,8 @@ import org.chatvault.protocol.OpenApi;
 import org.chatvault.protocol.WireJson;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
+import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
 import org.chatvault.server.storage.Readiness;
@@ -23,7 +25,8 @@ import org.chatvault.server.vault.RelabelService;
 public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
-                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes, RequestSigning signing) {}
+                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
+                           DeviceService devices, AuditLog audit, RequestSigning signing) {}
 
     private ApiRoutes() {}
 
@@ -41,6 +44,8 @@ public final class ApiRoutes {
         RequestBodies bodies = new RequestBodies(mapper);
         AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies);
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
+        DeviceHandlers devices = new DeviceHandlers(s.devices(), bodies);
+        AuditHandlers audit = new AuditHandlers(s.audit());
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
@@ -60,6 +65,14 @@ public final class ApiRoutes {
                 case LOGIN -> accounts::login;
                 case REFRESH -> accounts::refresh;
                 case LOGOUT -> accounts::logout;
+                case REVOKE_OTHER_SESSIONS -> accounts::revokeOtherSessions;
+                case CHANGE_PASSWORD -> accounts::changePassword;
+                case LIST_DEVICES -> devices::list;
+                case RENAME_DEVICE -> devices::rename;
+                case REVOKE_DEVICE -> devices::revoke;
+                case REQUEST_APPROVAL -> devices::requestApproval;
+                case APPROVE_DEVICE -> devices::approve;
+                case AUDIT -> audit::page;
                 case LIST_KEY_SLOTS -> slots::list;
                 case PUT_KEY_SLOT -> slots::put;
                 case DELETE_KEY_SLOT -> slots::delete;

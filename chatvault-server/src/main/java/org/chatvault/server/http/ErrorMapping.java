@@ -10,6 +10,7 @@ import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.account.AccountException;
 import org.chatvault.server.signing.SigningException;
+import org.chatvault.server.device.DeviceException;
 import org.chatvault.server.vault.VaultRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ final class ErrorMapping {
                 ctx.header(RequestSignature.SERVER_TIME_HEADER, Long.toString(s.serverTime().toEpochMilli()));
             refuse(ctx, code(e), e.getMessage(), null);
         });
+        routes.exception(DeviceException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));
@@ -70,6 +72,15 @@ final class ErrorMapping {
             case SigningException.SignatureStale x -> ErrorCode.SIGNATURE_STALE;
             case SigningException.SignatureReplayed x -> ErrorCode.SIGNATURE_REPLAYED;
             case SigningException.SigningKeyMissing x -> ErrorCode.SIGNING_KEY_MISSING;
+        };
+    }
+
+    static ErrorCode code(DeviceException e) {
+        return switch (e) {
+            case DeviceException.NotFound x -> ErrorCode.NOT_FOUND;
+            case DeviceException.Invalid x -> ErrorCode.BAD_REQUEST;
+            case DeviceException.Revoked x -> ErrorCode.DEVICE_REVOKED;
+            case DeviceException.NoPendingApproval x -> ErrorCode.NO_PENDING_APPROVAL;
         };
     }
 

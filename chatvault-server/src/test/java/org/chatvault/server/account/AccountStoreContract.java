@@ -48,7 +48,72 @@ public abstract class AccountStoreContract extends StoreContractBase {
         assertThat(accounts.findVaultPublicKey("no-such-account")).isEmpty();
     }
 
+    @Test
+    void accountsAreFoundByIdAndTheirLoginHashReplaced() {
+        String id = newAccount("Carol");
+        assertThat(accounts.findAccount(id).orElseThrow().username()).isEqualTo("Carol");
+        assertThat(accounts.findAccount("no-such-account")).isEmpty();
+        LoginHash next = new LoginHash(bytes(16), bytes(32), new Argon2Params(128, 2, 1));
+        assertThat(accounts.updateLoginHash(id, next)).isTrue();
+        LoginHash stored = accounts.findAccountByUsername("carol").orElseThrow().loginHash();
+        assertThat(stored.hash()).isEqualTo(next.hash());
+        assertThat(stored.salt()).isEqualTo(next.salt());
+        assertThat(stored.params()).isEqualTo(new Argon2Params(128, 2, 1));
+        assertThat(accounts.updateLoginHash("no-such-account", next)).isFalse();
+        assertThat(accounts.findAccount(id).orElseThrow().vaultPublicKey()).isEqualTo(accounts.findVaultPublicKey(id).orElseThrow());
+    }
+
     // ---- tokens ----------------------------------------------------------------------------
+
+    @Test
+    void aRotatedRefreshTokenIsRememberedWithItsDeviceUntilItExpires() {
+        String acc = newAccount("alice");
+        TokenRecord refresh = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)), "dev-1");
+        accounts.insertTokens(List.of(refresh));
+        assertThat(accounts.findToken(refresh.tokenHash()).orElseThrow().deviceId()).isEqualTo("dev-1");
+        assertThat(accounts.findRotatedToken(refresh.tokenHash())).isEmpty();
+        TokenRecord next = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)), "dev-1");
+        assertThat(accounts.replaceToken(refresh.tokenHash(), List.of(next))).isTrue();
+        TokenRecord rotated = accounts.findRotatedToken(refresh.tokenHash()).orElseThrow();
+        assertThat(rotated.accountId()).isEqualTo(acc);
+        assertThat(rotated.sessionId()).isEqualTo("s1");
+        assertThat(rotated.deviceId()).isEqualTo("dev-1");
+        assertThat(rotated.expiresAt()).isEqualTo(refresh.expiresAt());
+        assertThat(accounts.findToken(next.tokenHash()).orElseThrow().deviceId()).isEqualTo("dev-1");
+        // a token without a device rotates too
+        TokenRecord legacy = token(acc, "s2", TokenKind.REFRESH, T0.plus(Duration.ofDays(1)));
+        accounts.insertTokens(List.of(legacy));
+        assertThat(accounts.replaceToken(legacy.tokenHash(), List.of(token(acc, "s2", TokenKind.REFRESH, T0.plus(Duration.ofDays(1)))))).isTrue();
+        assertThat(accounts.findRotatedToken(legacy.tokenHash()).orElseThrow().deviceId()).isNull();
+        // forgotten with the expired tokens
+        assertThat(accounts.deleteExpiredTokens(acc, T0.plus(Duration.ofDays(2)))).isEqualTo(2); // legacy's successor and legacy
+        assertThat(accounts.findRotatedToken(legacy.tokenHash())).isEmpty();
+        assertThat(accounts.findRotatedToken(refresh.tokenHash())).isPresent();
+    }
+
+    @Test
+    void aDevicesSessionsAndOtherSessionsEndTogether() {
+        String acc = newAccount("alice");
+        String other = newAccount("bob");
+        Instant later = T0.plusSeconds(3600);
+        TokenRecord a1 = token(acc, "s1", TokenKind.ACCESS, later, "dev-a");
+        TokenRecord a2 = token(acc, "s2", TokenKind.REFRESH, later, "dev-a");
+        TokenRecord b1 = token(acc, "s3", TokenKind.ACCESS, later, "dev-b");
+        TokenRecord c1 = token(acc, "s4", TokenKind.ACCESS, later, "dev-c");
+        TokenRecord foreign = token(other, "s5", TokenKind.ACCESS, later, "dev-a");
+        accounts.insertTokens(List.of(a1, a2, b1, c1, foreign));
+        assertThat(accounts.deleteDeviceSessions(acc, "dev-a")).isEqualTo(2);
+        assertThat(accounts.findToken(a1.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(a2.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(b1.tokenHash())).isPresent();
+        assertThat(accounts.findToken(foreign.tokenHash())).isPresent(); // another account's device of the same id
+        assertThat(accounts.deleteDeviceSessions(acc, "dev-a")).isZero();
+
+        assertThat(accounts.deleteOtherSessions(acc, "s3")).isEqualTo(1);
+        assertThat(accounts.findToken(b1.tokenHash())).isPresent();
+        assertThat(accounts.findToken(c1.tokenHash())).isEmpty();
+        assertThat(accounts.findToken(foreign.tokenHash())).isPresent();
+    }
 
     @Test
     void tokensAreFoundByHashAndRotatedOnce() {

@@ -28,7 +28,7 @@ class ServerConfigTest {
         assertThat(c.port()).isEqualTo(8420);
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
         assertThat(c.maxBatchBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(c.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15)); // short since sessions are per device and revocable
         assertThat(c.refreshTokenTtl()).isEqualTo(Duration.ofDays(90));
         assertThat(c.loginHashParams()).isEqualTo(new Argon2Params(19456, 2, 1));
         assertThat(c.dropSafetyDelay()).isEqualTo(Duration.ofHours(24));

@@ -43,7 +43,7 @@ class OpenApiDocumentTest extends SingleUserApiTest {
 
     /** Method and path of every HTTP route ApiRoutes registers with Javalin, however it registers them. */
     static Set<String> registeredRoutes() {
-        Javalin app = Javalin.create(cfg -> ApiRoutes.configure(cfg, new ApiRoutes.Services(null, null, null, null, null, null, null, 1, null)));
+        Javalin app = Javalin.create(cfg -> ApiRoutes.configure(cfg, new ApiRoutes.Services(null, null, null, null, null, null, null, 1, null, null, null)));
         Set<String> routes = new TreeSet<>();
         for (ParsedEndpoint p : app.unsafe.internalRouter.allHttpHandlers())
             if (p.endpoint.method.isHttpMethod()) routes.add(p.endpoint.method.name() + " " + p.endpoint.path);
@@ -71,7 +71,7 @@ class OpenApiDocumentTest extends SingleUserApiTest {
     void everyRouteInTheTableIsServed() {
         // The table is what ApiRoutes registers; a route it failed to register would answer "no such endpoint".
         for (ApiEndpoint e : ApiEndpoint.values()) {
-            String path = e.path().replace("{slotId}", "no-such-slot").substring(1);
+            String path = e.path().replace("{slotId}", "no-such-slot").replace("{deviceId}", "no-such-device").substring(1);
             Response r = api.send(e.method(), path, alice.access(), null, null);
             assertThat(r.status() == 404 && r.text().contains("no such endpoint")).as(e + " answered " + r.text()).isFalse();
         }
@@ -218,6 +218,8 @@ class OpenApiDocumentTest extends SingleUserApiTest {
         } else if (raw == int.class || raw == Integer.class) {
             assertThat(jsonType).as(what).isEqualTo("integer");
             assertThat(property.path("format").asText()).as(what + " format").isEqualTo("int32");
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            assertThat(jsonType).as(what).isEqualTo("boolean");
         } else if (raw == String.class) {
             assertThat(jsonType).as(what).isEqualTo("string");
         } else if (List.class.isAssignableFrom(raw)) {

@@ -14,6 +14,8 @@ import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.account.AccountStore;
+import org.chatvault.server.audit.AuditStore;
+import org.chatvault.server.device.DeviceStore;
 import org.chatvault.server.jobs.LeaseStore;
 import org.chatvault.server.signing.SignatureStore;
 import org.chatvault.server.account.AccountRecord;
@@ -44,6 +46,8 @@ public abstract class StoreContractBase {
     protected ObjectIndex index;
     protected LeaseStore leases;
     protected SignatureStore signatures;
+    protected DeviceStore devices;
+    protected AuditStore audit;
 
     /** A new, empty database for one test. */
     protected abstract SqlTestDatabase newDatabase();
@@ -72,6 +76,8 @@ public abstract class StoreContractBase {
         index = s.objects();
         leases = s.leases();
         signatures = s.signatures();
+        devices = s.devices();
+        audit = s.audit();
     }
 
     protected String newAccount(String username) {
@@ -106,6 +112,10 @@ public abstract class StoreContractBase {
 
     protected TokenRecord token(String account, String session, TokenKind kind, Instant expires) {
         return new TokenRecord(bytes(32), account, session, kind, expires);
+    }
+
+    protected TokenRecord token(String account, String session, TokenKind kind, Instant expires, String device) {
+        return new TokenRecord(bytes(32), account, session, kind, expires, device);
     }
 
     protected static HeadChange change(long base, ObjectId root, Set<ObjectId> added, Set<ObjectId> dropped, Instant at) {

@@ -68,27 +68,53 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
+    public Optional<AccountRecord> findAccount(String accountId) {
+        return db.read("find an account", h -> h.createQuery("""
+                        SELECT account_id, username, username_key, secret_salt, secret_hash,
+                            argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at, vault_public_key
+                        FROM accounts WHERE account_id = :id""")
+                .bind("id", accountId)
+                .map((r, ctx) -> new AccountRecord(r.getString(1), r.getString(2), r.getString(3),
+                        new LoginHash(r.getBytes(4), r.getBytes(5), new Argon2Params(r.getInt(6), r.getInt(7), r.getInt(8))),
+                        SqlDatabase.instant(r, 9, ctx), r.getBytes(10)))
+                .findOne());
+    }
+
+    @Override
+    public boolean updateLoginHash(String accountId, LoginHash hash) {
+        return db.write("change a login hash", h -> h.createUpdate("""
+                        UPDATE accounts SET secret_salt = :salt, secret_hash = :hash, argon2_memory_kib = :memory,
+                            argon2_iterations = :iterations, argon2_parallelism = :parallelism
+                        WHERE account_id = :id""")
+                .bind("id", accountId).bind("salt", hash.salt()).bind("hash", hash.hash()).bind("memory", hash.params().memoryKiB())
+                .bind("iterations", hash.params().iterations()).bind("parallelism", hash.params().parallelism()).execute() == 1);
+    }
+
+    @Override
     public void insertTokens(List<TokenRecord> tokens) {
         db.write("store tokens", h -> insertTokens(h, tokens));
     }
 
     private static int[] insertTokens(Handle h, List<TokenRecord> tokens) {
         PreparedBatch batch = h.prepareBatch(
-                "INSERT INTO tokens (token_hash, account_id, session_id, kind, expires_at) VALUES (:hash, :account, :session, :kind, :expires)");
+                "INSERT INTO tokens (token_hash, account_id, session_id, kind, expires_at, device_id) "
+                        + "VALUES (:hash, :account, :session, :kind, :expires, :device)");
         for (TokenRecord t : tokens) {
             batch.bind("hash", t.tokenHash()).bind("account", t.accountId()).bind("session", t.sessionId())
-                    .bind("kind", t.kind().name().toLowerCase(Locale.ROOT)).bind("expires", t.expiresAt()).add();
+                    .bind("kind", t.kind().name().toLowerCase(Locale.ROOT)).bind("expires", t.expiresAt())
+                    .bindByType("device", t.deviceId(), String.class).add();
         }
         return batch.execute();
     }
 
     @Override
     public Optional<TokenRecord> findToken(byte[] tokenHash) {
-        return db.read("find a token", h -> h.createQuery("SELECT account_id, session_id, kind, expires_at FROM tokens WHERE token_hash = :hash")
+        return db.read("find a token", h -> h.createQuery(
+                        "SELECT account_id, session_id, kind, expires_at, device_id FROM tokens WHERE token_hash = :hash")
                 .bind("hash", tokenHash)
                 .map((r, ctx) -> new TokenRecord(tokenHash.clone(), r.getString(1), r.getString(2),
                         TokenKind.valueOf(r.getString(3).toUpperCase(Locale.ROOT)),
-                        SqlDatabase.instant(r, 4, ctx)))
+                        SqlDatabase.instant(r, 4, ctx), r.getString(5)))
                 .findOne());
     }
 
@@ -97,9 +123,53 @@ public final class SqlAccountStore implements AccountStore {
         return db.write("rotate a token", h -> {
             // A concurrent rotation of the same token blocks on this row (or on the one writer)
             // and, once the first commits, deletes nothing: exactly one refresh wins.
-            if (h.createUpdate("DELETE FROM tokens WHERE token_hash = :hash").bind("hash", oldTokenHash).execute() != 1) return false;
+            Optional<TokenRecord> old = h.createQuery(
+                            "DELETE FROM tokens WHERE token_hash = :hash RETURNING account_id, session_id, expires_at, device_id")
+                    .bind("hash", oldTokenHash)
+                    .map((r, ctx) -> new TokenRecord(oldTokenHash, r.getString(1), r.getString(2), TokenKind.REFRESH,
+                            SqlDatabase.instant(r, 3, ctx), r.getString(4)))
+                    .findOne();
+            if (old.isEmpty()) return false;
+            TokenRecord t = old.get();
+            h.createUpdate("""
+                            INSERT INTO rotated_refresh_tokens (token_hash, account_id, session_id, device_id, expires_at)
+                            VALUES (:hash, :account, :session, :device, :expires)""")
+                    .bind("hash", oldTokenHash).bind("account", t.accountId()).bind("session", t.sessionId())
+                    .bindByType("device", t.deviceId(), String.class).bind("expires", t.expiresAt()).execute();
             insertTokens(h, newTokens);
             return true;
+        });
+    }
+
+    @Override
+    public Optional<TokenRecord> findRotatedToken(byte[] tokenHash) {
+        return db.read("find a rotated token", h -> h.createQuery(
+                        "SELECT account_id, session_id, expires_at, device_id FROM rotated_refresh_tokens WHERE token_hash = :hash")
+                .bind("hash", tokenHash)
+                .map((r, ctx) -> new TokenRecord(tokenHash.clone(), r.getString(1), r.getString(2), TokenKind.REFRESH,
+                        SqlDatabase.instant(r, 3, ctx), r.getString(4)))
+                .findOne());
+    }
+
+    @Override
+    public int deleteDeviceSessions(String accountId, String deviceId) {
+        return db.write("end a device's sessions", h -> {
+            int sessions = h.createQuery("SELECT COUNT(DISTINCT session_id) FROM tokens WHERE account_id = :account AND device_id = :device")
+                    .bind("account", accountId).bind("device", deviceId).mapTo(Integer.class).one();
+            h.createUpdate("DELETE FROM tokens WHERE account_id = :account AND device_id = :device")
+                    .bind("account", accountId).bind("device", deviceId).execute();
+            return sessions;
+        });
+    }
+
+    @Override
+    public int deleteOtherSessions(String accountId, String keepSessionId) {
+        return db.write("end other sessions", h -> {
+            int sessions = h.createQuery("SELECT COUNT(DISTINCT session_id) FROM tokens WHERE account_id = :account AND session_id <> :keep")
+                    .bind("account", accountId).bind("keep", keepSessionId).mapTo(Integer.class).one();
+            h.createUpdate("DELETE FROM tokens WHERE account_id = :account AND session_id <> :keep")
+                    .bind("account", accountId).bind("keep", keepSessionId).execute();
+            return sessions;
         });
     }
 
@@ -112,6 +182,8 @@ public final class SqlAccountStore implements AccountStore {
     @Override
     public int deleteExpiredTokens(String accountId, Instant now) {
         return db.write("delete expired tokens", h -> h.createUpdate("DELETE FROM tokens WHERE account_id = :account AND expires_at <= :now")
+                .bind("account", accountId).bind("now", now).execute()
+                + h.createUpdate("DELETE FROM rotated_refresh_tokens WHERE account_id = :account AND expires_at <= :now")
                 .bind("account", accountId).bind("now", now).execute());
     }
 

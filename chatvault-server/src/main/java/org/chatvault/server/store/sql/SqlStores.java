@@ -2,6 +2,8 @@ package org.chatvault.server.store.sql;
 
 import java.nio.file.Path;
 import org.chatvault.server.account.AccountStore;
+import org.chatvault.server.audit.AuditStore;
+import org.chatvault.server.device.DeviceStore;
 import org.chatvault.server.jobs.LeaseStore;
 import org.chatvault.server.signing.SignatureStore;
 import org.chatvault.server.store.postgres.PostgresSettings;
@@ -12,8 +14,8 @@ import org.chatvault.server.vault.ObjectIndex;
  *
  * @param database for health checks; the stores' connections
  */
-public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore leases, SignatureStore signatures, SqlDatabase database)
-        implements AutoCloseable {
+public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore leases, SignatureStore signatures, DeviceStore devices, AuditStore audit,
+                        SqlDatabase database) implements AutoCloseable {
 
     /**
      * Opens (creating if needed) and migrates an SQLite file.
@@ -34,7 +36,8 @@ public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore l
     }
 
     private static SqlStores of(SqlDatabase db) {
-        return new SqlStores(new SqlAccountStore(db), new SqlObjectIndex(db), new SqlLeaseStore(db), new SqlSignatureStore(db), db);
+        return new SqlStores(new SqlAccountStore(db), new SqlObjectIndex(db), new SqlLeaseStore(db), new SqlSignatureStore(db), new SqlDeviceStore(db),
+                new SqlAuditStore(db), db);
     }
 
     /** Releases the connections; further calls fail with a {@link org.chatvault.server.storage.StoreException}. */
