@@ -27,8 +27,8 @@ class AuditApiTest extends SingleUserApiTest {
         assertError(api.login("alice", Api.newSecret()), 401, "invalid_credentials");
         JsonNode laptop = api.login("alice", alice.secret()).json();
         String laptopId = laptop.get("deviceId").asText();
-        assertThat(api.json("PUT", "v1/keyslots/recovery", alice.access(), Map.of("kind", "recovery", "blob", blob)).status()).isEqualTo(204);
-        assertThat(api.delete("v1/keyslots/recovery", alice.access()).status()).isEqualTo(204);
+        assertThat(api.json("PUT", "v1/keyslots/passphrase", alice.access(), Map.of("kind", "passphrase", "blob", blob)).status()).isEqualTo(204);
+        assertThat(api.delete("v1/keyslots/passphrase", alice.access()).status()).isEqualTo(204);
         assertThat(api.post("v1/devices/current/approval", laptop.get("accessToken").asText(),
                 Map.of("publicKey", Base64.getEncoder().encodeToString(new byte[32]))).status()).isEqualTo(200);
         assertThat(api.delete("v1/devices/" + laptopId, alice.access()).status()).isEqualTo(204);
@@ -41,7 +41,7 @@ class AuditApiTest extends SingleUserApiTest {
         assertThat(names(events)).containsExactly("device_revoked", "approval_requested", "key_slot_deleted", "key_slot_put", "login",
                 "device_added", "login_failed", "login", "device_added");
         assertThat(events.get(0).get("deviceId").asText()).isEqualTo(laptopId);
-        assertThat(events.get(2).get("detail").asText()).isEqualTo("recovery");
+        assertThat(events.get(2).get("detail").asText()).isEqualTo("passphrase");
         assertThat(events.get(0).get("at").asLong()).isEqualTo(fx.clock().millis());
         assertThat(r.json().get("nextBefore").isNull()).isTrue();
         // no secret of any kind: login secret, tokens, device credential, key slot

@@ -42,7 +42,7 @@ class SignedRequestApiTest extends SingleUserApiTest {
 
     /** A path of the table with its parameters filled in. */
     private static String concrete(ApiEndpoint e) {
-        return e.path().replace("{slotId}", "recovery");
+        return e.path().replace("{slotId}", "recovery").replace("{deviceId}", "no-such-device");
     }
 
     /** A plausible body for each route that takes one, so a refusal cannot be blamed on the body. */
@@ -56,6 +56,10 @@ class SignedRequestApiTest extends SingleUserApiTest {
                 case RELABEL -> Map.of("bucket", 202401, "ids", List.of(root.id().hex()));
                 case REGISTER, LOGIN -> Map.of("username", "someone", "loginSecret", Api.newSecret());
                 case REFRESH -> Map.of("refreshToken", "x");
+                case REQUEST_APPROVAL -> Map.of("publicKey", Base64.getEncoder().encodeToString(new byte[32]));
+                case APPROVE_DEVICE -> Map.of("publicKey", Base64.getEncoder().encodeToString(new byte[32]), "keySlot", "AAECAw==");
+                case RENAME_DEVICE -> Map.of("name", "phone");
+                case CHANGE_PASSWORD -> Map.of("currentLoginSecret", Api.newSecret(), "newLoginSecret", Api.newSecret());
                 default -> Map.of("ids", List.of(root.id().hex()));
             });
         };
