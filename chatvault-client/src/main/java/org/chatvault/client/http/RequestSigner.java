@@ -2,10 +2,12 @@ package org.chatvault.client.http;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
@@ -68,6 +70,13 @@ final class RequestSigner {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** SHA-256 of a body sent in parts, as the server hashes it while it streams in. */
+    static byte[] bodyHash(List<byte[]> parts) {
+        MessageDigest d = RequestSignature.newBodyDigest();
+        for (byte[] p : parts) d.update(p);
+        return d.digest();
     }
 
     /** Adds the signature headers over the request {@code b} will build, whose body has hash {@code bodySha256}. */

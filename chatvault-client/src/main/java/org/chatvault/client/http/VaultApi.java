@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -249,7 +248,7 @@ public final class VaultApi {
         long length = 0;
         for (byte[] p : parts) length += p.length;
         long contentLength = length;
-        byte[] bodyHash = !signer.active() ? null : sha256(parts);
+        byte[] bodyHash = !signer.active() ? null : RequestSigner.bodyHash(parts);
         return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength)), bodyHash),
@@ -328,11 +327,6 @@ public final class VaultApi {
         return signer.sign(b.header("Authorization", "Bearer " + t.accessToken()), t, bodySha256);
     }
 
-    private static byte[] sha256(List<byte[]> parts) {
-        MessageDigest d = RequestSignature.newBodyDigest();
-        for (byte[] p : parts) d.update(p);
-        return d.digest();
-    }
 
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, Class<T> type) {
         return send(endpoint, request, type, true);

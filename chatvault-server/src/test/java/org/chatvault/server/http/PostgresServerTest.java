@@ -80,4 +80,25 @@ class PostgresServerTest {
             assertError(b.api().register("ALICE", Api.newSecret()), 409, "username_taken");
         }
     }
+
+    @Test
+    void aSignedRequestAcceptedByOneInstanceIsAReplayOnTheOther() {
+        PostgresSettings db = pg.newSchema();
+        try (ServerFixture a = new ServerFixture(dir.resolve("a"), c -> c.withMetadata(new MetadataBackend.Postgres(db)));
+             ServerFixture b = new ServerFixture(dir.resolve("b"), a.clock(), c -> c.withMetadata(new MetadataBackend.Postgres(db)))) {
+            Session alice = a.api().newSession("alice");
+            assertThat(a.api().json("PUT", "v1/keyslots/device-1", alice.access(), java.util.Map.of("kind", "device", "blob", "AQID")).status())
+                    .isEqualTo(204);
+            java.util.Map<String, String> delete = Api.signerOf(alice).headers("DELETE", "/v1/keyslots/device-1", a.clock().millis(), new byte[0]);
+            assertThat(a.api().sendWithHeaders("DELETE", "v1/keyslots/device-1", alice.access(), null, null, delete).status()).isEqualTo(204);
+            assertThat(b.api().json("PUT", "v1/keyslots/device-1", alice.access(), java.util.Map.of("kind", "device", "blob", "BAUG")).status())
+                    .isEqualTo(204);
+            assertError(b.api().sendWithHeaders("DELETE", "v1/keyslots/device-1", alice.access(), null, null, delete), 403, "signature_replayed");
+            assertThat(b.api().get("v1/keyslots", alice.access()).json().get("slots")).hasSize(1);
+            // The only recovery slot is guarded on PostgreSQL too.
+            assertThat(a.api().json("PUT", "v1/keyslots/recovery", alice.access(), java.util.Map.of("kind", "recovery", "blob", "AQID")).status())
+                    .isEqualTo(204);
+            assertError(b.api().delete("v1/keyslots/recovery", alice.access()), 409, "last_recovery_slot");
+        }
+    }
 }
