@@ -56,6 +56,7 @@ public final class VaultApi {
     private volatile IssuedTokens tokens;
     private volatile Consumer<IssuedTokens> onTokens = t -> {};
     private volatile Observer observer;
+    private volatile RefreshGuard refreshGuard;
 
     /**
      * Told about every HTTP exchange, for load measurements. Called once per attempt, not per
@@ -93,6 +94,23 @@ public final class VaultApi {
     }
 
     public IssuedTokens tokens() { return tokens; }
+
+    /**
+     * Coordinates refreshes with other clients of the same tokens (other processes of this device):
+     * a refresh token works once, and using a rotated one again ends the device's sessions
+     * (docs/API.md), so only one of them may trade it.
+     */
+    @FunctionalInterface
+    public interface RefreshGuard {
+        /**
+         * Returns tokens newer than {@code stale}: those another client already got, or what
+         * {@code refresher} answers for {@code stale}, which it calls at most once.
+         */
+        IssuedTokens refresh(IssuedTokens stale, java.util.function.UnaryOperator<IssuedTokens> refresher);
+    }
+
+    /** Refreshes through {@code guard} from now on; null refreshes directly. */
+    public void guardRefreshes(RefreshGuard guard) { this.refreshGuard = guard; }
 
     /** Reports every exchange from now on to {@code observer}; null stops reporting. */
     public void observe(Observer observer) { this.observer = observer; }
@@ -172,9 +190,15 @@ public final class VaultApi {
 
     private synchronized void refresh(IssuedTokens stale) {
         if (tokens != stale) return; // another thread refreshed already
-        IssuedTokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false), IssuedTokens.class, false);
+        RefreshGuard guard = refreshGuard;
+        IssuedTokens t = guard == null ? trade(stale) : guard.refresh(stale, this::trade);
         tokens = t;
         onTokens.accept(t);
+    }
+
+    private IssuedTokens trade(IssuedTokens stale) {
+        return send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false),
+                IssuedTokens.class, false);
     }
 
     // ---- key slots -------------------------------------------------------------------------
