@@ -95,20 +95,6 @@ public final class VaultApi {
 
     public IssuedTokens tokens() { return tokens; }
 
-    /**
-     * Coordinates refreshes with other clients of the same tokens (other processes of this device):
-     * a refresh token works once, and using a rotated one again ends the device's sessions
-     * (docs/API.md), so only one of them may trade it.
-     */
-    @FunctionalInterface
-    public interface RefreshGuard {
-        /**
-         * Returns tokens newer than {@code stale}: those another client already got, or what
-         * {@code refresher} answers for {@code stale}, which it calls at most once.
-         */
-        IssuedTokens refresh(IssuedTokens stale, java.util.function.UnaryOperator<IssuedTokens> refresher);
-    }
-
     /** Refreshes through {@code guard} from now on; null refreshes directly. */
     public void guardRefreshes(RefreshGuard guard) { this.refreshGuard = guard; }
 
