@@ -31,7 +31,7 @@ public final class Main implements Runnable {
         CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
         cl.setParameterExceptionHandler((e, argv) -> e instanceof CommandLine.UnmatchedArgumentException u && unknownCommand(u.getCommandLine(), u.getUnmatched())
                 ? CommandLine.ExitCode.USAGE : usage.handleParseException(e, argv));
-        // A help option ends parsing without complaint about what it could not match ("chatvault device request --help"):
+        // A help option ends parsing without complaint about what it could not match ("chatvault teleport now --help"):
         // an unknown command must still be an error, not the top-level help.
         cl.setExecutionStrategy(parsed -> {
             CommandLine.ParseResult last = parsed;

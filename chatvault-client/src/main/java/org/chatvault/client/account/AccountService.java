@@ -132,6 +132,7 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
     VaultApi api(Profile p, RetryPolicy retry) {
         VaultApi api = new VaultApi(URI.create(p.server()), retry);
         api.useTokens(p.tokens(), t -> profiles.save(profiles.require().withTokens(t)));
+        api.guardRefreshes(profiles::refreshTokens);
         return api;
     }
 
@@ -165,6 +166,7 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
             profiles.save(new Profile(server.toString(), username, device.deviceId(), device.credential(), keys.encodedPrivateKey(), api.tokens()));
         }
         api.useTokens(api.tokens(), t -> profiles.save(profiles.require().withTokens(t)));
+        api.guardRefreshes(profiles::refreshTokens);
         return new Session(api, mk, signing, random);
     }
 

@@ -67,6 +67,7 @@ public final class VaultApi {
     private volatile Consumer<IssuedTokens> onTokens = t -> {};
     private volatile Observer observer;
     private final RequestSigner signer = new RequestSigner();
+    private volatile RefreshGuard refreshGuard;
 
     /**
      * Told about every HTTP exchange, for load measurements. Called once per attempt, not per
@@ -112,6 +113,9 @@ public final class VaultApi {
     public void signWith(VaultSigningKey key) {
         signer.use(key);
     }
+
+    /** Refreshes through {@code guard} from now on; null refreshes directly. */
+    public void guardRefreshes(RefreshGuard guard) { this.refreshGuard = guard; }
 
     /** Reports every exchange from now on to {@code observer}; null stops reporting. */
     public void observe(Observer observer) { this.observer = observer; }
@@ -194,10 +198,16 @@ public final class VaultApi {
 
     private synchronized void refresh(IssuedTokens stale) {
         if (tokens != stale) return; // another thread refreshed already
-        IssuedTokens t = send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false), IssuedTokens.class, false);
+        RefreshGuard guard = refreshGuard;
+        IssuedTokens t = guard == null ? trade(stale) : guard.refresh(stale, this::trade);
         signer.learn(t);
         tokens = t;
         onTokens.accept(t);
+    }
+
+    private IssuedTokens trade(IssuedTokens stale) {
+        return send("POST /v1/sessions/refresh", () -> json("POST", "v1/sessions/refresh", new RefreshRequest(stale.refreshToken()), false),
+                IssuedTokens.class, false);
     }
 
     // ---- key slots -------------------------------------------------------------------------

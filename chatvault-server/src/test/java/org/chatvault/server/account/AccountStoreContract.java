@@ -92,6 +92,33 @@ public abstract class AccountStoreContract extends StoreContractBase {
     }
 
     @Test
+    void concurrentRotationsOfOneRefreshTokenLetExactlyOneWin() throws Exception {
+        String acc = newAccount("alice");
+        TokenRecord refresh = token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)), "dev-1");
+        accounts.insertTokens(List.of(refresh));
+        int racers = 8;
+        List<TokenRecord> successors = new ArrayList<>();
+        for (int i = 0; i < racers; i++) successors.add(token(acc, "s1", TokenKind.REFRESH, T0.plus(Duration.ofDays(90)), "dev-1"));
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (TokenRecord next : successors) results.add(pool.submit(() -> {
+                go.await();
+                return accounts.replaceToken(refresh.tokenHash(), List.of(next));
+            }));
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> f : results) if (f.get()) won++; // and none failed
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(successors.stream().filter(t -> accounts.findToken(t.tokenHash()).isPresent())).hasSize(1);
+        assertThat(accounts.findRotatedToken(refresh.tokenHash())).isPresent();
+    }
+
+    @Test
     void aDevicesSessionsAndOtherSessionsEndTogether() {
         String acc = newAccount("alice");
         String other = newAccount("bob");
