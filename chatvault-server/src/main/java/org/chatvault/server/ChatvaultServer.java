@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.config.ServerConfig;
@@ -117,16 +118,18 @@ public final class ChatvaultServer implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
+            RateLimits rateLimits = new RateLimits(config.abuse(), metadata.database().rateLimitBuckets(clock));
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
-                            LoginThrottlePolicy.DEFAULT, random),
+                            LoginThrottlePolicy.DEFAULT, random, rateLimits),
                     new KeySlotService(metadata.accounts(), clock),
                     new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
                     new RelabelService(metadata.objects(), blobs, tmpDir, clock),
                     new HeadService(metadata.objects(), clock),
                     metrics,
                     stores,
-                    config.maxBatchBytes());
+                    config.maxBatchBytes(),
+                    rateLimits);
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -135,7 +138,7 @@ public final class ChatvaultServer implements AutoCloseable {
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
-            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleLoginFailures(metadata, clock),
+            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleLoginFailures(metadata, rateLimits, clock),
                     Duration.ofMinutes(1), JOB_INTERVAL);
             ChatvaultServer server = new ChatvaultServer(config, stores, new Http(app, graceful), jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
@@ -184,9 +187,11 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     /** Idempotent and cheap, so every instance does it without a lease. */
-    private static void forgetStaleLoginFailures(SqlStores metadata, Clock clock) {
+    private static void forgetStaleLoginFailures(SqlStores metadata, RateLimits rateLimits, Clock clock) {
         int stale = metadata.accounts().deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
         if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
+        int idle = rateLimits.buckets().forgetIdle();
+        if (idle > 0) log.debug("forgot {} full rate-limit buckets", idle);
     }
 
     private static void recreate(Path dir) throws IOException {

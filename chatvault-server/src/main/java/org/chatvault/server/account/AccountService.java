@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
+import org.chatvault.server.abuse.AbuseLimits;
+import org.chatvault.server.abuse.BoundedWorkQueue;
+import org.chatvault.server.abuse.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,32 +29,35 @@ public final class AccountService {
     private final Clock clock;
     private final Duration accessTtl;
     private final Duration refreshTtl;
-    private final LoginSecretHasher hasher;
     private final Tokens tokens;
-    private final LoginThrottlePolicy throttle;
+    private final LoginGuard guard;
 
+    /** @param limits the abuse limits: rates, and the bound on the Argon2id queue every login and registration goes through */
     public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
-                          LoginThrottlePolicy throttle, SecureRandom random) {
+                          LoginThrottlePolicy throttle, SecureRandom random, RateLimits limits) {
         this.store = store;
-        this.throttle = throttle;
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
-        this.hasher = new LoginSecretHasher(loginHashParams, random);
+        AbuseLimits a = limits.limits();
+        LoginSecretHasher hasher = new LoginSecretHasher(loginHashParams, random, new BoundedWorkQueue(a.hashWorkers(), a.hashQueue(), a.hashesPerAddress()));
         this.tokens = new Tokens(random);
+        this.guard = new LoginGuard(store, limits, throttle, hasher, clock);
     }
 
     /**
+     * @param clientAddress for the rate limits and the hash queue's per-address share
      * @throws AccountException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes), {@code username_taken}
+     * @throws org.chatvault.server.abuse.AbuseException {@code too_many_attempts}, {@code server_busy}
      */
-    public RegisteredAccount register(String username, String loginSecretB64) {
+    public RegisteredAccount register(String username, String loginSecretB64, String clientAddress) {
         Usernames.requireValid(username);
         byte[] secret = decodeSecret(loginSecretB64);
         String key = Usernames.key(username);
-        try {
+        try (LoginSecretHasher.Slot slot = guard.admitRegistration(key, clientAddress)) {
             // Checked first only to spare the hash for a name that is taken; the insert decides.
             if (store.findAccountByUsername(key).isPresent()) throw usernameTaken();
-            LoginHash hash = hasher.hashNew(secret);
+            LoginHash hash = slot.hashNew(secret);
             String accountId = UUID.randomUUID().toString();
             if (!store.createAccount(new AccountRecord(accountId, username, key, hash, clock.instant()))) throw usernameTaken();
             log.info("registered account {}", accountId);
@@ -62,33 +68,27 @@ public final class AccountService {
     }
 
     /**
-     * @throws AccountException {@code invalid_credentials} alike for an unknown user and a wrong secret;
-     *     {@code too_many_attempts} ({@link AccountException.LoginThrottled}) once a username has had too
-     *     many failures, for unknown names too, so the answer does not tell which names exist
+     * @param origin the client's address, and whether it has proven to be a known device (see {@link LoginOrigin})
+     * @throws AccountException {@code invalid_username} before any lookup or hash; {@code invalid_credentials}
+     *     alike for an unknown user and a wrong secret; {@code too_many_attempts} ({@link AccountException.LoginThrottled})
+     *     once a username has had too many failures, for unknown names too, so the answer does not tell which names exist
+     * @throws org.chatvault.server.abuse.AbuseException {@code too_many_attempts} (a rate), {@code server_busy} (the hash queue is full)
      */
-    public SessionTokens login(String username, String loginSecretB64) {
+    public SessionTokens login(String username, String loginSecretB64, LoginOrigin origin) {
+        Usernames.requireValid(username);
         byte[] secret = decodeSecret(loginSecretB64);
-        try {
-            String key = Usernames.valid(username) ? Usernames.key(username) : null;
-            Instant started = clock.instant();
-            // Checked before the hash: a blocked name costs the server no Argon2 work.
-            if (key != null) store.loginBlockedUntil(key, started).ifPresent(until -> throwThrottled(until, started));
-            Optional<AccountRecord> account = key != null ? store.findAccountByUsername(key) : Optional.empty();
+        // The guard counts the attempt before the hash (see LoginGuard): parallel guesses gain nothing.
+        try (LoginGuard.Attempt attempt = guard.admitLogin(Usernames.key(username), origin)) {
+            Optional<AccountRecord> account = store.findAccountByUsername(Usernames.key(username));
             boolean matches;
             if (account.isEmpty()) {
-                hasher.burnForUnknownUser(secret);
+                attempt.hasher().burnForUnknownUser(secret);
                 matches = false;
             } else {
-                matches = hasher.matches(secret, account.get().loginHash());
+                matches = attempt.hasher().matches(secret, account.get().loginHash());
             }
-            if (!matches) {
-                if (key != null) {
-                    Instant now = clock.instant();
-                    store.recordLoginFailure(key, now, throttle).ifPresent(until -> throwThrottled(until, now));
-                }
-                throw invalidCredentials();
-            }
-            store.clearLoginFailures(key);
+            if (!matches) throw attempt.failed();
+            attempt.succeeded();
             String accountId = account.get().accountId();
             Instant now = clock.instant();
             // Logins are when a client starts over, a natural moment to forget its dead tokens.
@@ -165,14 +165,6 @@ public final class AccountService {
 
     private static AccountException usernameTaken() {
         return new AccountException.UsernameTaken();
-    }
-
-    private static void throwThrottled(Instant until, Instant now) {
-        throw new AccountException.LoginThrottled(Duration.between(now, until));
-    }
-
-    private static AccountException invalidCredentials() {
-        return new AccountException.BadCredentials();
     }
 
     private static AccountException unauthorized() {

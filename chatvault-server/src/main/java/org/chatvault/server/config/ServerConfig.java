@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.server.abuse.AbuseLimits;
 
 /**
  * Everything the server needs to start. Build one with {@link #defaults()} or
@@ -24,6 +25,7 @@ import org.chatvault.core.crypto.Argon2Params;
  *                         by the repack job; 0 only merges small packs
  * @param metadata         where accounts, tokens, key slots, the object index and heads live
  * @param objects          where pack blobs live
+ * @param abuse            rate limits, the bound on the Argon2id queue, the size of one fetch answer
  */
 public record ServerConfig(
         String host,
@@ -36,7 +38,8 @@ public record ServerConfig(
         Duration dropSafetyDelay,
         double repackThreshold,
         MetadataBackend metadata,
-        ObjectBackend objects) {
+        ObjectBackend objects,
+        AbuseLimits abuse) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -62,6 +65,7 @@ public record ServerConfig(
         Objects.requireNonNull(dropSafetyDelay, "dropSafetyDelay");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(abuse, "abuse");
         if (host.isBlank()) throw new ConfigException("host must not be blank");
         if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
         if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
@@ -81,15 +85,17 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
                 Duration.ofHours(1), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
-                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM);
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, AbuseLimits.defaults());
     }
 
     /**
-     * For tests and demos: a free port on loopback, the given data directory, and a login hash
-     * cheap enough that registering an account takes milliseconds.
+     * For tests and demos: a free port on loopback, the given data directory, a login hash
+     * cheap enough that registering an account takes milliseconds, and no per-address limits
+     * (every test client comes from the one loopback address).
      */
     public static ServerConfig forTesting(Path dataDir) {
-        return defaults().withPort(0).withDataDir(dataDir).withLoginHashParams(new Argon2Params(64, 1, 1));
+        return defaults().withPort(0).withDataDir(dataDir).withLoginHashParams(new Argon2Params(64, 1, 1))
+                .withAbuse(AbuseLimits.forTesting());
     }
 
     /**
@@ -102,17 +108,19 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects); }
-    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, abuse); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, abuse); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, abuse); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, abuse); }
+
+    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

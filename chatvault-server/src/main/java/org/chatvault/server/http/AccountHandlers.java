@@ -6,20 +6,21 @@ import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.RefreshRequest;
 import org.chatvault.server.account.AccountService;
+import org.chatvault.server.account.LoginOrigin;
 import org.chatvault.server.account.RegisteredAccount;
 import org.chatvault.server.account.SessionTokens;
 
 /** {@code /v1/accounts} and {@code /v1/sessions}. */
-record AccountHandlers(AccountService accounts, RequestBodies bodies) {
+record AccountHandlers(AccountService accounts, RequestBodies bodies, ClientAddresses addresses) {
     void register(Context ctx) {
         Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
-        RegisteredAccount a = accounts.register(c.username(), c.loginSecret());
+        RegisteredAccount a = accounts.register(c.username(), c.loginSecret(), addresses.of(ctx));
         ctx.status(201).json(new AccountCreated(a.accountId(), a.username()));
     }
 
     void login(Context ctx) {
         Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
-        ctx.json(issued(accounts.login(c.username(), c.loginSecret())));
+        ctx.json(issued(accounts.login(c.username(), c.loginSecret(), LoginOrigin.from(addresses.of(ctx)))));
     }
 
     void refresh(Context ctx) {

@@ -7,6 +7,8 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import org.chatvault.protocol.OpenApi;
 import org.chatvault.protocol.WireJson;
+import org.chatvault.server.abuse.RateLimit;
+import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -22,7 +24,7 @@ import org.chatvault.server.vault.RelabelService;
 public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
-                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes) {}
+                           HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes, RateLimits rateLimits) {}
 
     private ApiRoutes() {}
 
@@ -38,9 +40,11 @@ public final class ApiRoutes {
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
 
         RequestBodies bodies = new RequestBodies(mapper);
-        AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies);
+        ClientAddresses addresses = new ClientAddresses(s.rateLimits().limits().trustedProxies());
+        AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies, addresses);
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
-        ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
+        ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
+                s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         byte[] openApi = OpenApi.document();
@@ -58,7 +62,7 @@ public final class ApiRoutes {
                 case LOGIN -> accounts::login;
                 case REFRESH -> accounts::refresh;
                 case LOGOUT -> accounts::logout;
-                case LIST_KEY_SLOTS -> slots::list;
+                case LIST_KEY_SLOTS -> limited(RateLimit.KEY_SLOT_READ, s.rateLimits(), addresses, slots::list);
                 case PUT_KEY_SLOT -> slots::put;
                 case DELETE_KEY_SLOT -> slots::delete;
                 case MISSING -> objects::missing;
@@ -75,5 +79,16 @@ public final class ApiRoutes {
 
         ErrorMapping.install(r);
         config.requestLogger.http(new RequestObserver(s.metrics()));
+    }
+
+    /**
+     * {@code handler} behind the rate limit {@code limit}, per client address and per account;
+     * for routes that need a token (the principal is resolved before this runs).
+     */
+    static Handler limited(RateLimit limit, RateLimits limits, ClientAddresses addresses, Handler handler) {
+        return ctx -> {
+            limits.check(limit, addresses.of(ctx), AuthFilter.principal(ctx).accountId());
+            handler.handle(ctx);
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
+import org.chatvault.server.abuse.AbuseException;
 import org.chatvault.server.account.AccountException;
 import org.chatvault.server.vault.VaultRequestException;
 import org.slf4j.Logger;
@@ -26,6 +27,10 @@ final class ErrorMapping {
     static void install(RoutesConfig routes) {
         routes.exception(AccountException.class, (e, ctx) -> {
             if (e instanceof AccountException.LoginThrottled t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+            refuse(ctx, code(e), e.getMessage(), null);
+        });
+        routes.exception(AbuseException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             refuse(ctx, code(e), e.getMessage(), null);
         });
         routes.exception(VaultRequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(),
@@ -50,6 +55,13 @@ final class ErrorMapping {
             case AccountException.TokenExpired x -> ErrorCode.TOKEN_EXPIRED;
             case AccountException.InvalidKeySlot x -> ErrorCode.BAD_REQUEST;
             case AccountException.KeySlotNotFound x -> ErrorCode.NOT_FOUND;
+        };
+    }
+
+    static ErrorCode code(AbuseException e) {
+        return switch (e) {
+            case AbuseException.RateLimited x -> ErrorCode.TOO_MANY_ATTEMPTS;
+            case AbuseException.ServerBusy x -> ErrorCode.SERVER_BUSY;
         };
     }
 
