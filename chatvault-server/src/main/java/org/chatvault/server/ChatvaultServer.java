@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.chatvault.server.abuse.BoundedWorkQueue;
 import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
@@ -119,9 +120,11 @@ public final class ChatvaultServer implements AutoCloseable {
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
             RateLimits rateLimits = new RateLimits(config.abuse(), metadata.database().rateLimitBuckets(clock));
+            BoundedWorkQueue hashQueue = config.abuse().newHashQueue();
+            metrics.watch(hashQueue);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
-                            LoginThrottlePolicy.DEFAULT, random, rateLimits),
+                            LoginThrottlePolicy.DEFAULT, random, rateLimits, hashQueue),
                     new KeySlotService(metadata.accounts(), clock),
                     new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
                     new RelabelService(metadata.objects(), blobs, tmpDir, clock),

@@ -79,6 +79,9 @@ public record AbuseLimits(Map<RateLimit, Rates> rates, List<String> trustedProxi
 
     public Rates rates(RateLimit limit) { return rates.get(limit); }
 
+    /** The Argon2id work queue these limits describe. */
+    public BoundedWorkQueue newHashQueue() { return new BoundedWorkQueue(hashWorkers, hashQueue, hashesPerAddress); }
+
     public AbuseLimits withRates(RateLimit limit, Rates r) {
         Map<RateLimit, Rates> m = new EnumMap<>(rates);
         m.put(limit, r);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,8 @@ public final class BoundedWorkQueue {
     private final int places;
     private final int perAddress;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final ConcurrentHashMap<String, Integer> byAddress = new ConcurrentHashMap<>();
 
     public BoundedWorkQueue(int workers, int waiting, int perAddress) {
@@ -47,17 +50,28 @@ public final class BoundedWorkQueue {
             taken[0] = true;
             return held + 1;
         });
-        if (!taken[0]) throw new AbuseException.ServerBusy(RETRY_AFTER);
+        if (!taken[0]) throw busy();
         if (admitted.incrementAndGet() > places) {
             admitted.decrementAndGet();
             leave(address);
-            throw new AbuseException.ServerBusy(RETRY_AFTER);
+            throw busy();
         }
         return new Ticket(address);
     }
 
-    /** Places taken now (running and waiting), for tests and metrics. */
+    /** Places taken now (running and waiting), for metrics. */
     public int admitted() { return admitted.get(); }
+
+    /** Pieces of work run so far. */
+    public long completed() { return completed.get(); }
+
+    /** Requests refused so far because the queue or an address's share was full. */
+    public long refused() { return refused.get(); }
+
+    private AbuseException.ServerBusy busy() {
+        refused.incrementAndGet();
+        return new AbuseException.ServerBusy(RETRY_AFTER);
+    }
 
     private void leave(String address) {
         byAddress.computeIfPresent(address, (k, n) -> n <= 1 ? null : n - 1);
@@ -82,6 +96,7 @@ public final class BoundedWorkQueue {
                 return work.get();
             } finally {
                 workers.release();
+                completed.incrementAndGet();
             }
         }
 

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.crypto.Bytes;
-import org.chatvault.server.abuse.AbuseLimits;
 import org.chatvault.server.abuse.BoundedWorkQueue;
 import org.chatvault.server.abuse.RateLimits;
 import org.slf4j.Logger;
@@ -32,15 +31,17 @@ public final class AccountService {
     private final Tokens tokens;
     private final LoginGuard guard;
 
-    /** @param limits the abuse limits: rates, and the bound on the Argon2id queue every login and registration goes through */
+    /**
+     * @param limits    the rate limits of logins and registrations
+     * @param hashQueue the bounded queue every Argon2id hash of a login or registration goes through
+     */
     public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration refreshTtl, Argon2Params loginHashParams,
-                          LoginThrottlePolicy throttle, SecureRandom random, RateLimits limits) {
+                          LoginThrottlePolicy throttle, SecureRandom random, RateLimits limits, BoundedWorkQueue hashQueue) {
         this.store = store;
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.refreshTtl = refreshTtl;
-        AbuseLimits a = limits.limits();
-        LoginSecretHasher hasher = new LoginSecretHasher(loginHashParams, random, new BoundedWorkQueue(a.hashWorkers(), a.hashQueue(), a.hashesPerAddress()));
+        LoginSecretHasher hasher = new LoginSecretHasher(loginHashParams, random, hashQueue);
         this.tokens = new Tokens(random);
         this.guard = new LoginGuard(store, limits, throttle, hasher, clock);
     }
