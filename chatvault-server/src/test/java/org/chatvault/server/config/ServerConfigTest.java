@@ -218,6 +218,7 @@ class ServerConfigTest {
         assertThat(((MetadataBackend.Postgres) scaled.metadata()).settings().schema()).isEqualTo("chatvault");
         assertThat(scaled.objects()).isInstanceOf(ObjectBackend.S3.class);
         assertThat(((ObjectBackend.S3) scaled.objects()).settings().pathStyle()).isTrue();
+        assertThat(scaled.abuse().trustedProxies()).containsExactly("10.0.0.5", "10.0.0.6");
     }
 
     @Test
