@@ -1,8 +1,10 @@
 package org.chatvault.server.abuse;
 
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.local.LocalBucketBuilder;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
@@ -24,20 +26,35 @@ public final class LocalBucketStore implements BucketStore {
 
     private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
     private final ClockTimeMeter time;
+    private final int maxKeys;
 
     public LocalBucketStore(Clock clock) {
+        this(clock, MAX_KEYS);
+    }
+
+    LocalBucketStore(Clock clock, int maxKeys) {
         this.time = new ClockTimeMeter(clock);
+        this.maxKeys = maxKeys;
     }
 
     @Override
     public ConsumptionProbe tryConsume(String key, BucketConfiguration config) {
         Entry e = buckets.get(key);
         if (e == null) {
-            if (buckets.size() >= MAX_KEYS) makeRoom();
-            e = buckets.computeIfAbsent(key, k -> new Entry(Bucket.builder().withCustomTimePrecision(time)
-                    .addLimit(config.getBandwidths()[0]).build(), config.getBandwidths()[0].getCapacity()));
+            if (buckets.size() >= maxKeys) makeRoom();
+            e = buckets.computeIfAbsent(key, k -> newEntry(config));
         }
         return e.bucket().tryConsumeAndReturnRemaining(1);
+    }
+
+    private Entry newEntry(BucketConfiguration config) {
+        LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(time);
+        long capacity = Long.MAX_VALUE;
+        for (Bandwidth b : config.getBandwidths()) {
+            builder.addLimit(b);
+            capacity = Math.min(capacity, b.getCapacity());
+        }
+        return new Entry(builder.build(), capacity);
     }
 
     @Override
@@ -59,12 +76,12 @@ public final class LocalBucketStore implements BucketStore {
     int size() { return buckets.size(); }
 
     private synchronized void makeRoom() {
-        if (buckets.size() < MAX_KEYS) return;
+        if (buckets.size() < maxKeys) return;
         forgetIdle();
-        if (buckets.size() < MAX_KEYS * 3 / 4) return;
-        log.warn("more than {} rate-limit keys in use at once; forgetting some, whose limits start over", MAX_KEYS);
+        if (buckets.size() < maxKeys * 3 / 4) return;
+        log.warn("more than {} rate-limit keys in use at once; forgetting some, whose limits start over", maxKeys);
         Iterator<String> it = buckets.keySet().iterator();
-        while (buckets.size() > MAX_KEYS / 2 && it.hasNext()) {
+        while (buckets.size() > maxKeys / 2 && it.hasNext()) {
             it.next();
             it.remove();
         }

@@ -43,6 +43,17 @@ class RateLimitsTest {
     }
 
     @Test
+    void localBucketsStayBoundedUnderManyKeys() {
+        LocalBucketStore buckets = new LocalBucketStore(clock, 100);
+        RateLimits r = new RateLimits(AbuseLimits.defaults(), buckets);
+        for (int i = 0; i < 1_000; i++) r.check(RateLimit.LOGIN, "10.0." + i / 250 + "." + i % 250, null);
+        assertThat(buckets.size()).isLessThanOrEqualTo(100);
+        // The latest keys are still counted: an address's bucket is not emptied by others' churn.
+        for (int i = 0; i < 60; i++) r.check(RateLimit.LOGIN, "192.0.2.1", null); // the default: 60 a minute
+        assertThatThrownBy(() -> r.check(RateLimit.LOGIN, "192.0.2.1", null)).isInstanceOf(AbuseException.RateLimited.class);
+    }
+
+    @Test
     void unlimitedRatesTakeNoBucket() {
         LocalBucketStore buckets = new LocalBucketStore(clock);
         RateLimits r = new RateLimits(AbuseLimits.forTesting().withRates(RateLimit.LOGIN, new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED)), buckets);

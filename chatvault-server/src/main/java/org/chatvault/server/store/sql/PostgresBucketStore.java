@@ -17,7 +17,8 @@ import org.chatvault.server.storage.StoreException;
  * Rate-limit buckets in PostgreSQL's {@code rate_limit_buckets} (migration V8), shared by every
  * server instance on the database: Bucket4j's {@code SELECT … FOR UPDATE} proxy manager, one short
  * transaction per check. A bucket's row expires once it would be full again, and
- * {@link #forgetIdle()} deletes expired rows.
+ * {@link #forgetIdle()} deletes expired rows. Bucket4j judges that expiry by the system clock
+ * while the buckets run on the server's {@link Clock}; they are the same clock outside tests.
  */
 final class PostgresBucketStore implements BucketStore {
     private static final int DELETE_BATCH = 1_000;

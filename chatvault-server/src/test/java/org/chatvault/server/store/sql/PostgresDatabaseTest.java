@@ -50,7 +50,7 @@ class PostgresDatabaseTest extends StoreContractBase {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) tables.add(r.getString(1));
             }
-            assertThat(tables).containsExactly("accounts", "flyway_schema_history", "heads", "job_leases", "key_slots", "login_failures", "objects", "packs", "tokens");
+            assertThat(tables).containsExactly("accounts", "flyway_schema_history", "heads", "job_leases", "key_slots", "login_failures", "objects", "packs", "rate_limit_buckets", "tokens");
         }
     }
 
