@@ -78,9 +78,10 @@ public final class AccountService {
     public SessionTokens login(String username, String loginSecretB64, LoginOrigin origin) {
         Usernames.requireValid(username);
         byte[] secret = decodeSecret(loginSecretB64);
+        String key = Usernames.key(username);
         // The guard counts the attempt before the hash (see LoginGuard): parallel guesses gain nothing.
-        try (LoginGuard.Attempt attempt = guard.admitLogin(Usernames.key(username), origin)) {
-            Optional<AccountRecord> account = store.findAccountByUsername(Usernames.key(username));
+        try (LoginGuard.Attempt attempt = guard.admitLogin(key, origin)) {
+            Optional<AccountRecord> account = store.findAccountByUsername(key);
             boolean matches;
             if (account.isEmpty()) {
                 attempt.hasher().burnForUnknownUser(secret);
