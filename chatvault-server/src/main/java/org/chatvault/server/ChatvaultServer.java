@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.chatvault.server.abuse.BoundedWorkQueue;
+import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
@@ -120,12 +122,15 @@ public final class ChatvaultServer implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             String instanceId = newInstanceId(random);
             ServerMetrics metrics = new ServerMetrics();
+            RateLimits rateLimits = new RateLimits(config.abuse(), metadata.database().rateLimitBuckets(clock));
+            BoundedWorkQueue hashQueue = config.abuse().newHashQueue();
+            metrics.watch(hashQueue);
             AuditLog audit = new AuditLog(metadata.audit(), clock);
             KeySlotService keySlots = new KeySlotService(metadata.accounts(), clock, audit);
             DeviceService devices = new DeviceService(metadata.devices(), metadata.accounts(), keySlots, audit, clock, random);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
-                            LoginThrottlePolicy.DEFAULT, random, devices, audit),
+                            LoginThrottlePolicy.DEFAULT, random, devices, audit, rateLimits, hashQueue),
                     keySlots,
                     new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
                     new RelabelService(metadata.objects(), blobs, tmpDir, clock),
@@ -135,7 +140,8 @@ public final class ChatvaultServer implements AutoCloseable {
                     config.maxBatchBytes(),
                     devices,
                     audit,
-                    new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()));
+                    new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
+                    rateLimits);
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -144,7 +150,7 @@ public final class ChatvaultServer implements AutoCloseable {
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
-            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleRecords(metadata, clock),
+            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleRecords(metadata, rateLimits, clock),
                     Duration.ofMinutes(1), JOB_INTERVAL);
             ChatvaultServer server = new ChatvaultServer(config, stores, new Http(app, graceful), jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",
@@ -193,12 +199,14 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     /** Idempotent and cheap, so every instance does it without a lease. */
-    private static void forgetStaleRecords(SqlStores metadata, Clock clock) {
+    private static void forgetStaleRecords(SqlStores metadata, RateLimits rateLimits, Clock clock) {
         int stale = metadata.accounts().deleteStaleLoginFailures(clock.instant().minus(STALE_LOGIN_FAILURES));
         if (stale > 0) log.info("forgot {} stale failed-login counts", stale);
         // A replay of a request older than the window is refused as stale; its record is no longer needed.
         int signed = metadata.signatures().forgetBefore(clock.instant());
         if (signed > 0) log.debug("forgot {} signed requests past their window", signed);
+        int idle = rateLimits.buckets().forgetIdle();
+        if (idle > 0) log.debug("forgot {} full rate-limit buckets", idle);
     }
 
     private static void recreate(Path dir) throws IOException {

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -267,25 +269,29 @@ public final class VaultApi {
 
     /**
      * Fetches objects as one stream per 10,000 ids, handing each frame to {@code sink} as it
-     * arrives. If the connection drops, only the ids not yet delivered are asked for again.
+     * arrives; an id listed twice is fetched once. If the connection drops, only the ids not yet
+     * delivered are asked for again. An answer the server cut at its size limit (it says so in
+     * {@value #FETCH_OMITTED}) is no failure: the rest is simply asked for next.
      */
     public void fetch(List<ObjectId> ids, BatchFormat.FrameSink sink) {
-        List<ObjectId> remaining = new ArrayList<>(ids);
+        List<ObjectId> remaining = new ArrayList<>(new LinkedHashSet<>(ids));
         int failures = 0;
         while (!remaining.isEmpty()) {
             List<ObjectId> chunk = remaining.subList(0, Math.min(10_000, remaining.size()));
             Set<ObjectId> got = new HashSet<>();
             List<String> hex = chunk.stream().map(ObjectId::hex).toList();
             try {
-                send("POST /v1/objects/fetch", () -> json("POST", "v1/objects/fetch", new ObjectIds(hex), true), true, in -> {
+                int omitted = send("POST /v1/objects/fetch", () -> json("POST", "v1/objects/fetch", new ObjectIds(hex), true), true, (headers, in) -> {
                     try (in) {
                         BatchFormat.read(in, f -> {
                             if (got.add(f.id())) sink.accept(f);
                         });
                     }
-                    return null;
+                    return omitted(headers);
                 });
-                if (got.size() < chunk.size()) throw new IOException("the server sent " + got.size() + " of " + chunk.size() + " objects");
+                // A partial answer holds at least one object, so asking again always makes progress.
+                if (got.isEmpty() || got.size() + omitted < chunk.size())
+                    throw new IOException("the server sent " + got.size() + " of " + chunk.size() + " objects");
                 failures = 0;
             } catch (BatchFormat.MalformedBatchException e) {
                 throw new ClientException(e.getMessage()); // not a batch: asking again cannot help
@@ -296,6 +302,19 @@ public final class VaultApi {
             List<ObjectId> rest = new ArrayList<>(remaining.size());
             for (ObjectId id : remaining) if (!got.contains(id)) rest.add(id);
             remaining = rest;
+        }
+    }
+
+    /** The header of a fetch answer cut at the server's size limit: how many requested objects it left out. */
+    public static final String FETCH_OMITTED = "Chatvault-Fetch-Omitted";
+
+    private static int omitted(HttpHeaders headers) {
+        String v = headers.firstValue(FETCH_OMITTED).orElse(null);
+        if (v == null) return 0;
+        try {
+            return Math.max(0, Integer.parseInt(v.strip()));
+        } catch (NumberFormatException e) {
+            return 0; // unreadable: treated as a complete answer, so missing objects count as a failure
         }
     }
 
@@ -344,7 +363,7 @@ public final class VaultApi {
 
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, Class<T> type, boolean mayRefresh) {
         try {
-            return send(endpoint, request, mayRefresh, in -> {
+            return send(endpoint, request, mayRefresh, (headers, in) -> {
                 try (in) {
                     if (type == Void.class) return null;
                     return JSON.readValue(in, type);
@@ -355,7 +374,7 @@ public final class VaultApi {
         }
     }
 
-    interface BodyReader<T> { T read(InputStream in) throws IOException; }
+    interface BodyReader<T> { T read(HttpHeaders headers, InputStream in) throws IOException; }
 
     /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ServerRefusedException}. */
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {
@@ -380,10 +399,10 @@ public final class VaultApi {
             }
             int status = resp.statusCode();
             if (status / 100 == 2) {
-                if (obs == null) return reader.read(resp.body());
+                if (obs == null) return reader.read(resp.headers(), resp.body());
                 boolean complete = false;
                 try {
-                    T result = reader.read(resp.body());
+                    T result = reader.read(resp.headers(), resp.body());
                     complete = true;
                     return result;
                 } finally {

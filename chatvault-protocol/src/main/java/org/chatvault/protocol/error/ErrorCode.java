@@ -43,6 +43,7 @@ public enum ErrorCode {
     INTERNAL(500, "internal"),
     NOT_IMPLEMENTED(501, "not_implemented"),
     UNAVAILABLE(503, "unavailable"),
+    SERVER_BUSY(503, "server_busy"),
     NOT_READY(503, "not_ready"),
     HTTP_VERSION_NOT_SUPPORTED(505, "http_version_not_supported");
 

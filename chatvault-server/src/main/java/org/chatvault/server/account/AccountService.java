@@ -13,6 +13,8 @@ import org.chatvault.core.crypto.Bytes;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.server.audit.AuditEventType;
 import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.abuse.BoundedWorkQueue;
+import org.chatvault.server.abuse.RateLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,22 +38,25 @@ public final class AccountService {
     private final Duration sessionLifetime;
     private final LoginSecretHasher hasher;
     private final Tokens tokens;
-    private final LoginThrottlePolicy throttle;
+    private final LoginGuard guard;
     private final DeviceGate devices;
     private final AuditLog audit;
 
     /**
      * @param accessTtl       lifetime of an access token
      * @param sessionLifetime absolute lifetime of a session from its login, which refreshing cannot extend
+     * @param limits          the rate limits of logins and registrations
+     * @param hashQueue       the bounded queue every Argon2id hash of a login or registration goes through
      */
     public AccountService(AccountStore store, Clock clock, Duration accessTtl, Duration sessionLifetime, Argon2Params loginHashParams,
-                          LoginThrottlePolicy throttle, SecureRandom random, DeviceGate devices, AuditLog audit) {
+                          LoginThrottlePolicy throttle, SecureRandom random, DeviceGate devices, AuditLog audit,
+                          RateLimits limits, BoundedWorkQueue hashQueue) {
         this.store = store;
-        this.throttle = throttle;
         this.clock = clock;
         this.accessTtl = accessTtl;
         this.sessionLifetime = sessionLifetime;
-        this.hasher = new LoginSecretHasher(loginHashParams, random);
+        this.hasher = new LoginSecretHasher(loginHashParams, random, hashQueue);
+        this.guard = new LoginGuard(store, limits, throttle, hasher, clock);
         this.tokens = new Tokens(random);
         this.devices = devices;
         this.audit = audit;
@@ -59,18 +64,20 @@ public final class AccountService {
 
     /**
      * @param vaultPublicKeyB64 the public half of the vault signing key the client derived from its master key
+     * @param clientAddress     for the rate limits and the hash queue's per-address share
      * @throws AccountException {@code invalid_username}, {@code bad_request} (secret not base64 of 32 bytes, or
      *     not a valid Ed25519 public key), {@code username_taken}
+     * @throws org.chatvault.server.abuse.AbuseException {@code too_many_attempts}, {@code server_busy}
      */
-    public RegisteredAccount register(String username, String loginSecretB64, String vaultPublicKeyB64) {
+    public RegisteredAccount register(String username, String loginSecretB64, String vaultPublicKeyB64, String clientAddress) {
         Usernames.requireValid(username);
         byte[] vaultPublicKey = decodeVaultPublicKey(vaultPublicKeyB64);
         byte[] secret = decodeSecret(loginSecretB64);
         String key = Usernames.key(username);
-        try {
+        try (LoginSecretHasher.Slot slot = guard.admitRegistration(key, clientAddress)) {
             // Checked first only to spare the hash for a name that is taken; the insert decides.
             if (store.findAccountByUsername(key).isPresent()) throw usernameTaken();
-            LoginHash hash = hasher.hashNew(secret);
+            LoginHash hash = slot.hashNew(secret);
             String accountId = UUID.randomUUID().toString();
             if (!store.createAccount(new AccountRecord(accountId, username, key, hash, clock.instant(), vaultPublicKey))) throw usernameTaken();
             log.info("registered account {}", accountId);
@@ -80,43 +87,45 @@ public final class AccountService {
         }
     }
 
-    /** A login as a new device with no name. */
+    /** A login as a new device with no name, from inside the server. */
     public SessionTokens login(String username, String loginSecretB64) {
-        return login(username, loginSecretB64, DeviceHello.NEW);
+        return login(username, loginSecretB64, DeviceHello.NEW, null);
     }
 
     /**
      * Opens a session for the device {@code device} presents, or for a new device.
      *
-     * @throws AccountException {@code invalid_credentials} alike for an unknown user and a wrong secret (and for an
-     *     unknown device or wrong device credential); {@code too_many_attempts} ({@link AccountException.LoginThrottled})
-     *     once a username has had too many failures, for unknown names too, so the answer does not tell which names exist
+     * @param clientAddress for the rate limits and the hash queue's per-address share (null from inside the server)
+     * @throws AccountException {@code invalid_username} before any lookup or hash; {@code invalid_credentials} alike for
+     *     an unknown user and a wrong secret (and for an unknown device or wrong device credential); {@code too_many_attempts}
+     *     ({@link AccountException.LoginThrottled}) once a username has had too many failures, for unknown names too, so the
+     *     answer does not tell which names exist
+     * @throws org.chatvault.server.abuse.AbuseException {@code too_many_attempts} (a rate), {@code server_busy} (the hash queue is full)
      * @throws org.chatvault.server.device.DeviceException.Revoked if the device presented was revoked
      */
-    public SessionTokens login(String username, String loginSecretB64, DeviceHello device) {
+    public SessionTokens login(String username, String loginSecretB64, DeviceHello device, String clientAddress) {
+        Usernames.requireValid(username);
         byte[] secret = decodeSecret(loginSecretB64);
+        String key = Usernames.key(username);
         try {
-            String key = Usernames.valid(username) ? Usernames.key(username) : null;
-            Instant started = clock.instant();
-            // Checked before the hash: a blocked name costs the server no Argon2 work.
-            if (key != null) store.loginBlockedUntil(key, started).ifPresent(until -> throwThrottled(until, started));
-            Optional<AccountRecord> account = key != null ? store.findAccountByUsername(key) : Optional.empty();
-            boolean matches;
-            if (account.isEmpty()) {
-                hasher.burnForUnknownUser(secret);
-                matches = false;
-            } else {
-                matches = hasher.matches(secret, account.get().loginHash());
-            }
-            if (!matches) {
-                account.ifPresent(a -> audit.record(a.accountId(), AuditEventType.LOGIN_FAILED, null, "wrong login secret"));
-                if (key != null) {
-                    Instant now = clock.instant();
-                    store.recordLoginFailure(key, now, throttle).ifPresent(until -> throwThrottled(until, now));
+            Optional<AccountRecord> account = store.findAccountByUsername(key);
+            // A device proving its own credential (cheap: no hash) is not locked out by other people's failures.
+            String knownDevice = account.filter(a -> devices.isKnownDevice(a.accountId(), device)).map(a -> device.deviceId()).orElse(null);
+            // The guard counts the attempt before the hash (see LoginGuard): parallel guesses gain nothing.
+            try (LoginGuard.Attempt attempt = guard.admitLogin(key, new LoginOrigin(clientAddress, knownDevice))) {
+                boolean matches;
+                if (account.isEmpty()) {
+                    attempt.hasher().burnForUnknownUser(secret);
+                    matches = false;
+                } else {
+                    matches = attempt.hasher().matches(secret, account.get().loginHash());
                 }
-                throw invalidCredentials();
+                if (!matches) {
+                    account.ifPresent(a -> audit.record(a.accountId(), AuditEventType.LOGIN_FAILED, null, "wrong login secret"));
+                    throw attempt.failed();
+                }
+                attempt.succeeded();
             }
-            store.clearLoginFailures(key);
             String accountId = account.get().accountId();
             Instant now = clock.instant();
             DeviceAttachment attached;
@@ -211,11 +220,15 @@ public final class AccountService {
         try {
             next = decodeSecret(newSecretB64);
             AccountRecord account = store.findAccount(principal.accountId()).orElseThrow(AccountService::unauthorized);
-            if (!hasher.matches(current, account.loginHash())) {
-                audit.record(principal.accountId(), AuditEventType.LOGIN_FAILED, principal.deviceId(), "wrong current secret at password change");
-                throw invalidCredentials();
+            LoginHash nextHash;
+            try (LoginSecretHasher.Slot slot = hasher.admit(null)) {
+                if (!slot.matches(current, account.loginHash())) {
+                    audit.record(principal.accountId(), AuditEventType.LOGIN_FAILED, principal.deviceId(), "wrong current secret at password change");
+                    throw invalidCredentials();
+                }
+                nextHash = slot.hashNew(next);
             }
-            if (!store.updateLoginHash(principal.accountId(), hasher.hashNew(next))) throw unauthorized();
+            if (!store.updateLoginHash(principal.accountId(), nextHash)) throw unauthorized();
             int ended = store.deleteOtherSessions(principal.accountId(), principal.sessionId());
             audit.record(principal.accountId(), AuditEventType.PASSWORD_CHANGED, principal.deviceId(), ended + " other session(s) ended");
             log.info("account {} changed its password; {} other session(s) ended", principal.accountId(), ended);
@@ -276,10 +289,6 @@ public final class AccountService {
 
     private static AccountException usernameTaken() {
         return new AccountException.UsernameTaken();
-    }
-
-    private static void throwThrottled(Instant until, Instant now) {
-        throw new AccountException.LoginThrottled(Duration.between(now, until));
     }
 
     private static AccountException invalidCredentials() {

@@ -106,15 +106,19 @@ public interface AccountStore {
     Optional<Instant> loginBlockedUntil(String usernameKey, Instant now);
 
     /**
-     * Counts one failed login to {@code usernameKey}, atomically across servers. Failures count
-     * in a window that starts at the first failure and lasts {@code policy.window()}; the
-     * {@code policy.maxFailures()}-th failure in a window blocks logins for {@code policy.block()}.
+     * Counts one login attempt to {@code usernameKey} as a failure <em>before</em> its secret is
+     * checked, atomically across servers, unless logins to it are blocked now. Failures count in
+     * a window that starts at the first one and lasts {@code policy.window()}; the attempt that
+     * brings the count to {@code policy.maxFailures()} blocks logins for {@code policy.block()}
+     * at once, so attempts racing it are refused, while it still goes on to its check (a success
+     * then clears the block with {@link #clearLoginFailures}).
      *
-     * @return until when logins are now blocked, if they are
+     * @return admitted (and, for the last attempt allowed, until when a failure keeps the name
+     *     blocked), or refused with the end of the block, changing nothing
      */
-    Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy);
+    LoginReservation reserveLoginAttempt(String usernameKey, Instant now, LoginThrottlePolicy policy);
 
-    /** Forgets the failures of {@code usernameKey} (after a successful login). */
+    /** Forgets the failures of {@code usernameKey}, and a block (after a successful login). */
     void clearLoginFailures(String usernameKey);
 
     /** Deletes failure counts whose window started before {@code before} and that block nothing any more. */

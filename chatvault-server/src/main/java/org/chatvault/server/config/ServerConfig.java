@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.server.abuse.AbuseLimits;
 
 /**
  * Everything the server needs to start. Build one with {@link #defaults()} or
@@ -27,6 +28,7 @@ import org.chatvault.core.crypto.Argon2Params;
  * @param objects          where pack blobs live
  * @param signatureWindow  how far a signed request's timestamp may be from the server's clock, either way
  *                         (docs/API.md "Signed requests"); accepted requests are remembered this long against replays
+ * @param abuse            rate limits, the bound on the Argon2id queue, the size of one fetch answer
  */
 public record ServerConfig(
         String host,
@@ -40,7 +42,8 @@ public record ServerConfig(
         double repackThreshold,
         MetadataBackend metadata,
         ObjectBackend objects,
-        Duration signatureWindow) {
+        Duration signatureWindow,
+        AbuseLimits abuse) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -70,6 +73,7 @@ public record ServerConfig(
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(signatureWindow, "signatureWindow");
+        Objects.requireNonNull(abuse, "abuse");
         if (host.isBlank()) throw new ConfigException("host must not be blank");
         if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
         if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
@@ -92,15 +96,17 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
                 Duration.ofMinutes(15), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
-                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW);
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW, AbuseLimits.defaults());
     }
 
     /**
-     * For tests and demos: a free port on loopback, the given data directory, and a login hash
-     * cheap enough that registering an account takes milliseconds.
+     * For tests and demos: a free port on loopback, the given data directory, a login hash
+     * cheap enough that registering an account takes milliseconds, and no per-address limits
+     * (every test client comes from the one loopback address).
      */
     public static ServerConfig forTesting(Path dataDir) {
-        return defaults().withPort(0).withDataDir(dataDir).withLoginHashParams(new Argon2Params(64, 1, 1));
+        return defaults().withPort(0).withDataDir(dataDir).withLoginHashParams(new Argon2Params(64, 1, 1))
+                .withAbuse(AbuseLimits.forTesting());
     }
 
     /**
@@ -113,19 +119,20 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow); }
-    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow, abuse); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow, abuse); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow, abuse); }
 
-    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v); }
+    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v, abuse); }
+    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

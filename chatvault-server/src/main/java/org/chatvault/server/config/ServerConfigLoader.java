@@ -23,7 +23,7 @@ import org.chatvault.core.crypto.Argon2Params;
  * {@code 1h}, {@code 90d}); sizes take bytes or a binary suffix ({@code 64MiB}, {@code 64m}).
  * Unknown keys in the file are rejected, because a misspelt key silently ignored is a setting
  * the operator believes is active but is not. The storage backends' settings are read by
- * {@link StorageConfigLoader}.
+ * {@link StorageConfigLoader}, the abuse limits by {@link AbuseConfigLoader}.
  */
 final class ServerConfigLoader {
     static final String HOST = "server.host";
@@ -41,7 +41,7 @@ final class ServerConfigLoader {
     static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
             REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY,
             REPACK_THRESHOLD, SIGNATURE_WINDOW),
-            StorageConfigLoader.KEYS.stream()).toList();
+            Stream.concat(StorageConfigLoader.KEYS.stream(), AbuseConfigLoader.KEYS.stream())).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kib|m|mib|g|gib)?");
@@ -82,7 +82,9 @@ final class ServerConfigLoader {
                     get(REPACK_THRESHOLD, d.repackThreshold(), ServerConfigLoader::parseShare),
                     StorageConfigLoader.metadata(source),
                     StorageConfigLoader.objects(source),
-                    get(SIGNATURE_WINDOW, d.signatureWindow(), ServerConfigLoader::parseSignatureWindow));
+                    get(SIGNATURE_WINDOW, d.signatureWindow(), ServerConfigLoader::parseSignatureWindow),
+
+                    AbuseConfigLoader.load(source));
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }

@@ -13,17 +13,17 @@ import org.chatvault.server.account.RegisteredAccount;
 import org.chatvault.server.account.SessionTokens;
 
 /** {@code /v1/accounts}, {@code /v1/account} and {@code /v1/sessions}. */
-record AccountHandlers(AccountService accounts, RequestBodies bodies) {
+record AccountHandlers(AccountService accounts, RequestBodies bodies, ClientAddresses addresses) {
     void register(Context ctx) {
         Registration r = bodies.json(ctx, Registration.class, RequestBodies.JSON_LIMIT);
-        RegisteredAccount a = accounts.register(r.username(), r.loginSecret(), r.vaultPublicKey());
+        RegisteredAccount a = accounts.register(r.username(), r.loginSecret(), r.vaultPublicKey(), addresses.of(ctx));
         ctx.status(201).json(new AccountCreated(a.accountId(), a.username()));
     }
 
     void login(Context ctx) {
         Credentials c = bodies.json(ctx, Credentials.class, RequestBodies.JSON_LIMIT);
         ctx.json(issued(accounts.login(c.username(), c.loginSecret(),
-                new DeviceHello(c.deviceId(), c.deviceCredential(), c.deviceName(), c.deviceKind()))));
+                new DeviceHello(c.deviceId(), c.deviceCredential(), c.deviceName(), c.deviceKind()), addresses.of(ctx))));
     }
 
     void refresh(Context ctx) {

@@ -7,6 +7,8 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import org.chatvault.protocol.OpenApi;
 import org.chatvault.protocol.WireJson;
+import org.chatvault.server.abuse.RateLimit;
+import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
@@ -26,7 +28,7 @@ public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
-                           DeviceService devices, AuditLog audit, RequestSigning signing) {}
+                           DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits) {}
 
     private ApiRoutes() {}
 
@@ -42,11 +44,14 @@ public final class ApiRoutes {
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
 
         RequestBodies bodies = new RequestBodies(mapper);
-        AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies);
+        ClientAddresses addresses = new ClientAddresses(s.rateLimits().limits().trustedProxies());
+        AccountHandlers accounts = new AccountHandlers(s.accounts(), bodies, addresses);
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
         DeviceHandlers devices = new DeviceHandlers(s.devices(), bodies);
         AuditHandlers audit = new AuditHandlers(s.audit());
-        ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes());
+        
+        ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
+                s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         byte[] openApi = OpenApi.document();
@@ -70,10 +75,10 @@ public final class ApiRoutes {
                 case LIST_DEVICES -> devices::list;
                 case RENAME_DEVICE -> devices::rename;
                 case REVOKE_DEVICE -> devices::revoke;
-                case REQUEST_APPROVAL -> devices::requestApproval;
-                case APPROVE_DEVICE -> devices::approve;
+                case REQUEST_APPROVAL -> limited(RateLimit.APPROVAL, s.rateLimits(), addresses, devices::requestApproval);
+                case APPROVE_DEVICE -> limited(RateLimit.APPROVAL, s.rateLimits(), addresses, devices::approve);
                 case AUDIT -> audit::page;
-                case LIST_KEY_SLOTS -> slots::list;
+                case LIST_KEY_SLOTS -> limited(RateLimit.KEY_SLOT_READ, s.rateLimits(), addresses, slots::list);
                 case PUT_KEY_SLOT -> slots::put;
                 case DELETE_KEY_SLOT -> slots::delete;
                 case MISSING -> objects::missing;
@@ -89,5 +94,16 @@ public final class ApiRoutes {
 
         ErrorMapping.install(r);
         config.requestLogger.http(new RequestObserver(s.metrics()));
+    }
+
+    /**
+     * {@code handler} behind the rate limit {@code limit}, per client address and per account;
+     * for routes that need a token (the principal is resolved before this runs).
+     */
+    static Handler limited(RateLimit limit, RateLimits limits, ClientAddresses addresses, Handler handler) {
+        return ctx -> {
+            limits.check(limit, addresses.of(ctx), AuthFilter.principal(ctx).accountId());
+            handler.handle(ctx);
+        };
     }
 }

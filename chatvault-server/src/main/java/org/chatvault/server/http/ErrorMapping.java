@@ -8,6 +8,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.protocol.signing.RequestSignature;
+import org.chatvault.server.abuse.AbuseException;
 import org.chatvault.server.account.AccountException;
 import org.chatvault.server.signing.SigningException;
 import org.chatvault.server.device.DeviceException;
@@ -29,6 +30,10 @@ final class ErrorMapping {
     static void install(RoutesConfig routes) {
         routes.exception(AccountException.class, (e, ctx) -> {
             if (e instanceof AccountException.LoginThrottled t) ctx.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+            refuse(ctx, code(e), e.getMessage(), null);
+        });
+        routes.exception(AbuseException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             refuse(ctx, code(e), e.getMessage(), null);
         });
         routes.exception(VaultRequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(),
@@ -81,6 +86,13 @@ final class ErrorMapping {
             case DeviceException.Invalid x -> ErrorCode.BAD_REQUEST;
             case DeviceException.Revoked x -> ErrorCode.DEVICE_REVOKED;
             case DeviceException.NoPendingApproval x -> ErrorCode.NO_PENDING_APPROVAL;
+        };
+    }
+
+    static ErrorCode code(AbuseException e) {
+        return switch (e) {
+            case AbuseException.RateLimited x -> ErrorCode.TOO_MANY_ATTEMPTS;
+            case AbuseException.ServerBusy x -> ErrorCode.SERVER_BUSY;
         };
     }
 

@@ -20,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code /v1/objects}: missing, batch upload, batch fetch, relabel. */
-record ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBodies bodies, long maxBatchBytes) {
+record ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBodies bodies, long maxBatchBytes, long maxFetchAnswerBytes) {
     private static final Logger log = LoggerFactory.getLogger(ObjectHandlers.class);
     static final String OCTET_STREAM = "application/octet-stream";
+    /** On a fetch answer that holds only the first of the requested objects: how many it left out (docs/API.md). */
+    static final String FETCH_OMITTED = "Chatvault-Fetch-Omitted";
 
     void missing(Context ctx) {
         List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, ObjectIds.class, RequestBodies.JSON_LIMIT).ids(), "ids");
@@ -48,8 +50,9 @@ record ObjectHandlers(ObjectService objects, RelabelService relabels, RequestBod
 
     void fetch(Context ctx) throws IOException {
         List<ObjectId> ids = RequestBodies.ids(bodies.json(ctx, ObjectIds.class, RequestBodies.JSON_LIMIT).ids(), "ids");
-        FetchPlan plan = objects.planFetch(AuthFilter.principal(ctx), ids);
+        FetchPlan plan = objects.planFetch(AuthFilter.principal(ctx), ids, maxFetchAnswerBytes);
         ctx.status(200).contentType(OCTET_STREAM);
+        if (plan.omitted() > 0) ctx.header(FETCH_OMITTED, Integer.toString(plan.omitted()));
         // A known length lets the client show progress and tells it for certain when a stream was cut short.
         ctx.res().setContentLengthLong(plan.batchBytes());
         try {

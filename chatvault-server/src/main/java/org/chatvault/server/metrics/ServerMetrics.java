@@ -1,6 +1,8 @@
 package org.chatvault.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
+import org.chatvault.server.abuse.BoundedWorkQueue;
 
 /** The server's meters, exported in Prometheus text format at {@code /metrics}. */
 public final class ServerMetrics {
@@ -60,6 +63,16 @@ public final class ServerMetrics {
     public void fetched(int objects, long batchBytes) {
         objectsFetched.increment(objects);
         bytesFetched.increment(batchBytes);
+    }
+
+    /** Meters of the Argon2id queue: hashes computed, places taken now, requests refused with {@code 503 server_busy}. */
+    public void watch(BoundedWorkQueue hashes) {
+        FunctionCounter.builder("chatvault.login.hashes", hashes, BoundedWorkQueue::completed)
+                .description("Argon2id hashes of login secrets computed (logins, registrations, unknown users)").register(registry);
+        FunctionCounter.builder("chatvault.login.hash.refused", hashes, BoundedWorkQueue::refused)
+                .description("Logins and registrations refused with server_busy: the hash queue was full").register(registry);
+        Gauge.builder("chatvault.login.hash.queue", hashes, BoundedWorkQueue::admitted)
+                .description("Hashes running or waiting now").register(registry);
     }
 
     public String scrape() { return registry.scrape(); }

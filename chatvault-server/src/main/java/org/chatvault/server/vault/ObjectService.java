@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,23 +130,38 @@ public final class ObjectService {
         return "packs/" + accountId + "/" + packId;
     }
 
+    /** {@link #planFetch(Principal, List, long)} without a limit on the answer's size. */
+    public FetchPlan planFetch(Principal p, List<ObjectId> ids) {
+        return planFetch(p, ids, Long.MAX_VALUE);
+    }
+
     /**
      * Locates every requested object and checks that its pack holds it before anything is sent,
-     * so a missing or damaged one is a clean 404 rather than a stream cut short.
+     * so a missing or damaged one is a clean 404 rather than a stream cut short. An id asked for
+     * twice is sent once; the answer holds the objects, in request order, that fit in
+     * {@code maxAnswerBytes} (always at least the first), and the plan says how many were left out.
      *
      * @throws VaultRequestException.ObjectsNotFound {@code object_not_found} naming how many are absent
      * @throws VaultRequestException.ObjectsUnreadable naming the objects whose pack is missing or too short
      */
-    public FetchPlan planFetch(Principal p, List<ObjectId> ids) {
-        Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), new LinkedHashSet<>(ids));
-        Set<ObjectId> absent = new HashSet<>();
-        for (ObjectId id : ids) if (!found.containsKey(id)) absent.add(id);
-        if (!absent.isEmpty())
-            throw new VaultRequestException.ObjectsNotFound(absent.size(), "requested objects");
-        List<ObjectLocation> plan = ids.stream().map(found::get).toList();
+    public FetchPlan planFetch(Principal p, List<ObjectId> ids, long maxAnswerBytes) {
+        Set<ObjectId> distinct = new LinkedHashSet<>(ids);
+        Map<ObjectId, ObjectLocation> found = metadata.locateObjects(p.accountId(), distinct);
+        int absent = 0;
+        for (ObjectId id : distinct) if (!found.containsKey(id)) absent++;
+        if (absent > 0)
+            throw new VaultRequestException.ObjectsNotFound(absent, "requested objects");
+        List<ObjectLocation> plan = new ArrayList<>();
+        long bytes = FetchPlan.batchBytes(List.of());
+        for (ObjectId id : distinct) {
+            ObjectLocation l = found.get(id);
+            bytes += FetchPlan.frameBytes(l);
+            if (bytes > maxAnswerBytes && !plan.isEmpty()) break;
+            plan.add(l);
+        }
         Map<String, Long> packSizes = new HashMap<>();
         List<ObjectId> unreadable = new ArrayList<>();
-        for (ObjectLocation l : new LinkedHashSet<>(plan)) {
+        for (ObjectLocation l : plan) {
             long size = packSizes.computeIfAbsent(l.storageKey(), this::packSize);
             if (size < l.offset() + l.length()) unreadable.add(l.id());
         }
@@ -156,7 +170,7 @@ public final class ObjectService {
                     unreadable.size(), unreadable.getFirst(), found.get(unreadable.getFirst()).storageKey());
             throw new VaultRequestException.ObjectsUnreadable(unreadable);
         }
-        return new FetchPlan(plan);
+        return new FetchPlan(plan, distinct.size() - plan.size());
     }
 
     private long packSize(String key) {

@@ -284,60 +284,91 @@ public abstract class AccountStoreContract extends StoreContractBase {
 
     private static final LoginThrottlePolicy THROTTLE = new LoginThrottlePolicy(3, Duration.ofMinutes(15), Duration.ofMinutes(10));
 
+    private static final LoginReservation ADMITTED = new LoginReservation(true, java.util.Optional.empty());
+
     @Test
-    void theMaxFailureInAWindowBlocksUntilTheBlockEnds() {
-        assertThat(accounts.recordLoginFailure("kim", T0, THROTTLE)).isEmpty();
-        assertThat(accounts.recordLoginFailure("kim", T0.plusSeconds(60), THROTTLE)).isEmpty();
+    void theMaxAttemptInAWindowBlocksUntilTheBlockEnds() {
+        assertThat(accounts.reserveLoginAttempt("kim", T0, THROTTLE)).isEqualTo(ADMITTED);
+        assertThat(accounts.reserveLoginAttempt("kim", T0.plusSeconds(60), THROTTLE)).isEqualTo(ADMITTED);
         assertThat(accounts.loginBlockedUntil("kim", T0.plusSeconds(61))).isEmpty();
         Instant third = T0.plusSeconds(120);
-        assertThat(accounts.recordLoginFailure("kim", third, THROTTLE)).contains(third.plus(THROTTLE.block()));
-        assertThat(accounts.loginBlockedUntil("kim", third.plusSeconds(1))).contains(third.plus(THROTTLE.block()));
+        Instant until = third.plus(THROTTLE.block());
+        // The last attempt of the window still goes on to its check, but blocks the name at once.
+        assertThat(accounts.reserveLoginAttempt("kim", third, THROTTLE)).isEqualTo(new LoginReservation(true, java.util.Optional.of(until)));
+        assertThat(accounts.loginBlockedUntil("kim", third.plusSeconds(1))).contains(until);
+        assertThat(accounts.reserveLoginAttempt("kim", third.plusSeconds(1), THROTTLE)).as("refused while blocked, changing nothing")
+                .isEqualTo(LoginReservation.refused(until));
+        assertThat(accounts.loginBlockedUntil("kim", third.plusSeconds(2))).contains(until);
         assertThat(accounts.loginBlockedUntil("other", third)).isEmpty();
-        assertThat(accounts.loginBlockedUntil("kim", third.plus(THROTTLE.block()))).isEmpty();
+        assertThat(accounts.loginBlockedUntil("kim", until)).isEmpty();
+        // After the block, within the same window: one more attempt, which blocks again if it fails.
+        assertThat(accounts.reserveLoginAttempt("kim", until, THROTTLE).blockedUntil()).contains(until.plus(THROTTLE.block()));
     }
 
     @Test
-    void failuresOutsideTheWindowStartANewCount() {
-        accounts.recordLoginFailure("lee", T0, THROTTLE);
-        accounts.recordLoginFailure("lee", T0.plusSeconds(1), THROTTLE);
+    void attemptsOutsideTheWindowStartANewCount() {
+        accounts.reserveLoginAttempt("lee", T0, THROTTLE);
+        accounts.reserveLoginAttempt("lee", T0.plusSeconds(1), THROTTLE);
         Instant later = T0.plus(THROTTLE.window()).plusSeconds(1);
-        assertThat(accounts.recordLoginFailure("lee", later, THROTTLE)).as("a new window: 1 failure").isEmpty();
-        assertThat(accounts.recordLoginFailure("lee", later.plusSeconds(1), THROTTLE)).isEmpty();
-        assertThat(accounts.recordLoginFailure("lee", later.plusSeconds(2), THROTTLE)).isPresent();
+        assertThat(accounts.reserveLoginAttempt("lee", later, THROTTLE)).as("a new window: 1 attempt").isEqualTo(ADMITTED);
+        assertThat(accounts.reserveLoginAttempt("lee", later.plusSeconds(1), THROTTLE)).isEqualTo(ADMITTED);
+        assertThat(accounts.reserveLoginAttempt("lee", later.plusSeconds(2), THROTTLE).blockedUntil()).isPresent();
     }
 
     @Test
-    void clearingForgetsTheFailuresAndStaleRowsGo() {
-        accounts.recordLoginFailure("max", T0, THROTTLE);
-        accounts.recordLoginFailure("max", T0, THROTTLE);
+    void clearingForgetsTheAttemptsAndTheBlockAndStaleRowsGo() {
+        accounts.reserveLoginAttempt("max", T0, THROTTLE);
+        accounts.reserveLoginAttempt("max", T0, THROTTLE);
         accounts.clearLoginFailures("max");
-        assertThat(accounts.recordLoginFailure("max", T0, THROTTLE)).isEmpty();
+        assertThat(accounts.reserveLoginAttempt("max", T0, THROTTLE)).isEqualTo(ADMITTED);
 
-        for (int i = 0; i < 3; i++) accounts.recordLoginFailure("ned", T0, THROTTLE); // blocked until T0 + 10 min
+        for (int i = 0; i < 3; i++) accounts.reserveLoginAttempt("ned", T0, THROTTLE); // blocked until T0 + 10 min
         assertThat(accounts.deleteStaleLoginFailures(T0.plusSeconds(60))).as("max's window started at T0, but ned is still blocked").isEqualTo(1);
         assertThat(accounts.loginBlockedUntil("ned", T0.plusSeconds(61))).isPresent();
         assertThat(accounts.deleteStaleLoginFailures(T0.plus(Duration.ofHours(1)))).isEqualTo(1);
         assertThat(accounts.loginBlockedUntil("ned", T0.plusSeconds(61))).isEmpty();
+
+        // A success during a block (the last attempt was the right one) lifts it.
+        for (int i = 0; i < 3; i++) accounts.reserveLoginAttempt("ora", T0, THROTTLE);
+        accounts.clearLoginFailures("ora");
+        assertThat(accounts.loginBlockedUntil("ora", T0)).isEmpty();
+        assertThat(accounts.reserveLoginAttempt("ora", T0, THROTTLE)).isEqualTo(ADMITTED);
     }
 
     @Test
-    void concurrentFailuresAreEachCounted() throws Exception {
+    void concurrentAttemptsAreEachCounted() throws Exception {
         LoginThrottlePolicy policy = new LoginThrottlePolicy(40, Duration.ofMinutes(15), Duration.ofMinutes(10));
+        List<LoginReservation> all = reserveAtOnce("oz", 40, policy);
+        assertThat(all).allMatch(LoginReservation::admitted);
+        assertThat(all).filteredOn(r -> r.blockedUntil().isPresent()).as("exactly the 40th blocks").hasSize(1);
+        assertThat(accounts.loginBlockedUntil("oz", T0)).isPresent();
+    }
+
+    @Test
+    void ofAParallelBurstOnlyMaxFailuresAttemptsAreAdmitted() throws Exception {
+        LoginThrottlePolicy policy = new LoginThrottlePolicy(10, Duration.ofMinutes(15), Duration.ofMinutes(10));
+        List<LoginReservation> all = reserveAtOnce("pia", 41, policy);
+        assertThat(all).filteredOn(LoginReservation::admitted).hasSize(10);
+        assertThat(all).filteredOn(r -> !r.admitted()).hasSize(31)
+                .allSatisfy(r -> assertThat(r.blockedUntil()).contains(T0.plus(policy.block())));
+        assertThat(all).filteredOn(r -> r.admitted() && r.blockedUntil().isPresent()).as("the 10th admitted blocks").hasSize(1);
+    }
+
+    private List<LoginReservation> reserveAtOnce(String name, int n, LoginThrottlePolicy policy) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
+            List<Future<LoginReservation>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return accounts.recordLoginFailure("oz", T0, policy).isPresent();
+                    return accounts.reserveLoginAttempt(name, T0, policy);
                 }));
             }
             go.countDown();
-            int blocked = 0;
-            for (Future<Boolean> r : results) if (r.get()) blocked++;
-            assertThat(blocked).as("exactly the 40th failure blocks").isEqualTo(1);
-            assertThat(accounts.loginBlockedUntil("oz", T0)).isPresent();
+            List<LoginReservation> out = new ArrayList<>();
+            for (Future<LoginReservation> r : results) out.add(r.get());
+            return out;
         } finally {
             pool.shutdownNow();
         }

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.core.crypto.Argon2Params;
+import org.chatvault.server.abuse.AbuseLimits;
+import org.chatvault.server.abuse.Rate;
+import org.chatvault.server.abuse.RateLimit;
 import org.chatvault.server.store.postgres.PostgresSettings;
 import org.chatvault.server.store.s3.S3Settings;
 import org.junit.jupiter.api.Test;
@@ -226,6 +229,36 @@ class ServerConfigTest {
         assertThat(((MetadataBackend.Postgres) scaled.metadata()).settings().schema()).isEqualTo("chatvault");
         assertThat(scaled.objects()).isInstanceOf(ObjectBackend.S3.class);
         assertThat(((ObjectBackend.S3) scaled.objects()).settings().pathStyle()).isTrue();
+        assertThat(scaled.abuse().trustedProxies()).containsExactly("10.0.0.5", "10.0.0.6");
+    }
+
+    @Test
+    void abuseLimitsAreReadFromTheEnvironmentAndTheFile() throws IOException {
+        Path file = dir.resolve("limits.properties");
+        Files.writeString(file, "limits.register.per-address=5/1h\nfetch.max-answer-bytes=8MiB\n");
+        ServerConfig c = ServerConfig.load(file, Map.of("CHATVAULT_LIMITS_LOGIN_PER_ADDRESS", "10/1m",
+                "CHATVAULT_LIMITS_KEY_SLOT_READ_PER_ACCOUNT", "off", "CHATVAULT_LIMITS_TRUSTED_PROXIES", "10.0.0.1, ::1",
+                "CHATVAULT_LIMITS_LOGIN_HASH_WORKERS", "4", "CHATVAULT_LIMITS_LOGIN_HASH_QUEUE", "0", "CHATVAULT_LIMITS_LOGIN_HASH_PER_ADDRESS", "2"));
+        AbuseLimits a = c.abuse();
+        assertThat(a.rates(RateLimit.LOGIN).perAddress()).isEqualTo(Rate.of(10, Duration.ofMinutes(1)));
+        assertThat(a.rates(RateLimit.LOGIN).perAccount()).isEqualTo(AbuseLimits.defaults().rates(RateLimit.LOGIN).perAccount());
+        assertThat(a.rates(RateLimit.REGISTER).perAddress()).isEqualTo(Rate.of(5, Duration.ofHours(1)));
+        assertThat(a.rates(RateLimit.KEY_SLOT_READ).perAccount().unlimited()).isTrue();
+        assertThat(a.trustedProxies()).containsExactly("10.0.0.1", "::1");
+        assertThat(List.of(a.hashWorkers(), a.hashQueue(), a.hashesPerAddress())).containsExactly(4, 0, 2);
+        assertThat(a.maxFetchAnswerBytes()).isEqualTo(8L * 1024 * 1024);
+    }
+
+    @Test
+    void badAbuseLimitsNameTheSetting() {
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_LIMITS_LOGIN_PER_ACCOUNT", "10 a minute")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHATVAULT_LIMITS_LOGIN_PER_ACCOUNT").hasMessageContaining("30/1m");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_LIMITS_TRUSTED_PROXIES", "10.0.0.1,lb.internal")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lb.internal").hasMessageContaining("not an IP address");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_FETCH_MAX_ANSWER_BYTES", "1KiB")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("1MiB-2GiB");
+        assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CHATVAULT_LIMITS_LOGIN_HASH_WORKERS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("CHATVAULT_LIMITS_LOGIN_HASH_WORKERS");
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

@@ -50,14 +50,16 @@ class ObjectApiTest extends SingleUserApiTest {
         ask.add(1, absent.id().hex());
         assertThat(texts(api.missing(alice.access(), ask).json().get("missing"))).containsExactly(absent.id().hex());
 
-        // Any order, repeats allowed: frames come back in request order.
+        // Any order, repeats allowed: frames come back in request order, a repeated id once.
         List<SealedObject> order = new ArrayList<>(objs);
         Collections.reverse(order);
-        order.add(objs.get(2));
-        Response fetched = api.fetch(alice.access(), Api.hex(order));
+        List<SealedObject> asked = new ArrayList<>(order);
+        asked.add(objs.get(2));
+        Response fetched = api.fetch(alice.access(), Api.hex(asked));
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.contentType()).startsWith("application/octet-stream");
         assertThat(fetched.body()).isEqualTo(TestObjects.batch(order));
+        assertThat(fetched.header("Chatvault-Fetch-Omitted")).as("a complete answer").isNull();
 
         Response usage = api.get("v1/usage", alice.access());
         assertThat(usage.json().get("objects").asLong()).isEqualTo(objs.size());

@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chatvault.protocol.error.ErrorBody;
 import org.chatvault.protocol.signing.RequestSignature;
+import org.chatvault.server.abuse.AbuseLimits;
+import org.chatvault.server.abuse.LocalBucketStore;
+import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.SingleUserApiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +46,8 @@ class OpenApiDocumentTest extends SingleUserApiTest {
 
     /** Method and path of every HTTP route ApiRoutes registers with Javalin, however it registers them. */
     static Set<String> registeredRoutes() {
-        Javalin app = Javalin.create(cfg -> ApiRoutes.configure(cfg, new ApiRoutes.Services(null, null, null, null, null, null, null, 1, null, null, null)));
+        Javalin app = Javalin.create(cfg -> ApiRoutes.configure(cfg, new ApiRoutes.Services(null, null, null, null, null, null, null, 1, null, null, null,
+                new RateLimits(AbuseLimits.defaults(), new LocalBucketStore(java.time.Clock.systemUTC())))));
         Set<String> routes = new TreeSet<>();
         for (ParsedEndpoint p : app.unsafe.internalRouter.allHttpHandlers())
             if (p.endpoint.method.isHttpMethod()) routes.add(p.endpoint.method.name() + " " + p.endpoint.path);

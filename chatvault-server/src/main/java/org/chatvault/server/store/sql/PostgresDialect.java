@@ -2,6 +2,8 @@ package org.chatvault.server.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.chatvault.server.abuse.BucketStore;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -111,6 +113,8 @@ final class PostgresDialect implements SqlDialect {
     @Override public String byteOrder() { return " COLLATE \"C\""; } // the same byte order as SQLite, whatever the locale
 
     @Override public String forUpdate() { return " FOR UPDATE"; }
+
+    @Override public BucketStore rateLimitBuckets(Clock clock) { return new PostgresBucketStore(pool, clock); }
 
     @Override public void close() { pool.close(); } // idempotent; later calls fail: the pool hands out no more connections
 }

@@ -13,6 +13,7 @@ import org.chatvault.server.account.AccountRecord;
 import org.chatvault.server.account.KeySlotOutcome;
 import org.chatvault.server.account.KeySlotRecord;
 import org.chatvault.server.account.LoginHash;
+import org.chatvault.server.account.LoginReservation;
 import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.account.TokenKind;
 import org.chatvault.server.account.TokenRecord;
@@ -281,11 +282,12 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
-    public Optional<Instant> recordLoginFailure(String usernameKey, Instant now, LoginThrottlePolicy policy) {
-        return db.write("count a failed login", h -> {
-            // One statement: concurrent failures queue on the row (or on the one writer) and each
-            // sees the count the one before it left. SET expressions see the row as it was.
-            Instant until = h.createQuery("""
+    public LoginReservation reserveLoginAttempt(String usernameKey, Instant now, LoginThrottlePolicy policy) {
+        return db.write("count a login attempt", h -> {
+            // One statement: concurrent attempts queue on the row (or on the one writer) and each
+            // sees the count the one before it left. SET expressions see the row as it was; the
+            // WHERE leaves a blocked row alone, and then nothing is returned.
+            List<Optional<Instant>> counted = h.createQuery("""
                             INSERT INTO login_failures (username_key, failures, window_started_at, blocked_until)
                             VALUES (:key, 1, :now, CASE WHEN 1 >= :max THEN :until END)
                             ON CONFLICT (username_key) DO UPDATE SET
@@ -295,12 +297,17 @@ public final class SqlAccountStore implements AccountStore {
                                                          ELSE login_failures.window_started_at END,
                                 blocked_until = CASE WHEN (CASE WHEN login_failures.window_started_at <= :expired THEN 1
                                                                 ELSE login_failures.failures + 1 END) >= :max
-                                                     THEN :until ELSE login_failures.blocked_until END
+                                                     THEN :until END
+                            WHERE login_failures.blocked_until IS NULL OR login_failures.blocked_until <= :now
                             RETURNING blocked_until""")
                     .bind("key", usernameKey).bind("now", now).bind("max", policy.maxFailures())
                     .bind("until", now.plus(policy.block())).bind("expired", now.minus(policy.window()))
-                    .mapTo(Instant.class).one();
-            return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
+                    .map((r, ctx) -> Optional.ofNullable(SqlDatabase.instant(r, 1, ctx)))
+                    .list();
+            if (!counted.isEmpty()) return new LoginReservation(true, counted.getFirst());
+            Instant until = h.createQuery("SELECT blocked_until FROM login_failures WHERE username_key = :key")
+                    .bind("key", usernameKey).mapTo(Instant.class).one();
+            return LoginReservation.refused(until);
         });
     }
 

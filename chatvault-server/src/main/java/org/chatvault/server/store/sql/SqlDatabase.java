@@ -3,6 +3,7 @@ package org.chatvault.server.store.sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.chatvault.core.format.ObjectId;
+import org.chatvault.server.abuse.BucketStore;
 import org.chatvault.server.storage.StoreException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -60,6 +62,9 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     SqlDialect dialect() { return dialect; }
+
+    /** The rate-limit buckets of this database's servers (see {@link SqlDialect#rateLimitBuckets}). */
+    public BucketStore rateLimitBuckets(Clock clock) { return dialect.rateLimitBuckets(clock); }
 
     /** Runs single statements (or ones that need not agree) outside a transaction. */
     public <T> T read(String what, Work<T> work) {

@@ -1,7 +1,9 @@
 package org.chatvault.server.store.sql;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
+import org.chatvault.server.abuse.BucketStore;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
@@ -32,6 +34,12 @@ sealed interface SqlDialect permits SqliteDialect, PostgresDialect {
     String oneOf(String column, String name);
 
     <S extends SqlStatement<S>> S bindAll(S statement, String name, Class<?> type, List<?> values);
+
+    /**
+     * Where rate-limit buckets live: in this process for SQLite, whose file one server instance
+     * owns; in the database for PostgreSQL, shared by every instance.
+     */
+    BucketStore rateLimitBuckets(Clock clock);
 
     /** Closes the connections. */
     void close();

@@ -1,5 +1,8 @@
 package org.chatvault.server.store.sql;
 
+import java.time.Clock;
+import org.chatvault.server.abuse.BucketStore;
+import org.chatvault.server.abuse.LocalBucketStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -106,6 +109,9 @@ final class SqliteDialect implements SqlDialect {
     @Override public String byteOrder() { return ""; } // BINARY is SQLite's default collation
 
     @Override public String forUpdate() { return ""; } // the one writer connection already excludes every other writer
+
+    /** One instance owns an SQLite file, so buckets in its memory are as good as shared ones, and cost no write. */
+    @Override public BucketStore rateLimitBuckets(Clock clock) { return new LocalBucketStore(clock); }
 
     @Override
     public void close() {

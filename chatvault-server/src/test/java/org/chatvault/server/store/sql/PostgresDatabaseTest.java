@@ -51,7 +51,7 @@ class PostgresDatabaseTest extends StoreContractBase {
                 while (r.next()) tables.add(r.getString(1));
             }
             assertThat(tables).containsExactly("accounts", "audit_events", "devices", "flyway_schema_history", "heads", "job_leases", "key_slots",
-                    "login_failures", "objects", "packs", "request_signatures", "retired_key_slots", "rotated_refresh_tokens", "tokens");
+                    "login_failures", "objects", "packs", "rate_limit_buckets", "request_signatures", "retired_key_slots", "rotated_refresh_tokens", "tokens");
         }
     }
 
