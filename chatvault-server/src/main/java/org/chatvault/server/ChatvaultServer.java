@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
+import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -104,7 +105,7 @@ public final class ChatvaultServer implements AutoCloseable {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(TMP_DIR);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir); // accounts, key slots and packs: no other user of the machine reads them
             recreate(tmpDir); // spool files of uploads a crash interrupted
         } catch (IOException e) {
             throw new ServerStartException("cannot prepare data directory " + dataDir + ": " + describe(e), e);
@@ -191,7 +192,7 @@ public final class ChatvaultServer implements AutoCloseable {
 
     private static void recreate(Path dir) throws IOException {
         if (Files.isDirectory(dir)) deleteTree(dir);
-        Files.createDirectories(dir);
+        OwnerOnly.directory(dir);
     }
 
     /** Deletes {@code dir} and everything below it (spool directories of uploads and jobs). */
