@@ -29,6 +29,7 @@ import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.storage.ObjectStore;
+import org.chatvault.server.tls.HttpsConnector;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -99,11 +100,14 @@ public final class ChatvaultServer implements AutoCloseable {
      *
      * @param clock the time every rule uses: token expiry, commit times, deletion delays
      * @throws ServerStartException if the data directory cannot be prepared or the port cannot be bound
+     * @throws ConfigException if the TLS certificate or key file is missing or unusable
      * @throws org.chatvault.server.storage.StoreException if the metadata database cannot be reached, opened or migrated
      */
     public static ChatvaultServer start(ServerConfig config, Clock clock) {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(TMP_DIR);
+        // Read first: a bad certificate or key stops the start before anything is opened.
+        HttpsConnector https = config.tls() == null ? null : HttpsConnector.load(config.tls(), clock);
         try {
             OwnerOnly.directory(dataDir); // accounts, key slots and packs: no other user of the machine reads them
             recreate(tmpDir); // spool files of uploads a crash interrupted
@@ -133,6 +137,8 @@ public final class ChatvaultServer implements AutoCloseable {
             GracefulHandler graceful = new GracefulHandler();
             Javalin app = listen(config, Javalin.create(cfg -> {
                 ApiRoutes.configure(cfg, services);
+                // Javalin adds its plain HTTP connector only when none was added: with TLS this one is the only one.
+                if (https != null) cfg.jetty.addConnector((server, http) -> https.connector(server, http, config.host(), config.port()));
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
@@ -205,12 +211,12 @@ public final class ChatvaultServer implements AutoCloseable {
     /** The bound port: the configured one, or the one picked when the configuration said 0. */
     public int port() { return http.app().port(); }
 
-    /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}). */
+    /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}, {@code https://…} with TLS). */
     public URI baseUri() {
         String host = config.host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) host = "127.0.0.1";
         else if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((config.tls() != null ? "https://" : "http://") + host + ":" + port() + "/");
     }
 
     public ServerConfig config() { return config; }
