@@ -31,32 +31,23 @@ class FileModesTest {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
     }
 
-    private static String mode(Path p) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    private static String mode(Path p) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path loosen(Path p) throws IOException {
         return Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
     }
 
-    /** Every directory and file below {@code root}, with its mode. */
+    /** Whatever below {@code root} others could read or enter, with its mode. */
     private static List<String> looseEntries(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> {
-                try {
-                    return !mode(p).equals(Files.isDirectory(p) ? "rwx------" : "rw-------");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(p -> root.relativize(p) + " " + uncheckedMode(p)).toList();
-        }
-    }
-
-    private static String uncheckedMode(Path p) {
-        try {
-            return mode(p);
-        } catch (IOException e) {
-            return "?";
+            return all.filter(p -> !mode(p).equals(Files.isDirectory(p) ? "rwx------" : "rw-------"))
+                    .map(p -> root.relativize(p) + " " + mode(p)).toList();
         }
     }
 

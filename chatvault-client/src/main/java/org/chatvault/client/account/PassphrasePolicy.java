@@ -51,6 +51,8 @@ public final class PassphrasePolicy {
         if (passphrase == null || passphrase.length == 0) return;
         if (password != null && sameSecret(password, passphrase))
             throw new Refused("it is the same as your login password; whoever learns the password must not also open your vault");
+        // nbvcxz takes Strings, so copies of both secrets live until collected: the price of a
+        // maintained estimator, paid once at account creation, never logged or stored.
         Result result = estimator(password).estimate(new String(passphrase));
         if (result.isMinimumEntropyMet()) return;
         boolean containsPassword = result.getMatches().stream()
