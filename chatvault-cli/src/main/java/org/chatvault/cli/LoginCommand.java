@@ -1,6 +1,7 @@
 package org.chatvault.cli;
 
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.chatvault.client.Vault;
 import org.chatvault.client.account.Session;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "login", mixinStandardHelpOptions = true,
@@ -18,31 +20,40 @@ import picocli.CommandLine.Spec;
                 + "Secrets come from the environment or are asked on the terminal, never from the command line.%n"
                 + "Example: CHATVAULT_PASSWORD=… chatvault login --server http://127.0.0.1:8420 --user alice --recovery-key")
 final class LoginCommand implements Callable<Integer> {
-    /** What picocli puts in {@code --recovery-key} when it is given without a value, as it should be. */
-    private static final String ASK = "\u0000ask";
-
     @Mixin ClientOptions client;
     @Option(names = "--server", required = true, converter = ServerUrl.class, description = "Server URL, e.g. http://127.0.0.1:8420") URI server;
     @Option(names = "--user", required = true, description = "Account name.") String user;
     @ArgGroup(exclusive = true, multiplicity = "1") How how;
+    // Only to catch the old form "--recovery-key CODE" and refuse it without repeating the key.
+    @Parameters(hidden = true) List<String> stray = List.of();
     @Spec CommandLine.Model.CommandSpec spec;
 
     static final class How {
-        // arity 0..1 only to catch the old form "--recovery-key CODE" and refuse it without echoing the key
-        @Option(names = "--recovery-key", arity = "0..1", fallbackValue = ASK, paramLabel = "",
-                description = "Unlock with the recovery key (from $CHATVAULT_RECOVERY_KEY or asked).") String recoveryKey;
+        @Option(names = "--recovery-key", converter = NoValue.class,
+                description = "Unlock with the recovery key (from $CHATVAULT_RECOVERY_KEY or asked).") boolean recoveryKey;
         @Option(names = "--passphrase", description = "Unlock with the vault passphrase (from $CHATVAULT_PASSPHRASE or asked).") boolean passphrase;
     }
 
+    /** Refuses "--recovery-key=CODE" without repeating CODE, as picocli's own message would. */
+    static final class NoValue implements CommandLine.ITypeConverter<Boolean> {
+        @Override public Boolean convert(String value) {
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) return Boolean.valueOf(value);
+            throw new CommandLine.TypeConversionException(NO_SECRETS_HERE);
+        }
+    }
+
+    private static final String NO_SECRETS_HERE = "secrets are never taken from the command line, where 'ps' and the shell's history see"
+            + " them. Set CHATVAULT_RECOVERY_KEY or type the key when asked, and consider a key you typed on a command line exposed.";
+
     @Override public Integer call() {
-        if (how.recoveryKey != null && !how.recoveryKey.equals(ASK))
-            throw new CommandLine.ParameterException(spec.commandLine(), "--recovery-key takes no value: the command line is seen by 'ps' and kept in"
-                    + " shell history. Set CHATVAULT_RECOVERY_KEY or type the key when asked, and consider the one you typed exposed.");
+        if (!stray.isEmpty())
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (how.recoveryKey ? "--recovery-key takes no value" : "unexpected argument") + ": " + NO_SECRETS_HERE);
         char[] password = Secrets.read("CHATVAULT_PASSWORD", "login password", true);
         char[] secret = null;
         try {
             Unlock unlock;
-            if (how.recoveryKey != null) {
+            if (how.recoveryKey) {
                 secret = Secrets.read("CHATVAULT_RECOVERY_KEY", "recovery key", true);
                 unlock = new Unlock.WithRecoveryKey(new String(secret));
             } else {

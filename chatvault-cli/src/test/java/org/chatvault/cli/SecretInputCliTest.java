@@ -63,6 +63,10 @@ class SecretInputCliTest extends ConsoleTest {
         assertThat(cli(login("tablet", "ruth", "--recovery-key", key))).as("the old form").isEqualTo(2);
         assertThat(stderr()).contains("--recovery-key takes no value").contains("CHATVAULT_RECOVERY_KEY").doesNotContain(key);
         assertThat(dir.resolve("tablet").resolve("profile.json")).as("refused before anything happened").doesNotExist();
+        assertThat(cli(login("tablet", "ruth", "--recovery-key=" + key))).isEqualTo(2);
+        assertThat(stderr()).contains("secrets are never taken from the command line").doesNotContain(key);
+        assertThat(cli(login("tablet", "ruth", "--passphrase", key))).isEqualTo(2);
+        assertThat(stderr()).contains("unexpected argument: secrets are never taken from the command line").doesNotContain(key);
 
         assertThat(cli(login("tablet", "ruth", "--recovery-key"))).isEqualTo(1);
         assertThat(stderr()).contains("no terminal to ask for the recovery key: set CHATVAULT_RECOVERY_KEY");
