@@ -3,6 +3,7 @@ package org.chatvault.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.chatvault.client.Vault;
+import org.chatvault.client.http.ServerTrust;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,6 +15,13 @@ final class ClientOptions {
 
     @Option(names = "--db", description = "Local chat database (default: <home>/local.db).")
     Path db;
+
+    /** Sets the trust for this process's connections, which every client call builds from (see {@link ServerTrust}). */
+    @Option(names = "--ca-cert", paramLabel = "PEM", description = "Also trust this certificate authority (a PEM file) for the server's HTTPS"
+            + " certificate, as for a self-hosted server with a private CA (default: $CHATVAULT_CA_CERT).")
+    void caCert(Path pem) {
+        System.setProperty(ServerTrust.PROPERTY, pem.toAbsolutePath().toString());
+    }
 
     /** The command this mixin is part of, to find a {@code --home} given before the subcommand. */
     @Spec(Spec.Target.MIXEE) CommandSpec command;

@@ -46,7 +46,7 @@ class SecurityTest {
                 new BackupService(s, store, Clock.systemUTC()).run(BackupListener.NONE);
             }
             vault.restart(); // flushes the SQLite WAL into the main file too
-            List<String> secrets = List.of(MARKER, "correct horse", "battery staple", created.recoveryKey(),
+            List<String> secrets = List.of(MARKER, "correct horse", "battery staple", TestVault.PASSPHRASE, created.recoveryKey(),
                     created.recoveryKey().replace("-", ""));
             try (Stream<Path> files = Files.walk(vault.dataDir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -22,6 +22,8 @@ import org.chatvault.server.config.ServerConfig;
 /** A real embedded server on a free port with a temp data dir, and helpers to make devices on it. */
 final class TestVault implements AutoCloseable {
     static final Argon2Params CHEAP = new Argon2Params(64, 1, 1);
+    /** Strong enough for the passphrase policy; still holds "battery staple", which SecurityTest looks for on the server. */
+    static final String PASSPHRASE = "battery staple under quiet lanterns";
     static final long NOW = 1_790_000_000_000L; // 2026-09-21, fixed so histories are reproducible
     final Path dir;
     final Path dataDir;
@@ -60,7 +62,7 @@ final class TestVault implements AutoCloseable {
     }
 
     AccountService.Created create(String device, String user) {
-        return accounts(device).create(uri(), user, "correct horse".toCharArray(), "battery staple".toCharArray());
+        return accounts(device).create(uri(), user, "correct horse".toCharArray(), PASSPHRASE.toCharArray());
     }
 
     Session newDevice(String device, String user, String recoveryKey) {

@@ -23,6 +23,7 @@ import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.device.DeviceService;
+import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.http.ApiRoutes;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -33,6 +34,7 @@ import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.storage.ObjectStore;
+import org.chatvault.server.tls.HttpsConnector;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -103,13 +105,16 @@ public final class ChatvaultServer implements AutoCloseable {
      *
      * @param clock the time every rule uses: token expiry, commit times, deletion delays
      * @throws ServerStartException if the data directory cannot be prepared or the port cannot be bound
+     * @throws ConfigException if the TLS certificate or key file is missing or unusable
      * @throws org.chatvault.server.storage.StoreException if the metadata database cannot be reached, opened or migrated
      */
     public static ChatvaultServer start(ServerConfig config, Clock clock) {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(TMP_DIR);
+        // Read first: a bad certificate or key stops the start before anything is opened.
+        HttpsConnector https = config.tls() == null ? null : HttpsConnector.load(config.tls(), clock);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir); // accounts, key slots and packs: no other user of the machine reads them
             recreate(tmpDir); // spool files of uploads a crash interrupted
         } catch (IOException e) {
             throw new ServerStartException("cannot prepare data directory " + dataDir + ": " + describe(e), e);
@@ -147,6 +152,8 @@ public final class ChatvaultServer implements AutoCloseable {
             GracefulHandler graceful = new GracefulHandler();
             Javalin app = listen(config, Javalin.create(cfg -> {
                 ApiRoutes.configure(cfg, services);
+                // Javalin adds its plain HTTP connector only when none was added: with TLS this one is the only one.
+                if (https != null) cfg.jetty.addConnector((server, http) -> https.connector(server, http, config.host(), config.port()));
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
@@ -211,7 +218,7 @@ public final class ChatvaultServer implements AutoCloseable {
 
     private static void recreate(Path dir) throws IOException {
         if (Files.isDirectory(dir)) deleteTree(dir);
-        Files.createDirectories(dir);
+        OwnerOnly.directory(dir);
     }
 
     /** Deletes {@code dir} and everything below it (spool directories of uploads and jobs). */
@@ -224,12 +231,12 @@ public final class ChatvaultServer implements AutoCloseable {
     /** The bound port: the configured one, or the one picked when the configuration said 0. */
     public int port() { return http.app().port(); }
 
-    /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}). */
+    /** Where clients reach the API, with a trailing slash ({@code http://127.0.0.1:8420/}, {@code https://…} with TLS). */
     public URI baseUri() {
         String host = config.host();
         if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) host = "127.0.0.1";
         else if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
-        return URI.create("http://" + host + ":" + port() + "/");
+        return URI.create((config.tls() != null ? "https://" : "http://") + host + ":" + port() + "/");
     }
 
     public ServerConfig config() { return config; }

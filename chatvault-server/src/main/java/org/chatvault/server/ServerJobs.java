@@ -2,9 +2,9 @@ package org.chatvault.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.chatvault.core.files.OwnerOnly;
 import java.time.Clock;
 import java.util.List;
 import org.chatvault.server.config.ServerConfig;
@@ -54,7 +54,7 @@ public final class ServerJobs {
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(ChatvaultServer.TMP_DIR).resolve("job-" + ChatvaultServer.newInstanceId(new SecureRandom()));
         try {
-            Files.createDirectories(tmpDir); // a directory of its own: a running server empties its tmp only when it starts
+            OwnerOnly.directory(tmpDir); // a directory of its own: a running server empties its tmp only when it starts
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare data directory " + dataDir, e);
         }

@@ -38,6 +38,7 @@ public record AccountService(ProfileStore profiles, SecureRandom random, Argon2P
     public record Created(String recoveryKey, Session session) {}
 
     public Created create(URI server, String username, char[] password, char[] passphrase) {
+        PassphrasePolicy.check(password, passphrase); // before the account exists: a refusal leaves nothing behind
         VaultApi api = new VaultApi(server);
         String secret = loginSecret(username, password);
         // The master key comes first: the account is registered with the public half of its signing key.

@@ -11,11 +11,15 @@ import org.chatvault.protocol.account.IssuedTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.chatvault.client.ClientException;
+import org.chatvault.core.files.OwnerOnly;
 
-/** Reads and writes {@code profile.json} in the client's home directory, owner-only, atomically. */
+/**
+ * Reads and writes {@code profile.json} in the client's home directory, atomically. The profile
+ * holds this device's key-slot secret and tokens, so it and the home directory are owner-only
+ * (tightened when found looser, as a home made before this rule was).
+ */
 public final class ProfileStore {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,6 +30,8 @@ public final class ProfileStore {
     public Optional<Profile> load() {
         if (!Files.exists(file)) return Optional.empty();
         try {
+            OwnerOnly.directory(file.getParent());
+            OwnerOnly.file(file);
             return Optional.of(JSON.readValue(file.toFile(), Profile.class));
         } catch (IOException e) {
             throw new ClientException("cannot read " + file + ": " + e.getMessage(), e);
@@ -38,14 +44,11 @@ public final class ProfileStore {
 
     public synchronized void save(Profile p) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.directory(file.getParent());
             Path tmp = file.resolveSibling("profile.json.tmp");
             Files.deleteIfExists(tmp);
-            try {
-                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(tmp);
-            }
+            Files.createFile(tmp, OwnerOnly.newFile(tmp));
+            OwnerOnly.file(tmp);
             Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(p));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -95,7 +95,8 @@ public final class VaultApi {
     public VaultApi(URI base, RetryPolicy retry) {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.retry = retry;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .sslContext(ServerTrust.context()).build();
     }
 
     public URI base() { return base; }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import org.chatvault.core.files.OwnerOnly;
 
 /**
  * The LocalStore's one SQLite connection and the client's one JDBC helper: transactions that nest
@@ -28,8 +29,10 @@ record LocalDatabase(Path file, Connection connection, Object lock) {
     /** Opens (creating if need be) the database at {@code file}, with its schema applied; {@code lock} guards every call. */
     static LocalDatabase open(Path file, Object lock) {
         try {
+            // Plaintext chats: owner-only, and so SQLite's -wal and -shm, which take the database's mode.
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) OwnerOnly.directory(parent); // an existing one may be any folder of the user's
+            OwnerOnly.sqliteDatabase(file);
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

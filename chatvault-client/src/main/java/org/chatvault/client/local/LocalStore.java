@@ -33,6 +33,12 @@ public final class LocalStore implements AutoCloseable {
     private final MediaFiles media;
 
     private LocalStore(Path file, Clock clock) {
+        this.media = MediaFiles.besideDatabase(file);
+        try {
+            media.secureExisting(); // before the database opens: nothing to close if it fails
+        } catch (java.io.IOException e) {
+            throw new LocalStoreException("cannot make " + media.root() + " private to this user: " + e.getMessage(), e);
+        }
         this.db = LocalDatabase.open(file, this);
         this.conversations = new Conversations(db, clock);
         this.reader = new MessageReader(db);
@@ -41,7 +47,6 @@ public final class LocalStore implements AutoCloseable {
         this.writer = new MessageWriter(db, conversations, reader, index, deletions);
         this.mediaUses = new MediaUses(db);
         this.syncState = new SyncState(db, conversations, writer);
-        this.media = MediaFiles.besideDatabase(file);
     }
 
     public static LocalStore open(Path file) {

@@ -10,13 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.chatvault.core.files.OwnerOnly;
 
 /**
  * The content files of a LocalStore's attachments and thumbnails, one file per content id, kept
  * in a directory beside the database ({@code local.db} → {@code local-media/}), fanned out by the
  * first two characters of the id so no directory grows huge.
+ *
+ * <p>The files are the user's photos and documents in the clear, so the directory, its fan-out
+ * directories and the files are owner-only ({@link #secureExisting} fixes a tree made before).
  *
  * <p>Content ids reach this class from restored vaults too, so they are checked before they
  * become paths: a crafted id must not name a file outside the directory.
@@ -39,6 +44,11 @@ public final class MediaFiles {
     }
 
     public Path root() { return root; }
+
+    /** Tightens the directory and, once, everything in it, if it exists and others could read it. */
+    public void secureExisting() throws IOException {
+        OwnerOnly.tree(root);
+    }
 
     public static boolean validId(String contentId) {
         return contentId != null && CONTENT_ID.matcher(contentId).matches();
@@ -74,11 +84,15 @@ public final class MediaFiles {
     /** As {@link #write(String, Writer)}; {@code sync=false} skips the fsync, for generated data. */
     public void write(String contentId, Writer writer, boolean sync) throws IOException {
         Path target = path(contentId);
-        Files.createDirectories(target.getParent());
+        if (!Files.isDirectory(target.getParent())) {
+            OwnerOnly.directory(root);
+            OwnerOnly.directory(target.getParent());
+        }
         Path temp = target.resolveSibling(contentId + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.newFile(temp));
                  OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+                OwnerOnly.file(temp);
                 writer.writeTo(out);
                 out.flush();
                 if (sync) ch.force(false);

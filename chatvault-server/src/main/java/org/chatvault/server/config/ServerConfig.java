@@ -29,6 +29,8 @@ import org.chatvault.server.abuse.AbuseLimits;
  * @param signatureWindow  how far a signed request's timestamp may be from the server's clock, either way
  *                         (docs/API.md "Signed requests"); accepted requests are remembered this long against replays
  * @param abuse            rate limits, the bound on the Argon2id queue, the size of one fetch answer
+ * @param tls              the PEM certificate chain and private key to serve HTTPS with (and only HTTPS,
+ *                         with {@code Strict-Transport-Security}); null for plain HTTP, as behind a TLS proxy
  */
 public record ServerConfig(
         String host,
@@ -43,7 +45,8 @@ public record ServerConfig(
         MetadataBackend metadata,
         ObjectBackend objects,
         Duration signatureWindow,
-        AbuseLimits abuse) {
+        AbuseLimits abuse,
+        TlsFiles tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -91,12 +94,12 @@ public record ServerConfig(
     /**
      * Production defaults: loopback on 8420, {@code ./data}, 64 MiB batches, 15 min access tokens and 90 d sessions,
      * 24 h drop delay, packs under half live repacked, SQLite metadata and filesystem objects in the
-     * data directory, a ±5 min window for signed requests.
+     * data directory, a ±5 min window for signed requests, plain HTTP.
      */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
                 Duration.ofMinutes(15), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
-                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW, AbuseLimits.defaults());
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW, AbuseLimits.defaults(), null);
     }
 
     /**
@@ -119,20 +122,22 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow, abuse); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow, abuse); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow, abuse); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow, abuse, tls); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow, abuse, tls); }
 
-    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v, abuse); }
-    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, v); }
+    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v, abuse, tls); }
+    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, v, tls); }
+    /** Serves HTTPS only, with this certificate chain and key; null for plain HTTP. */
+    public ServerConfig withTls(TlsFiles v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

@@ -38,9 +38,11 @@ final class ServerConfigLoader {
     static final String DROP_SAFETY_DELAY = "vault.drop-safety-delay";
     static final String REPACK_THRESHOLD = "vault.repack-threshold";
     static final String SIGNATURE_WINDOW = "vault.signature-window";
+    static final String TLS_CERT = "tls.cert";
+    static final String TLS_KEY = "tls.key";
     static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
             REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY,
-            REPACK_THRESHOLD, SIGNATURE_WINDOW),
+            REPACK_THRESHOLD, SIGNATURE_WINDOW, TLS_CERT, TLS_KEY),
             Stream.concat(StorageConfigLoader.KEYS.stream(), AbuseConfigLoader.KEYS.stream())).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -83,11 +85,19 @@ final class ServerConfigLoader {
                     StorageConfigLoader.metadata(source),
                     StorageConfigLoader.objects(source),
                     get(SIGNATURE_WINDOW, d.signatureWindow(), ServerConfigLoader::parseSignatureWindow),
-
-                    AbuseConfigLoader.load(source));
+                    AbuseConfigLoader.load(source),
+                    tls());
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }
+    }
+
+    /** Both files or neither: a certificate without its key (or the reverse) is a half-done setup, not plain HTTP. */
+    private TlsFiles tls() {
+        if (!source.isSet(TLS_CERT) && !source.isSet(TLS_KEY)) return null;
+        source.require(TLS_CERT, "with '" + TLS_KEY + "': HTTPS needs the certificate chain and its private key");
+        source.require(TLS_KEY, "with '" + TLS_CERT + "': HTTPS needs the certificate chain and its private key");
+        return new TlsFiles(get(TLS_CERT, null, ServerConfigLoader::parsePath), get(TLS_KEY, null, ServerConfigLoader::parsePath));
     }
 
     private <T> T get(String key, T fallback, Function<String, T> parse) {

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.chatvault.server.storage.BlobNotFoundException;
+import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.store.BoundedInputStream;
 import org.chatvault.server.store.ObjectKeys;
 import org.chatvault.server.storage.ObjectStore;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Blobs as files under one root directory, one file per key. A put writes a hidden temp file
  * next to its target, fsyncs it, renames it into place atomically and fsyncs the directory, so
  * a crash leaves either the whole blob or none of it (plus perhaps a temp file that
- * {@link #removeTempFiles()} cleans up at the next start).
+ * {@link #removeTempFiles()} cleans up at the next start). Directories and files are owner-only
+ * (a tree from before that rule is tightened when the store opens).
  */
 public final class FileSystemObjectStore implements ObjectStore {
     private static final Logger log = LoggerFactory.getLogger(FileSystemObjectStore.class);
@@ -41,7 +43,8 @@ public final class FileSystemObjectStore implements ObjectStore {
     private final Path root;
 
     public FileSystemObjectStore(Path root) throws IOException {
-        this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        OwnerOnly.tree(root); // packs written before this rule; first, as it walks only a root found loose
+        this.root = OwnerOnly.directory(root).toAbsolutePath().normalize();
     }
 
     public Path root() { return root; }
@@ -53,7 +56,8 @@ public final class FileSystemObjectStore implements ObjectStore {
         createDirectories(target.getParent());
         Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + UUID.randomUUID());
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.newFile(temp))) {
+                OwnerOnly.file(temp);
                 OutputStream out = Channels.newOutputStream(ch);
                 copyExactly(data, out, length);
                 out.flush();
@@ -72,6 +76,7 @@ public final class FileSystemObjectStore implements ObjectStore {
     public void adopt(String key, Path file) throws IOException {
         Path target = resolve(key);
         createDirectories(target.getParent());
+        OwnerOnly.file(file); // spool files are owner-only already; a file from elsewhere may not be
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.force(true);
         }
@@ -183,12 +188,8 @@ public final class FileSystemObjectStore implements ObjectStore {
     private void createDirectories(Path dir) throws IOException {
         if (Files.isDirectory(dir)) return;
         createDirectories(dir.getParent());
-        try {
-            Files.createDirectory(dir);
-            syncDirectory(dir.getParent());
-        } catch (FileAlreadyExistsException e) {
-            // a concurrent put created it
-        }
+        OwnerOnly.directory(dir); // also fine when a concurrent put created it
+        syncDirectory(dir.getParent());
     }
 
     private static void syncDirectory(Path dir) throws IOException {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.storage.StoreException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -47,6 +48,7 @@ final class SqliteDialect implements SqlDialect {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         HikariDataSource writes = null;
         try {
+            OwnerOnly.sqliteDatabase(file); // login hashes and key slots: owner-only, the -wal and -shm too
             SQLiteDataSource writeSource = source(url, SQLiteConfig.TransactionMode.IMMEDIATE);
             Flyway.configure(SqliteDialect.class.getClassLoader()).dataSource(writeSource)
                     .locations("classpath:db/migration/sqlite").load().migrate();
@@ -55,7 +57,7 @@ final class SqliteDialect implements SqlDialect {
                     BUSY_TIMEOUT_MS);
             SqliteDialect dialect = new SqliteDialect(writes, reads);
             return new SqlDatabase(dialect, writes, reads);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             if (writes != null) writes.close();
             throw new StoreException("cannot open metadata database " + file + ": " + e.getMessage(), e);
         }
