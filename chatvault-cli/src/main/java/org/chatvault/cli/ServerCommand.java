@@ -31,6 +31,7 @@ final class ServerCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws InterruptedException {
+        HeaderLogGuard.install(); // also under an operator's own logging configuration
         ChatvaultServer server;
         ServerConfig cfg;
         try {
