@@ -83,7 +83,7 @@ public final class TestVectors {
             + "779e3debe83a1c1b6054eac946d7e3bb22f48482c994d9dd3c6df6fe6e01fa4ef3b1d4be55c50763ebff0ecba94def66"
             + "1cf928accdfd6a1fea0316276e5ddd9636620c1ca697bed67042c29f88b54bee4eb610880ee7c39138dd815fb903b3b3"
             + "4a987be1ce";
-    /** SEGMENT, SEGMENT_REPETITIVE (237 bytes, zstd frame of 77 bytes, padded to 256), nonce b0…bb. */
+    /** SEGMENT, SEGMENT_REPETITIVE (237 bytes, zstd frame of 75 bytes, padded to 256), nonce b0…bb. */
     public static final String SEAL_B = "4356020101b0b1b2b3b4b5b6b7b8b9babb8b4a8f7711253922946558e83ce43aaab1f8533d4ae85d07ed60962a35004b"
             + "d8ecc146330eb511ef8b17c8d17384b8f3f8b5067648c412a6cbb61111788c57caf19016296b526553ddf8fdd80f583c"
             + "07ee7570833e7f8abd096094864f6639b2995232801db1063874fb5a4032974ff916929d0e355257f2d073591de02134"
