@@ -1,6 +1,7 @@
 package org.chatvault.server.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +17,8 @@ final class RequestBodies {
     static final long JSON_LIMIT = 1024 * 1024;
     static final long COMMIT_LIMIT = 16 * 1024 * 1024;
     static final int MAX_IDS = 10_000;
+    /** The most of a refused request's body the server reads to drop it (see {@link #discardUnread}): the largest JSON body. */
+    static final long DISCARD_LIMIT = COMMIT_LIMIT;
 
     private final ObjectMapper mapper;
 
@@ -30,23 +33,55 @@ final class RequestBodies {
         return new LimitedInputStream(ctx.req().getInputStream(), limit);
     }
 
+    /**
+     * Reads and drops what is left of a refused request's body, up to {@link #DISCARD_LIMIT}. A
+     * request is often refused before its body is read to the end (a bad token, JSON that breaks
+     * off early, a bad first frame); closing the connection under a client that is still sending
+     * makes it see a reset, or a dead kept-alive connection on its next request, instead of the
+     * refusal. A body declared larger than the limit is left unread and the connection closes.
+     */
+    static void discardUnread(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DISCARD_LIMIT) return;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long total = 0;
+            for (int n; total <= DISCARD_LIMIT && (n = in.read(sink)) != -1; ) total += n;
+        } catch (IOException | RuntimeException e) {
+            // The client is gone or the body was already read: there is nothing left to spare it.
+        }
+    }
+
     <T> T json(Context ctx, Class<T> type, long limit) {
         try (InputStream in = limited(ctx, limit)) {
             T value = mapper.readValue(in, type);
             if (value == null) throw new RequestException.MalformedJson("the request body must be a JSON object");
             return value;
+        } catch (StreamConstraintsException e) {
+            throw pastJsonLimits();
         } catch (JsonParseException e) {
-            throw new RequestException.MalformedJson("the request body is not valid JSON");
+            throw notJson();
         } catch (MismatchedInputException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No content"))
                 throw new RequestException.MalformedJson("the request body is empty; a JSON object is required");
             throw new RequestException.BadRequest("field " + path(e) + " has the wrong type");
         } catch (JsonMappingException e) {
+            // Jackson wraps what the parser finds inside a field (bad bytes, a cut-off body, a limit passed).
+            if (e.getCause() instanceof StreamConstraintsException) throw pastJsonLimits();
+            if (e.getCause() instanceof JsonParseException) throw notJson();
             throw new RequestException.BadRequest("the request body does not have the expected fields");
         } catch (IOException e) {
             // The client stopped sending; there is hardly anyone left to answer.
             throw new RequestException.BadRequest("the request body could not be read");
         }
+    }
+
+    private static RequestException notJson() {
+        return new RequestException.MalformedJson("the request body is not valid JSON");
+    }
+
+    private static RequestException pastJsonLimits() {
+        return new RequestException.MalformedJson("the request body passes a JSON limit: a number, a string or the nesting is too long");
     }
 
     /** Parses an id list of at most {@link #MAX_IDS}. */
