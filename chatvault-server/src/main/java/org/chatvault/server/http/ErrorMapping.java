@@ -86,7 +86,6 @@ final class ErrorMapping {
 
     private static void respond(Context ctx, ErrorCode code, String message, List<String> ids) {
         if (ctx.res().isCommitted()) return; // a streamed answer already started; nothing sensible can follow it
-        if (code != ErrorCode.BODY_TOO_LARGE) RequestBodies.discardUnread(ctx);
         ctx.status(code.status()).json(new ErrorBody(code.code(), message, ids));
     }
 

@@ -34,11 +34,13 @@ final class RequestBodies {
     }
 
     /**
-     * Reads and drops what is left of a refused request's body, up to {@link #DISCARD_LIMIT}. A
-     * request is often refused before its body is read to the end (a bad token, JSON that breaks
-     * off early, a bad first frame); closing the connection under a client that is still sending
-     * makes it see a reset, or a dead kept-alive connection on its next request, instead of the
-     * refusal. A body declared larger than the limit is left unread and the connection closes.
+     * Reads and drops what is left of a request's body, up to {@link #DISCARD_LIMIT}; run after
+     * every request ({@link ApiRoutes}). A request is often refused before its body is read to the
+     * end (a bad token, JSON that breaks off early, a bad first frame), and a route that takes no
+     * body never reads one; Jetty then closes the connection under a client that is still sending
+     * or means to reuse it, which the client sees as a reset, a cut answer or a dead connection on
+     * its next request instead of the answer. A body declared larger than the limit is left unread
+     * and the connection closes.
      */
     static void discardUnread(Context ctx) {
         if (ctx.req().getContentLengthLong() > DISCARD_LIMIT) return;

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A request refused before its body is read to the end — a bad token, JSON that breaks off early,
- * a batch with a bad first frame — still gets its JSON refusal: the server reads and drops the
- * rest of a body within its limits, instead of closing the connection on a client that is still
- * sending (which the client sees as a reset, or a dead kept-alive connection, not as the answer).
+ * a batch with a bad first frame — still gets its JSON refusal, and a body sent to a route that
+ * reads none does not cut the answer: the server reads and drops the rest of a body within its
+ * limits, instead of closing the connection on a client that is still sending (which the client sees as a reset, or a dead kept-alive connection, not as the answer).
  * And JSON that breaks off or passes the parser's limits inside a field is {@code malformed_json}.
  * Both found by {@link ApiFuzzTest}.
  */
@@ -54,6 +54,20 @@ class RefusedBodyTest extends SingleUserApiTest {
                 "[".repeat(3000), "{\"ids\":[\"a\"", "{\"ids\":[\"\u00ff"}) {
             assertError(api.send("POST", "v1/objects/missing", alice.access(), "application/json", body.getBytes(StandardCharsets.ISO_8859_1)),
                     400, body.startsWith("[") ? "bad_request" : "malformed_json");
+        }
+    }
+
+    /** A route that takes no body answers a request that carries one, and the connection stays good for the next. */
+    @RepeatedTest(5)
+    void aBodyNobodyReadsDoesNotCutTheAnswerOrTheNextRequest() {
+        byte[] body = new byte[1_400_000];
+        new SplittableRandom(3650).nextBytes(body);
+        for (int i = 0; i < 3; i++) {
+            org.chatvault.server.testing.Api.Response doc = api.send("GET", "v1/openapi.json", null, null, body);
+            org.assertj.core.api.Assertions.assertThat(doc.status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(doc.json().path("openapi").isTextual()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(api.send("GET", "v1/keyslots", alice.access(), null, body).status()).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(api.get("v1/usage", alice.access()).status()).isEqualTo(200);
         }
     }
 
