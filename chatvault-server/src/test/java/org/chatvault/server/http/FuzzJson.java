@@ -1,6 +1,5 @@
 package org.chatvault.server.http;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,13 +65,11 @@ final class FuzzJson {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** UTF-8 JSON text; a lone surrogate in a string is written as a {@code \\u} escape, which UTF-8 cannot carry. */
     static byte[] write(Object value) {
         StringBuilder b = new StringBuilder();
         append(b, value);
-        // Strings may hold lone surrogates, which getBytes would turn into '?': escaped above instead.
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(b.toString().getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void append(StringBuilder b, Object v) {
