@@ -78,15 +78,36 @@ def object_key(kind: int, oid: bytes) -> bytes:
     return hmac256(MANIFEST_KEY if kind in STRUCTURE else OBJECT_KEY, oid)
 
 
-def seal(kind: int, plain: bytes, nonce: bytes, payload: bytes | None = None, compression: int = 0):
+MIN_CLASS = 256
+
+
+def size_class(n: int) -> int:
+    """§3.5.1, from the text: the class of a payload of n bytes. At least MIN_CLASS; above it
+    Padme: with E = floor(log2 n), round n up to a multiple of 2^(E - floor(log2 E) - 1)."""
+    if n <= MIN_CLASS:
+        return MIN_CLASS
+    e = n.bit_length() - 1
+    s = e.bit_length()  # floor(log2 e) + 1
+    step = 1 << (e - s)
+    return -(-n // step) * step
+
+
+def frame_of(payload: bytes) -> bytes:
+    """length:u32 || payload || zeros, the payload and zeros filling its class."""
+    return len(payload).to_bytes(4, "big") + payload + bytes(size_class(len(payload)) - len(payload))
+
+
+def seal(kind: int, plain: bytes, nonce: bytes, payload: bytes | None = None, compression: int = 0, version: int = 2):
     """payload/compression: pass the zstd frame for a compressed object (zstd output is not
-    something this script reproduces; it is checked by decompressing instead)."""
+    something this script reproduces; it is checked by decompressing instead). version 1 is the
+    unpadded format that objects written before §3.5.1 have."""
     oid = object_id(kind, plain)
     if payload is None:
         payload = plain
-    aad = bytes([1, kind, compression]) + oid
-    ct = AESGCM(object_key(kind, oid)).encrypt(nonce, payload, aad)
-    return oid, b"CV" + bytes([1, kind, compression]) + nonce + ct
+    aad = bytes([version, kind, compression]) + oid
+    data = frame_of(payload) if version == 2 else payload
+    ct = AESGCM(object_key(kind, oid)).encrypt(nonce, data, aad)
+    return oid, b"CV" + bytes([version, kind, compression]) + nonce + ct
 
 
 def zstd_frame_of(plain: bytes) -> bytes:
@@ -231,21 +252,36 @@ def main() -> int:
     if AESGCM is None:
         print("cryptography is not importable: AES-GCM and Argon2id vectors not computed", file=sys.stderr)
     else:
-        # A: root manifest, 49 bytes <= 64: never compressed; manifest key.
-        _, body = seal(5, MANIFEST, bytes(range(0xa0, 0xac)))
-        out["sealA.body"] = h(body)
-        # C: media chunk, 100 bytes 00..63 that zstd cannot shrink: stored uncompressed; object key.
-        _, body = seal(2, MEDIA, bytes(range(0xc0, 0xcc)))
-        out["sealC.body"] = h(body)
-        # B: repetitive segment, compressed. The zstd frame is the Java library's output; here we
-        # (1) compare it with the zstd CLI's, (2) check it decompresses to the plaintext, and (3)
-        # re-encrypt it independently.
-        if shutil.which("zstd"):
-            frame = zstd_frame_of(SEGMENT_REPETITIVE)
-            assert unzstd(frame) == SEGMENT_REPETITIVE
-            out["segmentRepetitive.zstdCli"] = h(frame)
-            oid, body = seal(1, SEGMENT_REPETITIVE, bytes(range(0xb0, 0xbc)), payload=frame, compression=1)
-            out["sealB.body(with CLI frame)"] = h(body)
+        # Version 2 (padded) and version 1 (before padding, still read) of each sealed vector.
+        for v, suffix in ((2, ""), (1, ".v1")):
+            # A: root manifest, 49 bytes <= 64: never compressed; manifest key.
+            _, body = seal(5, MANIFEST, bytes(range(0xa0, 0xac)), version=v)
+            out["sealA" + suffix + ".body"] = h(body)
+            out["sealA" + suffix + ".sha256"] = hashlib.sha256(body).hexdigest()
+            # C: media chunk, 100 bytes 00..63 that zstd cannot shrink: stored uncompressed; object key.
+            _, body = seal(2, MEDIA, bytes(range(0xc0, 0xcc)), version=v)
+            out["sealC" + suffix + ".body"] = h(body)
+            out["sealC" + suffix + ".sha256"] = hashlib.sha256(body).hexdigest()
+            # B: repetitive segment, compressed. The zstd frame is the Java library's output; here we
+            # (1) compare it with the zstd CLI's, (2) check it decompresses to the plaintext, and (3)
+            # re-encrypt it independently.
+            if shutil.which("zstd"):
+                frame = zstd_frame_of(SEGMENT_REPETITIVE)
+                assert unzstd(frame) == SEGMENT_REPETITIVE
+                out["segmentRepetitive.zstdCli"] = h(frame)
+                oid, body = seal(1, SEGMENT_REPETITIVE, bytes(range(0xb0, 0xbc)), payload=frame, compression=1, version=v)
+                out["sealB" + suffix + ".body(with CLI frame)"] = h(body)
+                out["sealB" + suffix + ".sha256(with CLI frame)"] = hashlib.sha256(body).hexdigest()
+        # D: a media chunk of 100,000 bytes of random16m, stored as is: a frame past the smallest class.
+        d = splitmix64_bytes(2016, 100_000)
+        _, body = seal(2, d, bytes(range(0xd0, 0xdc)))
+        out["sealD.id"] = h(object_id(2, d))
+        out["sealD.length"] = str(len(body))
+        out["sealD.sha256"] = hashlib.sha256(body).hexdigest()
+        out["sealD.tag"] = h(body[-16:])
+        for n in (0, 49, 77, 100, 256, 257, 272, 273, 1000, 65_536, 65_537, 100_000, 262_144, 262_145, 1_048_576,
+                  1_548_262, 4_194_304, 8_126_464, 8_126_465, 8 * 1024 * 1024):
+            out["class(%d)" % n] = str(size_class(n))
 
         # §5 key slots
         def slot(kind, params, wrap, nonce):

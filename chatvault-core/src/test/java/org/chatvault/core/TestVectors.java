@@ -74,20 +74,53 @@ public final class TestVectors {
     /** HMAC-SHA256(manifestKey, MANIFEST_ID). */
     public static final String MANIFEST_OBJECT_KEY = "1b5d4c9237dd69b08bad50c23d8412e33440b244c5a4f528e0aafc92ae5e0b3a";
 
-    // §3: sealed bodies with fixed nonces.
-    /** ROOT_MANIFEST, MANIFEST (49 bytes: too small to try zstd), nonce a0…ab. */
-    public static final String SEAL_A = "4356010500a0a1a2a3a4a5a6a7a8a9aaab4729acf7b5114829128ea92b2df80d95639a382eed0715e4"
-            + "aa77352c8fb97ab5f38894ae659b2a5aca37126d36976adb3e237efa4cd86e6c79d76afe64c973a2af";
-    /** SEGMENT, SEGMENT_REPETITIVE (237 bytes, zstd frame of 77 bytes), nonce b0…bb. */
-    public static final String SEAL_B = "4356010101b0b1b2b3b4b5b6b7b8b9babba3ffa0c1197d03ddb4bc4eeb3bb351cac2b60f6e3ac70e05"
-            + "69f20dee0bf3b24d3ecb203763dd5bede57985967184aebdfcb41334018b77edda57ba717b7ffacdc10402b55eaee8898b6c52fc"
-            + "1c656340fcc41a3135c49f8a3536f3";
-    /** MEDIA_CHUNK, bytes 00…63 (100 bytes; zstd would make 109), nonce c0…cb. */
+    // §3: sealed bodies with fixed nonces. Format version 2 (padded to a size class, §3.5.1), as written now.
+    /** ROOT_MANIFEST, MANIFEST (49 bytes: too small to try zstd, padded to the 256-byte class), nonce a0…ab. */
+    public static final String SEAL_A = "4356020500a0a1a2a3a4a5a6a7a8a9aaab4628aba5dc713b674edd3585db703a27a26eebd6b738f5a181867e607dc17c"
+            + "d73c948f8d60c9ff1f2d481bfacfcc7e44a223f59de445cbb02b4a3f72920e1046b2e8c8b11350597472f9c933fec352"
+            + "ebd28e8e9f047030c95153bc1830d24fff3d98cc660cfc00119090c564d1c53a269f08067e210274bc5e66924e6f7617"
+            + "612669c298444e69fda9e5f885fa6fba8ab7309aa5b64af83bb4b2541cf60bf3a7a1448f06794667bdc2872033b79302"
+            + "779e3debe83a1c1b6054eac946d7e3bb22f48482c994d9dd3c6df6fe6e01fa4ef3b1d4be55c50763ebff0ecba94def66"
+            + "1cf928accdfd6a1fea0316276e5ddd9636620c1ca697bed67042c29f88b54bee4eb610880ee7c39138dd815fb903b3b3"
+            + "4a987be1ce";
+    /** SEGMENT, SEGMENT_REPETITIVE (237 bytes, zstd frame of 75 bytes, padded to 256), nonce b0…bb. */
+    public static final String SEAL_B = "4356020101b0b1b2b3b4b5b6b7b8b9babb8b4a8f7711253922946558e83ce43aaab1f8533d4ae85d07ed60962a35004b"
+            + "d8ecc146330eb511ef8b17c8d17384b8f3f8b5067648c412a6cbb61111788c57caf19016296b526553ddf8fdd80f583c"
+            + "07ee7570833e7f8abd096094864f6639b2995232801db1063874fb5a4032974ff916929d0e355257f2d073591de02134"
+            + "24b5a091e8b43fa5b09960e654b5665c3f1941c21e03fca12f0d4e4ec124d625ee5489915f42e07c9c77e41df49ab3a8"
+            + "2a57ad3751d93e1db780fc852a20de4a92c3d9a24e23e4ce68ecfbfe9d77f42cef284a45049cd1234e96b99a0a0577cd"
+            + "60030d1292f8acbad5716816f1c2df8ee9ce9b1e11f7f61ab13633beed82b2f2038ae9e3037158a616eca7dd04d7fde7"
+            + "922ea612d9";
+    /** MEDIA_CHUNK plaintext of vector C: bytes 00…63 (100 bytes; zstd would make 109). */
     public static final byte[] MEDIA = counting(0x00, 100);
     public static final String MEDIA_ID = "7b49fb38dbf9101aa3480439a721a18f4cd3d8a40bf1b49161eb3569e8ca944c";
-    public static final String SEAL_C = "4356010200c0c1c2c3c4c5c6c7c8c9cacbd5db158d289132b3040f4d2fb7dfda643833bfb1088e771e"
-            + "37dedaa5b461acff5755c7cc6994c98ca8822dca8552a6c9f05742907c0ebeeaaf4334dd9d5407e57507aa52f1fd35616060b347"
-            + "2b03cacaf9dc58d3b04b315a0bd6036c03835658eb9c7db9320279f69b9f07ac74d5c261c7e3e2dd";
+    /** MEDIA_CHUNK, MEDIA stored as is and padded to 256, nonce c0…cb. */
+    public static final String SEAL_C = "4356020200c0c1c2c3c4c5c6c7c8c9cacbd5da17ea2c9536b708034123b3dbde60242fa3ad0c8a731a3bd2d6a9b065a8"
+            + "fb6b69fbf06d90cd88a48e21c68156a2cdec4b5e8c780abaeea34f38d1995003e1097bd62ef5f931656c6cbf4b2f07ce"
+            + "cee5c044cfb44f355e07da0f600787525cd7a04185976bf441caaa98c9267878da66aae043e1ccc923bfe2b6fb118a02"
+            + "5e1f45bb4f698ba6569121b914fd3009d79815f63c7178aa6ae49b7ce546c94624f26fda5738c8cacfc8d3052fe13a1c"
+            + "ce13d32c81c643f725d5b337a7670b33a5b3e90ef4721bfe44fba0e9348c0fd92e82d401bc2ecc13d04c591f7fa3e2d7"
+            + "f13bdf2d95bd39524eaefa689366309ff5f4ff587d54a37dcf84317101c29ca3268d7e4c362d7a292606b4b75d341c0b"
+            + "163b8e87a6";
+    /** MEDIA_CHUNK of the first 100,000 bytes of random16m (§12.5), not compressed, nonce d0…db: a class above the smallest (100,352). */
+    public static final int SEAL_D_PLAIN_BYTES = 100_000;
+    public static final String SEAL_D_ID = "5677b5dfdd847c1b8898d189aedf859a698338acd82857bb20cc411fa10d38e0";
+    public static final int SEAL_D_BODY_BYTES = 100389;
+    public static final String SEAL_D_SHA256 = "15d00825136fd4a1646cf6d605c5f9387e4153e6c789e6a57408084120fd441c";
+    public static final String SEAL_D_TAG = "ca6bd12066df0b7276cf7e943b11443e";
+
+    // §3: the same three objects in format version 1 (before padding), as vaults written until then hold them.
+    /** Version 1 of SEAL_A: ROOT_MANIFEST, MANIFEST unpadded, nonce a0…ab. */
+    public static final String SEAL_A_V1 = "4356010500a0a1a2a3a4a5a6a7a8a9aaab4729acf7b5114829128ea92b2df80d95639a382eed0715e4aa77352c8fb97a"
+            + "b5f38894ae659b2a5aca37126d36976adb3e237efa4cd86e6c79d76afe64c973a2af";
+    /** Version 1 of SEAL_B: SEGMENT, the 77-byte zstd frame unpadded, nonce b0…bb. */
+    public static final String SEAL_B_V1 = "4356010101b0b1b2b3b4b5b6b7b8b9babba3ffa0c1197d03ddb4bc4eeb3bb351cac2b60f6e3ac70e0569f20dee0bf3b2"
+            + "4d3ecb203763dd5bede57985967184aebdfcb41334018b77edda57ba717b7ffacdc10402b55eaee8898b6c52fc1c6563"
+            + "40fcc41a3135c49f8a3536f3";
+    /** Version 1 of SEAL_C: MEDIA_CHUNK, MEDIA unpadded, nonce c0…cb. */
+    public static final String SEAL_C_V1 = "4356010200c0c1c2c3c4c5c6c7c8c9cacbd5db158d289132b3040f4d2fb7dfda643833bfb1088e771e37dedaa5b461ac"
+            + "ff5755c7cc6994c98ca8822dca8552a6c9f05742907c0ebeeaaf4334dd9d5407e57507aa52f1fd35616060b3472b03ca"
+            + "caf9dc58d3b04b315a0bd6036c03835658eb9c7db9320279f69b9f07ac74d5c261c7e3e2dd";
 
     // §13: the recipe of FILE = the first 1,600,000 bytes of random16m (§12.5), cut with ChunkerParams.DEFAULT.
     public static final int FILE_LENGTH = 1_600_000;

@@ -14,11 +14,16 @@ import org.chatvault.core.error.CorruptDataException;
  * that cipher: once the {@link VaultKeys} are closed, every codec made from them throws.
  *
  * <p>Body layout: {@code "CV" ‖ version ‖ kind ‖ compression ‖ nonce[12] ‖ AES-256-GCM ciphertext ‖ tag}.
+ * Version 2 (written) encrypts the payload padded to a size class ({@link SizeClasses}); version 1
+ * (objects written before padding) encrypts the bare payload and still opens.
  */
 public final class ObjectCodec {
-    public static final int FORMAT_VERSION = 1;
+    /** The version this codec writes: padded to size classes (FORMAT.md §3.5.1). */
+    public static final int FORMAT_VERSION = 2;
+    /** The version before padding, which {@link #open} still reads. */
+    public static final int FORMAT_VERSION_UNPADDED = 1;
     public static final int HEADER_BYTES = 5 + ObjectCipher.NONCE_BYTES;
-    /** The shortest body there can be: a header and the tag of an empty ciphertext. */
+    /** The shortest body of any version there can be: a header and the tag of an empty (version 1) ciphertext. */
     public static final int MIN_BODY_BYTES = HEADER_BYTES + ObjectCipher.TAG_BYTES;
     public static final int MAX_PLAINTEXT = 8 * 1024 * 1024;
     static final int COMPRESSION_NONE = 0;
@@ -67,7 +72,8 @@ public final class ObjectCodec {
             }
         }
         byte[] header = header(kind, compression, nonce);
-        byte[] ct = cipher.encrypt(objectClass(kind), id.toBytes(), nonce, aad(kind, compression, id), payload, 0, payload.length);
+        byte[] frame = SizeClasses.pad(payload);
+        byte[] ct = cipher.encrypt(objectClass(kind), id.toBytes(), nonce, aad(FORMAT_VERSION, kind, compression, id), frame, 0, frame.length);
         byte[] body = new byte[HEADER_BYTES + ct.length];
         System.arraycopy(header, 0, body, 0, HEADER_BYTES);
         System.arraycopy(ct, 0, body, HEADER_BYTES, ct.length);
@@ -83,26 +89,32 @@ public final class ObjectCodec {
     public byte[] open(ObjectId id, ObjectKind expectedKind, byte[] body) {
         ObjectKind kind = peekKind(body);
         if (kind != expectedKind) throw new CorruptDataException("object " + id + " is a " + kind + ", expected " + expectedKind);
+        int version = body[2];
         int compression = body[4];
         if (compression != COMPRESSION_NONE && compression != COMPRESSION_ZSTD)
             throw new CorruptDataException("object " + id + " names unknown compression " + compression);
         byte[] nonce = java.util.Arrays.copyOfRange(body, 5, HEADER_BYTES);
-        byte[] payload;
+        byte[] decrypted;
         try {
-            payload = cipher.decrypt(objectClass(kind), id.toBytes(), nonce, aad(kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
+            decrypted = cipher.decrypt(objectClass(kind), id.toBytes(), nonce, aad(version, kind, compression, id), body, HEADER_BYTES, body.length - HEADER_BYTES);
         } catch (CorruptDataException e) {
             throw new CorruptDataException("object " + id + " does not authenticate: it was altered, swapped or belongs to another vault");
         }
+        byte[] payload = version == FORMAT_VERSION ? SizeClasses.unpad(id, decrypted) : decrypted;
         byte[] plain = compression == COMPRESSION_ZSTD ? decompress(id, payload) : payload;
         if (!idOf(kind, plain).equals(id)) throw new CorruptDataException("object " + id + " content does not match its id");
         return plain;
     }
 
-    /** Reads the kind from a body's header, checking magic and version; the server uses this too. */
+    /**
+     * Reads the kind from a body's header, checking magic and version (1 or 2); the server uses
+     * this too, on the first {@link #MIN_BODY_BYTES} bytes of a body.
+     */
     public static ObjectKind peekKind(byte[] body) {
         if (body.length < MIN_BODY_BYTES || body[0] != 'C' || body[1] != 'V')
             throw new CorruptDataException("not a Chatvault object (bad magic or too short)");
-        if (body[2] != FORMAT_VERSION) throw new CorruptDataException("unsupported object format version " + body[2]);
+        if (body[2] != FORMAT_VERSION && body[2] != FORMAT_VERSION_UNPADDED)
+            throw new CorruptDataException("unsupported object format version " + body[2]);
         try {
             return ObjectKind.fromCode(body[3]);
         } catch (IllegalArgumentException e) {
@@ -140,9 +152,10 @@ public final class ObjectCodec {
         return h;
     }
 
-    private static byte[] aad(ObjectKind kind, int compression, ObjectId id) {
+    /** §3.6: the version is the body's own, so a padded body cannot pass for an unpadded one or back. */
+    private static byte[] aad(int version, ObjectKind kind, int compression, ObjectId id) {
         byte[] a = new byte[3 + ObjectId.BYTES];
-        a[0] = FORMAT_VERSION;
+        a[0] = (byte) version;
         a[1] = (byte) kind.code();
         a[2] = (byte) compression;
         id.writeTo(a, 3);

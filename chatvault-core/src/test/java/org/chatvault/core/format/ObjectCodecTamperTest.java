@@ -19,7 +19,7 @@ import org.chatvault.core.error.CorruptDataException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** docs/FORMAT.md §3.8: everything wrong with a body is a CorruptDataException. */
+/** docs/FORMAT.md §3.8: everything wrong with a body, of either format version, is a CorruptDataException. */
 class ObjectCodecTamperTest {
     private ObjectCodec codec;
 
@@ -44,7 +44,7 @@ class ObjectCodecTamperTest {
 
     @Test
     void flippingAnyBitOfABodyIsDetected() {
-        for (String vector : new String[] {SEAL_A, SEAL_B, SEAL_C}) {
+        for (String vector : new String[] {SEAL_A, SEAL_B, SEAL_C, SEAL_A_V1, SEAL_B_V1, SEAL_C_V1}) {
             byte[] good = unhex(vector);
             ObjectKind kind = ObjectKind.fromCode(good[3]);
             ObjectId id = idFor(vector);
@@ -87,15 +87,85 @@ class ObjectCodecTamperTest {
 
     @Test
     void truncatedAndExtendedBodiesAreRejected() {
-        byte[] good = unhex(SEAL_B);
-        ObjectId id = ObjectId.parse(SEGMENT_REPETITIVE_ID);
-        for (int n = 0; n < good.length; n++) {
-            byte[] cut = Arrays.copyOf(good, n);
-            assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, cut)).as("length %d", n)
-                    .isInstanceOf(CorruptDataException.class);
+        for (String vector : new String[] {SEAL_B, SEAL_B_V1}) {
+            byte[] good = unhex(vector);
+            ObjectId id = ObjectId.parse(SEGMENT_REPETITIVE_ID);
+            for (int n = 0; n < good.length; n++) {
+                byte[] cut = Arrays.copyOf(good, n);
+                assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, cut)).as("length %d", n)
+                        .isInstanceOf(CorruptDataException.class);
+            }
+            byte[] longer = Arrays.copyOf(good, good.length + 1);
+            assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, longer)).isInstanceOf(CorruptDataException.class);
         }
-        byte[] longer = Arrays.copyOf(good, good.length + 1);
-        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, longer)).isInstanceOf(CorruptDataException.class);
+    }
+
+    /** The version byte is in the AAD: a padded body cannot be passed off as an unpadded one, nor the reverse. */
+    @Test
+    void theFormatVersionCannotBeChanged() {
+        for (String vector : new String[] {SEAL_A, SEAL_A_V1}) {
+            byte[] body = unhex(vector);
+            body[2] = (byte) (body[2] == 2 ? 1 : 2);
+            assertThatThrownBy(() -> codec.open(ObjectId.parse(MANIFEST_ID), ObjectKind.ROOT_MANIFEST, body))
+                    .isInstanceOf(CorruptDataException.class).hasMessageContaining("does not authenticate");
+        }
+        for (int version : new int[] {0, 3, 0x7f, -1}) {
+            byte[] body = unhex(SEAL_A);
+            body[2] = (byte) version;
+            assertThatThrownBy(() -> ObjectCodec.peekKind(body)).isInstanceOf(CorruptDataException.class).hasMessageContaining("version");
+            assertThatThrownBy(() -> codec.open(ObjectId.parse(MANIFEST_ID), ObjectKind.ROOT_MANIFEST, body))
+                    .isInstanceOf(CorruptDataException.class).hasMessageContaining("version");
+        }
+    }
+
+    /**
+     * A version-2 frame that authenticates but is malformed inside (only a key holder can make one):
+     * a length prefix past the frame, non-zero padding, a frame shorter than its prefix. Each is a
+     * CorruptDataException that says so; a frame of a length that is no class still opens, since the
+     * classes are the writer's choice.
+     */
+    @Test
+    void malformedPaddingIsCorruptData() throws Exception {
+        ObjectId id = ObjectId.parse(SEGMENT_ID);
+        byte[] plain = unhex(SEGMENT);
+        byte[] good = frame(plain, 256);
+        assertThat(codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, id, good, counting(0, 12)))).isEqualTo(plain);
+        assertThat(codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, id, frame(plain, 1000), counting(0, 12))))
+                .as("a frame of no class").isEqualTo(plain);
+        assertThat(codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, id, frame(plain, plain.length), counting(0, 12))))
+                .as("no padding at all").isEqualTo(plain);
+
+        byte[] nonZero = good.clone();
+        nonZero[nonZero.length - 1] = 1;
+        byte[] tooLong = good.clone();
+        tooLong[2] = 1;
+        tooLong[3] = 1; // 257 bytes said, 256 follow
+        byte[] hugeLength = good.clone();
+        hugeLength[0] = (byte) 0xff;
+        for (byte[] bad : new byte[][] {nonZero, tooLong, hugeLength, new byte[3], new byte[0]}) {
+            assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, id, bad, counting(0, 12))))
+                    .isInstanceOf(CorruptDataException.class).hasMessageContaining("malformed padding");
+        }
+        // a prefix that is one byte short leaves a non-zero payload byte in the padding, or cuts the plaintext
+        byte[] shortLength = good.clone();
+        shortLength[3] = (byte) (plain.length - 1);
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, id, shortLength, counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class);
+    }
+
+    /** Random frames under valid keys: opening fails only with CorruptDataException, never another exception. */
+    @Test
+    void randomFramesNeverEscapeAsAnotherException() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(2024);
+        ObjectId id = ObjectId.parse(SEGMENT_ID);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] frame = new byte[rnd.nextInt(600)];
+            rnd.nextBytes(frame);
+            if (frame.length >= 4 && rnd.nextBoolean()) { frame[0] = 0; frame[1] = 0; frame[2] = (byte) rnd.nextInt(3); }
+            int compression = rnd.nextInt(2);
+            byte[] body = craft(2, ObjectKind.SEGMENT, compression, id, frame, counting(0, 12));
+            assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, body)).as("frame %d", i).isInstanceOf(CorruptDataException.class);
+        }
     }
 
     @Test
@@ -110,10 +180,15 @@ class ObjectCodecTamperTest {
     @Test
     void plaintextThatDoesNotHashToItsIdIsRejected() throws Exception {
         ObjectId claimed = ObjectId.parse(SEGMENT_ID);
-        byte[] body = craft(ObjectKind.SEGMENT, 0, claimed, "not the segment".getBytes(), counting(0, 12));
+        byte[] body = craft(2, ObjectKind.SEGMENT, 0, claimed, frame("not the segment".getBytes(), 256), counting(0, 12));
         assertThatThrownBy(() -> codec.open(claimed, ObjectKind.SEGMENT, body))
                 .isInstanceOf(CorruptDataException.class).hasMessageContaining("does not match its id");
         // sanity: the same crafting with the right plaintext opens
+        assertThat(codec.open(claimed, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 0, claimed, frame(unhex(SEGMENT), 256), counting(0, 12))))
+                .isEqualTo(unhex(SEGMENT));
+        // and in format version 1
+        assertThatThrownBy(() -> codec.open(claimed, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 0, claimed, "not the segment".getBytes(), counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("does not match its id");
         assertThat(codec.open(claimed, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 0, claimed, unhex(SEGMENT), counting(0, 12))))
                 .isEqualTo(unhex(SEGMENT));
     }
@@ -139,6 +214,14 @@ class ObjectCodecTamperTest {
         // while a frame with content size opens, whatever level made it: compressed bytes are not part of the id
         byte[] level19 = Zstd.compress(plain, 19);
         assertThat(codec.open(id, ObjectKind.SEGMENT, craft(ObjectKind.SEGMENT, 1, id, level19, counting(0, 12)))).isEqualTo(plain);
+        // the same checks hold inside a padded (version 2) frame
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 2, id, frame(plain, 256), counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("unknown compression");
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 1, id, frame(plain, 256), counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class);
+        assertThatThrownBy(() -> codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 1, id, frame(frame, 256), counting(0, 12))))
+                .isInstanceOf(CorruptDataException.class).hasMessageContaining("bad zstd frame");
+        assertThat(codec.open(id, ObjectKind.SEGMENT, craft(2, ObjectKind.SEGMENT, 1, id, frame(level19, 256), counting(0, 12)))).isEqualTo(plain);
     }
 
     @Test
@@ -150,16 +233,32 @@ class ObjectCodecTamperTest {
     }
 
     private ObjectId idFor(String vector) {
-        return ObjectId.parse(vector.equals(SEAL_A) ? MANIFEST_ID : vector.equals(SEAL_B) ? SEGMENT_REPETITIVE_ID : MEDIA_ID);
+        return ObjectId.parse(switch (ObjectKind.fromCode(unhex(vector)[3])) {
+            case ROOT_MANIFEST -> MANIFEST_ID;
+            case SEGMENT -> SEGMENT_REPETITIVE_ID;
+            default -> MEDIA_ID;
+        });
     }
 
-    /** Builds a body by hand from §3: header ‖ AES-GCM(perObjectKey, nonce, aad, payload). */
+    /** A version-2 frame built by hand from §3.5.1: {@code length:u32 ‖ payload ‖ zeros}, {@code size} bytes after the prefix. */
+    private static byte[] frame(byte[] payload, int size) {
+        byte[] f = new byte[4 + size];
+        java.nio.ByteBuffer.wrap(f).putInt(payload.length).put(payload);
+        return f;
+    }
+
+    /** Builds a version-1 body by hand from §3: header ‖ AES-GCM(perObjectKey, nonce, aad, payload). */
     private static byte[] craft(ObjectKind kind, int compression, ObjectId id, byte[] payload, byte[] nonce) throws Exception {
+        return craft(1, kind, compression, id, payload, nonce);
+    }
+
+    /** Builds a body of {@code version} by hand: for version 2, {@code payload} is the whole frame, prefix and padding included. */
+    private static byte[] craft(int version, ObjectKind kind, int compression, ObjectId id, byte[] payload, byte[] nonce) throws Exception {
         Mac m = Mac.getInstance("HmacSHA256");
         m.init(new SecretKeySpec(unhex(kind.structure() ? MANIFEST_KEY : OBJECT_KEY), "HmacSHA256"));
         byte[] key = m.doFinal(id.toBytes());
         byte[] aad = new byte[35];
-        aad[0] = 1;
+        aad[0] = (byte) version;
         aad[1] = (byte) kind.code();
         aad[2] = (byte) compression;
         id.writeTo(aad, 3);
@@ -167,7 +266,7 @@ class ObjectCodecTamperTest {
         gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
         gcm.updateAAD(aad);
         byte[] ct = gcm.doFinal(payload);
-        byte[] header = {'C', 'V', 1, (byte) kind.code(), (byte) compression};
+        byte[] header = {'C', 'V', (byte) version, (byte) kind.code(), (byte) compression};
         byte[] body = new byte[5 + 12 + ct.length];
         System.arraycopy(header, 0, body, 0, 5);
         System.arraycopy(nonce, 0, body, 5, 12);

@@ -92,6 +92,9 @@ public final class ApiRoutes {
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }
 
+        // After every request, answered or refused: what its handler left of the body is read and
+        // dropped before the answer goes out, so the client still sending it gets the answer.
+        r.after(RequestBodies::discardUnread);
         ErrorMapping.install(r);
         config.requestLogger.http(new RequestObserver(s.metrics()));
     }

@@ -1,6 +1,7 @@
 package org.chatvault.server.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +20,8 @@ final class RequestBodies {
     static final int MAX_IDS = 10_000;
     /** Where {@link SignatureFilter} leaves a body it read to verify, for {@link #json} to parse. */
     private static final String SIGNED_BODY = "chatvault.signed-body";
+    /** The most of a refused request's body the server reads to drop it (see {@link #discardUnread}): the largest JSON body. */
+    static final long DISCARD_LIMIT = COMMIT_LIMIT;
 
     private final ObjectMapper mapper;
 
@@ -50,6 +53,27 @@ final class RequestBodies {
         return body;
     }
 
+    /**
+     * Reads and drops what is left of a request's body, up to {@link #DISCARD_LIMIT}; run after
+     * every request ({@link ApiRoutes}). A request is often refused before its body is read to the
+     * end (a bad token, JSON that breaks off early, a bad first frame), and a route that takes no
+     * body never reads one; Jetty then closes the connection under a client that is still sending
+     * or means to reuse it, which the client sees as a reset, a cut answer or a dead connection on
+     * its next request instead of the answer. A body declared larger than the limit is left unread
+     * and the connection closes.
+     */
+    static void discardUnread(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DISCARD_LIMIT) return;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long total = 0;
+            for (int n; total <= DISCARD_LIMIT && (n = in.read(sink)) != -1; ) total += n;
+        } catch (IOException | RuntimeException e) {
+            // The client is gone or the body was already read: there is nothing left to spare it.
+        }
+    }
+
     <T> T json(Context ctx, Class<T> type, long limit) {
         byte[] signed = ctx.attribute(SIGNED_BODY);
         if (signed != null && signed.length > limit) throw LimitedInputStream.tooLarge(limit);
@@ -57,18 +81,31 @@ final class RequestBodies {
             T value = mapper.readValue(in, type);
             if (value == null) throw new RequestException.MalformedJson("the request body must be a JSON object");
             return value;
+        } catch (StreamConstraintsException e) {
+            throw pastJsonLimits();
         } catch (JsonParseException e) {
-            throw new RequestException.MalformedJson("the request body is not valid JSON");
+            throw notJson();
         } catch (MismatchedInputException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("No content"))
                 throw new RequestException.MalformedJson("the request body is empty; a JSON object is required");
             throw new RequestException.BadRequest("field " + path(e) + " has the wrong type");
         } catch (JsonMappingException e) {
+            // Jackson wraps what the parser finds inside a field (bad bytes, a cut-off body, a limit passed).
+            if (e.getCause() instanceof StreamConstraintsException) throw pastJsonLimits();
+            if (e.getCause() instanceof JsonParseException) throw notJson();
             throw new RequestException.BadRequest("the request body does not have the expected fields");
         } catch (IOException e) {
             // The client stopped sending; there is hardly anyone left to answer.
             throw new RequestException.BadRequest("the request body could not be read");
         }
+    }
+
+    private static RequestException notJson() {
+        return new RequestException.MalformedJson("the request body is not valid JSON");
+    }
+
+    private static RequestException pastJsonLimits() {
+        return new RequestException.MalformedJson("the request body passes a JSON limit: a number, a string or the nesting is too long");
     }
 
     /** Parses an id list of at most {@link #MAX_IDS}. */

@@ -86,6 +86,20 @@ class JettyRefusalTest {
         assertJsonError(send("GET /v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400, "bad_request");
     }
 
+    /** Found by ApiFuzzTest: Jetty closes the connection after such a refusal, so it must say so, or a client's next request dies on it. */
+    @Test
+    void aNulInThePathIsABadRequestThatClosesTheConnectionAndSaysSo() throws IOException {
+        RawAnswer a = send("DELETE /v1/keyslots/%00 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n"
+                + "GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertJsonError(a, 400, "bad_request");
+        assertThat(a.head().toLowerCase(Locale.ROOT)).contains("connection: close");
+        // and a client that reuses connections goes on with a new one
+        for (int i = 0; i < 5; i++) {
+            assertThat(fx.api().send("DELETE", "v1/keyslots/%00", null, null, null).status()).isEqualTo(400);
+            assertThat(fx.api().get("healthz", null).status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void oversizedHeadersAre431InJson() throws IOException {
         String big = "x".repeat(64 * 1024);
