@@ -221,11 +221,14 @@ public final class AccountService {
             next = decodeSecret(newSecretB64);
             AccountRecord account = store.findAccount(principal.accountId()).orElseThrow(AccountService::unauthorized);
             LoginHash nextHash;
+            // Two hashes, so two places in the queue: a ticket runs one piece of work.
             try (LoginSecretHasher.Slot slot = hasher.admit(null)) {
                 if (!slot.matches(current, account.loginHash())) {
                     audit.record(principal.accountId(), AuditEventType.LOGIN_FAILED, principal.deviceId(), "wrong current secret at password change");
                     throw invalidCredentials();
                 }
+            }
+            try (LoginSecretHasher.Slot slot = hasher.admit(null)) {
                 nextHash = slot.hashNew(next);
             }
             if (!store.updateLoginHash(principal.accountId(), nextHash)) throw unauthorized();
