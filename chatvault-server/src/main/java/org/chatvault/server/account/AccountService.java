@@ -221,7 +221,7 @@ public final class AccountService {
             next = decodeSecret(newSecretB64);
             AccountRecord account = store.findAccount(principal.accountId()).orElseThrow(AccountService::unauthorized);
             LoginHash nextHash;
-            // two hashes, two places in the queue: a ticket runs one piece of work
+            // Two hashes, so two places in the queue: a ticket runs one piece of work.
             try (LoginSecretHasher.Slot slot = hasher.admit(null)) {
                 if (!slot.matches(current, account.loginHash())) {
                     audit.record(principal.accountId(), AuditEventType.LOGIN_FAILED, principal.deviceId(), "wrong current secret at password change");

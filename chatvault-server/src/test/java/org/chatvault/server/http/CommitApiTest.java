@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.chatvault.server.http.ObjectApiTest.assertError;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Response;
+import org.chatvault.server.testing.RouteRequests;
 import org.chatvault.server.testing.SingleUserApiTest;
 import org.chatvault.server.testing.TestObjects;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,7 @@ class CommitApiTest extends SingleUserApiTest {
     TestObjects objects = new TestObjects(7);
 
     static Map<String, Object> commit(long base, SealedObject root, List<SealedObject> added, List<SealedObject> dropped) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("baseVersion", base);
-        m.put("root", root.id().hex());
-        m.put("added", Api.hex(added));
-        m.put("dropped", Api.hex(dropped));
-        return m;
+        return RouteRequests.commit(base, root, added, dropped);
     }
 
     /** {@code GET /v1/vault/head} answers {@code version}, on {@code root}, committed at {@code committedAtMillis}. */

@@ -21,6 +21,7 @@ import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.Api.Signer;
+import org.chatvault.server.testing.RouteRequests;
 import org.chatvault.server.testing.SingleUserApiTest;
 import org.chatvault.server.testing.TestObjects;
 import org.junit.jupiter.api.Test;
@@ -40,31 +41,6 @@ class SignedRequestApiTest extends SingleUserApiTest {
         }
     }
 
-    /** A path of the table with its parameters filled in. */
-    private static String concrete(ApiEndpoint e) {
-        return e.path().replace("{slotId}", "recovery").replace("{deviceId}", "no-such-device");
-    }
-
-    /** A plausible body for each route that takes one, so a refusal cannot be blamed on the body. */
-    private byte[] bodyFor(ApiEndpoint e, SealedObject root) {
-        return switch (e.request().mediaType()) {
-            case null -> null;
-            case "application/octet-stream" -> TestObjects.batch(root);
-            default -> json(switch (e) {
-                case PUT_KEY_SLOT -> Map.of("kind", "recovery", "blob", "AAECAw==");
-                case COMMIT -> CommitApiTest.commit(0, root, List.of(), List.of());
-                case RELABEL -> Map.of("bucket", 202401, "ids", List.of(root.id().hex()));
-                case REGISTER, LOGIN -> Map.of("username", "someone", "loginSecret", Api.newSecret());
-                case REFRESH -> Map.of("refreshToken", "x");
-                case REQUEST_APPROVAL -> Map.of("publicKey", Base64.getEncoder().encodeToString(new byte[32]));
-                case APPROVE_DEVICE -> Map.of("publicKey", Base64.getEncoder().encodeToString(new byte[32]), "keySlot", "AAECAw==");
-                case RENAME_DEVICE -> Map.of("name", "phone");
-                case CHANGE_PASSWORD -> Map.of("currentLoginSecret", Api.newSecret(), "newLoginSecret", Api.newSecret());
-                default -> Map.of("ids", List.of(root.id().hex()));
-            });
-        };
-    }
-
     private long headVersion() {
         return api.get("v1/vault/head", alice.access()).json().get("version").asLong();
     }
@@ -72,6 +48,7 @@ class SignedRequestApiTest extends SingleUserApiTest {
     @Test
     void aPasswordOnlySessionIsRefusedOnEveryVaultRouteAndServedOnSessionRoutes() {
         SealedObject root = objects.root();
+        RouteRequests.Targets targets = RouteRequests.Targets.madeUp(root, List.of(root));
         assertThat(api.json("PUT", "v1/keyslots/recovery", alice.access(), Map.of("kind", "recovery", "blob", "AQID")).status()).isEqualTo(204);
         String thief = api.login(alice.username(), alice.secret()).json().get("accessToken").asText();
         assertThat(Api.signerOf(new Session(alice.username(), alice.secret(), thief, null))).as("a plain login is password-only").isNull();
@@ -80,8 +57,7 @@ class SignedRequestApiTest extends SingleUserApiTest {
         for (ApiEndpoint e : ApiEndpoint.values()) {
             if (e.access() != Access.VAULT) continue;
             vault.add(e);
-            String type = e.request().mediaType();
-            Response r = api.send(e.method(), concrete(e).substring(1), thief, type, bodyFor(e, root));
+            Response r = RouteRequests.of(e, targets).send(api, thief);
             assertError(r, 403, "signature_required");
             assertThat(r.json().get("message").asText()).as(e.toString()).contains("signed");
         }
@@ -95,7 +71,7 @@ class SignedRequestApiTest extends SingleUserApiTest {
         // Session routes serve it; logging out last, as it ends the session.
         for (ApiEndpoint e : ApiEndpoint.values()) {
             if (e.access() != Access.SESSION || e == ApiEndpoint.LOGOUT) continue;
-            Response r = api.send(e.method(), concrete(e).substring(1), thief, e.request().mediaType(), bodyFor(e, root));
+            Response r = RouteRequests.of(e, targets).send(api, thief);
             assertThat(r.status()).as(e + ": " + r.text()).isBetween(200, 299);
         }
         assertThat(api.delete("v1/sessions/current", thief).status()).isEqualTo(204);
