@@ -51,11 +51,21 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public Optional<AccountRecord> findAccountByUsername(String usernameKey) {
+        return findAccountWhere("username_key", usernameKey);
+    }
+
+    @Override
+    public Optional<AccountRecord> findAccount(String accountId) {
+        return findAccountWhere("account_id", accountId);
+    }
+
+    /** The account whose {@code column} (one of the two unique ones, never user input) equals {@code value}. */
+    private Optional<AccountRecord> findAccountWhere(String column, String value) {
         return db.read("find an account", h -> h.createQuery("""
                         SELECT account_id, username, username_key, secret_salt, secret_hash,
                             argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at, vault_public_key
-                        FROM accounts WHERE username_key = :key""")
-                .bind("key", usernameKey)
+                        FROM accounts""" + " WHERE " + column + " = :value")
+                .bind("value", value)
                 .map((r, ctx) -> new AccountRecord(r.getString(1), r.getString(2), r.getString(3),
                         new LoginHash(r.getBytes(4), r.getBytes(5), new Argon2Params(r.getInt(6), r.getInt(7), r.getInt(8))),
                         SqlDatabase.instant(r, 9, ctx), r.getBytes(10)))
@@ -66,19 +76,6 @@ public final class SqlAccountStore implements AccountStore {
     public Optional<byte[]> findVaultPublicKey(String accountId) {
         return db.read("find a vault public key", h -> h.createQuery("SELECT vault_public_key FROM accounts WHERE account_id = :id")
                 .bind("id", accountId).map((r, ctx) -> Optional.ofNullable(r.getBytes(1))).findOne().flatMap(k -> k));
-    }
-
-    @Override
-    public Optional<AccountRecord> findAccount(String accountId) {
-        return db.read("find an account", h -> h.createQuery("""
-                        SELECT account_id, username, username_key, secret_salt, secret_hash,
-                            argon2_memory_kib, argon2_iterations, argon2_parallelism, created_at, vault_public_key
-                        FROM accounts WHERE account_id = :id""")
-                .bind("id", accountId)
-                .map((r, ctx) -> new AccountRecord(r.getString(1), r.getString(2), r.getString(3),
-                        new LoginHash(r.getBytes(4), r.getBytes(5), new Argon2Params(r.getInt(6), r.getInt(7), r.getInt(8))),
-                        SqlDatabase.instant(r, 9, ctx), r.getBytes(10)))
-                .findOne());
     }
 
     @Override
