@@ -58,6 +58,7 @@ class MediaKillTest {
                 int networkCuts = 0;
                 int crashes = 0;
                 int killedHalfWay = 0;
+                int finishedBeforeTheCrashPoint = 0;
                 for (int kill = 0; kill < KILLS; kill++) {
                     if (kill % 2 == 0) {
                         long budget = 200_000 + random.nextLong(made.bytes() / 4);
@@ -73,9 +74,17 @@ class MediaKillTest {
                     } else {
                         int filesBeforeCrash = 1 + random.nextInt(12);
                         try (Session s = via(vault, "phone", vault.uri())) {
-                            assertThatThrownBy(() -> new MediaBackupService(s, phone, Clock.systemUTC(), SMALL_BATCHES).run(crashAfter(filesBeforeCrash)))
-                                    .isInstanceOf(Crash.class);
-                            crashes++;
+                            // How far the cut runs before got depends on timing, not only on their seeded
+                            // budgets: when fewer files than the crash point were left, the run ends
+                            // normally, and then it must have sent everything.
+                            try {
+                                new MediaBackupService(s, phone, Clock.systemUTC(), SMALL_BATCHES).run(crashAfter(filesBeforeCrash));
+                                assertThat(MediaBackupService.pending(phone)).as("a run that was not killed finished the job")
+                                        .isEqualTo(new MediaBackupService.Pending(0, 0, 0, 0));
+                                finishedBeforeTheCrashPoint++;
+                            } catch (Crash expected) {
+                                crashes++;
+                            }
                         }
                     }
                     // what `chatvault status` reports after a media backup was killed half-way
@@ -95,7 +104,8 @@ class MediaKillTest {
                 }
                 assertThat(MediaBackupService.pending(phone)).isEqualTo(new MediaBackupService.Pending(0, 0, 0, 0));
                 assertThat(networkCuts).as("the seeded budgets cut the uploads").isGreaterThanOrEqualTo(5);
-                assertThat(crashes).isEqualTo(KILLS / 2);
+                assertThat(crashes + finishedBeforeTheCrashPoint).isEqualTo(KILLS / 2);
+                assertThat(crashes).as("runs killed at their seeded point").isGreaterThanOrEqualTo(3);
                 try (Session tablet = vault.newDevice("tablet", "kim", created.recoveryKey()); LocalStore restored = vault.store("tablet")) {
                     new RestoreService(tablet, restored, Clock.systemUTC()).run(RestoreListener.NONE);
                     new MediaRestoreService(tablet, restored, Clock.systemUTC()).run(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);

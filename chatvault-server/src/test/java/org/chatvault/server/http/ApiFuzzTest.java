@@ -20,6 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.chatvault.server.abuse.AbuseLimits;
+import org.chatvault.server.abuse.Rate;
+import org.chatvault.server.abuse.RateLimit;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.http.FuzzRequests.Request;
@@ -76,7 +79,10 @@ class ApiFuzzTest {
 
     @BeforeAll
     static void start() {
-        fx = new ServerFixture(dir);
+        // The fuzzer logs in again after each fuzzed logout (about 1,200 times per group in the long
+        // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
+        fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
+                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");
