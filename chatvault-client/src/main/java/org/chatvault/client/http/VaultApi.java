@@ -69,6 +69,7 @@ public final class VaultApi {
     private volatile Consumer<IssuedTokens> onTokens = t -> {};
     private volatile Observer observer;
     private final RequestSigner signer = new RequestSigner();
+    private static final byte[] EMPTY_BODY_SHA256 = RequestSignature.bodyHash(new byte[0]);
     private volatile RefreshGuard refreshGuard;
 
     /**
@@ -117,7 +118,7 @@ public final class VaultApi {
         signer.use(key);
     }
 
-    /** Refreshes through {@code guard} from now on; null refreshes directly. */
+    /** Refreshes through {@code guard} from now on, which then keeps the new tokens itself (the {@link #useTokens} listener is not told); null refreshes directly. */
     public void guardRefreshes(RefreshGuard guard) { this.refreshGuard = guard; }
 
     /** Reports every exchange from now on to {@code observer}; null stops reporting. */
@@ -205,7 +206,8 @@ public final class VaultApi {
         IssuedTokens t = guard == null ? trade(stale) : guard.refresh(stale, this::trade);
         signer.learn(t);
         tokens = t;
-        onTokens.accept(t);
+        // A guard has saved them already, under its lock; saving again outside it could overwrite newer tokens.
+        if (guard == null) onTokens.accept(t);
     }
 
     private IssuedTokens trade(IssuedTokens stale) {
@@ -347,7 +349,7 @@ public final class VaultApi {
 
     /** Adds the bearer token, and the signature of a request without a body. */
     private HttpRequest.Builder authed(HttpRequest.Builder b) {
-        return authed(b, !signer.active() ? null : RequestSignature.bodyHash(new byte[0]));
+        return authed(b, !signer.active() ? null : EMPTY_BODY_SHA256);
     }
 
     /** Adds the bearer token and, once a signing key is set, the signature over the request with this body hash. */

@@ -85,8 +85,7 @@ public final class MediaFiles {
     public void write(String contentId, Writer writer, boolean sync) throws IOException {
         Path target = path(contentId);
         if (!Files.isDirectory(target.getParent())) {
-            OwnerOnly.directory(root);
-            OwnerOnly.directory(target.getParent());
+            OwnerOnly.directory(target.getParent()); // and any missing ancestor, owner-only too
         }
         Path temp = target.resolveSibling(contentId + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {

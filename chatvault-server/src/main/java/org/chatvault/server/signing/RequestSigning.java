@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.protocol.signing.RequestSignature;
 
@@ -25,6 +27,13 @@ public final class RequestSigning {
     private final SignatureStore seen;
     private final Clock clock;
     private final Duration window;
+    /**
+     * Keys already read, by account: a vault key is registered with the account and never changes,
+     * so every vault request after the first needs no database read for it. Absence is not cached
+     * (an account without a key is refused and should not be common), and the map holds at most one
+     * 32-byte key per account that made a signed request to this instance.
+     */
+    private final Map<String, byte[]> registered = new ConcurrentHashMap<>();
 
     /**
      * What a request's headers claim, with the account's public key, once the timestamp is known
@@ -62,7 +71,11 @@ public final class RequestSigning {
      *                          {@code signature_stale}
      */
     public Claim claim(String accountId, String timestampHeader, String signatureHeader) {
-        byte[] publicKey = keys.vaultPublicKey(accountId).orElseThrow(SigningException.SigningKeyMissing::new);
+        byte[] publicKey = registered.get(accountId);
+        if (publicKey == null) {
+            publicKey = keys.vaultPublicKey(accountId).orElseThrow(SigningException.SigningKeyMissing::new);
+            registered.put(accountId, publicKey);
+        }
         if (timestampHeader == null || signatureHeader == null) throw new SigningException.SignatureRequired();
         long timestamp = parseTimestamp(timestampHeader.trim());
         byte[] signature = parseSignature(signatureHeader.trim());

@@ -151,22 +151,21 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public int deleteDeviceSessions(String accountId, String deviceId) {
-        return db.write("end a device's sessions", h -> {
-            int sessions = h.createQuery("SELECT COUNT(DISTINCT session_id) FROM tokens WHERE account_id = :account AND device_id = :device")
-                    .bind("account", accountId).bind("device", deviceId).mapTo(Integer.class).one();
-            h.createUpdate("DELETE FROM tokens WHERE account_id = :account AND device_id = :device")
-                    .bind("account", accountId).bind("device", deviceId).execute();
-            return sessions;
-        });
+        return endSessions("end a device's sessions", accountId, "device_id = :other", deviceId);
     }
 
     @Override
     public int deleteOtherSessions(String accountId, String keepSessionId) {
-        return db.write("end other sessions", h -> {
-            int sessions = h.createQuery("SELECT COUNT(DISTINCT session_id) FROM tokens WHERE account_id = :account AND session_id <> :keep")
-                    .bind("account", accountId).bind("keep", keepSessionId).mapTo(Integer.class).one();
-            h.createUpdate("DELETE FROM tokens WHERE account_id = :account AND session_id <> :keep")
-                    .bind("account", accountId).bind("keep", keepSessionId).execute();
+        return endSessions("end other sessions", accountId, "session_id <> :other", keepSessionId);
+    }
+
+    /** Deletes the tokens of the account's sessions that {@code condition} picks; returns how many sessions that ended. */
+    private int endSessions(String what, String accountId, String condition, String other) {
+        String where = " FROM tokens WHERE account_id = :account AND " + condition;
+        return db.write(what, h -> {
+            int sessions = h.createQuery("SELECT COUNT(DISTINCT session_id)" + where)
+                    .bind("account", accountId).bind("other", other).mapTo(Integer.class).one();
+            h.createUpdate("DELETE" + where).bind("account", accountId).bind("other", other).execute();
             return sessions;
         });
     }
