@@ -22,6 +22,8 @@ import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.billing.EntitlementService;
+import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -146,7 +148,9 @@ public final class ChatvaultServer implements AutoCloseable {
                     devices,
                     audit,
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
-                    rateLimits);
+                    rateLimits,
+                    new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
+                    new EntitlementService(metadata.subscriptions(), config.billing(), clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();

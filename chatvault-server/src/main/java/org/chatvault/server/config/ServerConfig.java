@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.server.abuse.AbuseLimits;
+import org.chatvault.server.billing.BillingConfig;
 
 /**
  * Everything the server needs to start. Build one with {@link #defaults()} or
@@ -31,6 +32,7 @@ import org.chatvault.server.abuse.AbuseLimits;
  * @param abuse            rate limits, the bound on the Argon2id queue, the size of one fetch answer
  * @param tls              the PEM certificate chain and private key to serve HTTPS with (and only HTTPS,
  *                         with {@code Strict-Transport-Security}); null for plain HTTP, as behind a TLS proxy
+ * @param billing          plans, prices, the grace period after a lapse, and the stores purchases are accepted from
  */
 public record ServerConfig(
         String host,
@@ -46,7 +48,8 @@ public record ServerConfig(
         ObjectBackend objects,
         Duration signatureWindow,
         AbuseLimits abuse,
-        TlsFiles tls) {
+        TlsFiles tls,
+        BillingConfig billing) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
@@ -77,6 +80,7 @@ public record ServerConfig(
         Objects.requireNonNull(objects, "objects");
         Objects.requireNonNull(signatureWindow, "signatureWindow");
         Objects.requireNonNull(abuse, "abuse");
+        Objects.requireNonNull(billing, "billing");
         if (host.isBlank()) throw new ConfigException("host must not be blank");
         if (port < 0 || port > 65_535) throw new ConfigException("port must be 0-65535, not " + port);
         if (maxBatchBytes < MIN_BATCH_BYTES || maxBatchBytes > MAX_BATCH_BYTES)
@@ -99,7 +103,7 @@ public record ServerConfig(
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of("data"), DEFAULT_MAX_BATCH_BYTES,
                 Duration.ofMinutes(15), Duration.ofDays(90), Argon2Params.LOGIN, Duration.ofHours(24), DEFAULT_REPACK_THRESHOLD,
-                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW, AbuseLimits.defaults(), null);
+                MetadataBackend.SQLITE, ObjectBackend.FILESYSTEM, DEFAULT_SIGNATURE_WINDOW, AbuseLimits.defaults(), null, BillingConfig.defaults());
     }
 
     /**
@@ -122,22 +126,24 @@ public record ServerConfig(
         return new ServerConfigLoader(fileOrNull, env).load();
     }
 
-    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow, abuse, tls); }
-    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow, abuse, tls); }
+    public ServerConfig withHost(String v) { return new ServerConfig(v, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withPort(int v) { return new ServerConfig(host, v, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withDataDir(Path v) { return new ServerConfig(host, port, v, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withMaxBatchBytes(long v) { return new ServerConfig(host, port, dataDir, v, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withAccessTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, v, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withRefreshTokenTtl(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, v, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withLoginHashParams(Argon2Params v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, v, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withDropSafetyDelay(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, v, repackThreshold, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withRepackThreshold(double v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, v, metadata, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withMetadata(MetadataBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, v, objects, signatureWindow, abuse, tls, billing); }
+    public ServerConfig withObjects(ObjectBackend v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, v, signatureWindow, abuse, tls, billing); }
 
-    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v, abuse, tls); }
-    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, v, tls); }
+    public ServerConfig withSignatureWindow(Duration v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, v, abuse, tls, billing); }
+    public ServerConfig withAbuse(AbuseLimits v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, v, tls, billing); }
     /** Serves HTTPS only, with this certificate chain and key; null for plain HTTP. */
-    public ServerConfig withTls(TlsFiles v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, v); }
+    public ServerConfig withTls(TlsFiles v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, v, billing); }
+
+    public ServerConfig withBilling(BillingConfig v) { return new ServerConfig(host, port, dataDir, maxBatchBytes, accessTokenTtl, refreshTokenTtl, loginHashParams, dropSafetyDelay, repackThreshold, metadata, objects, signatureWindow, abuse, tls, v); }
 
     private static void requirePositive(String name, Duration d) {
         if (d.isNegative() || d.isZero()) throw new ConfigException(name + " must be positive, not " + d);

@@ -43,7 +43,7 @@ final class ServerConfigLoader {
     static final List<String> KEYS = Stream.concat(Stream.of(HOST, PORT, DATA_DIR, MAX_BATCH_BYTES, ACCESS_TOKEN_TTL,
             REFRESH_TOKEN_TTL, LOGIN_HASH_MEMORY_KIB, LOGIN_HASH_ITERATIONS, LOGIN_HASH_PARALLELISM, DROP_SAFETY_DELAY,
             REPACK_THRESHOLD, SIGNATURE_WINDOW, TLS_CERT, TLS_KEY),
-            Stream.concat(StorageConfigLoader.KEYS.stream(), AbuseConfigLoader.KEYS.stream())).toList();
+            Stream.of(StorageConfigLoader.KEYS, AbuseConfigLoader.KEYS, BillingConfigLoader.KEYS).flatMap(List::stream)).toList();
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kib|m|mib|g|gib)?");
@@ -86,7 +86,8 @@ final class ServerConfigLoader {
                     StorageConfigLoader.objects(source),
                     get(SIGNATURE_WINDOW, d.signatureWindow(), ServerConfigLoader::parseSignatureWindow),
                     AbuseConfigLoader.load(source),
-                    tls());
+                    tls(),
+                    BillingConfigLoader.load(source));
         } catch (ConfigException e) {
             throw new ConfigException("invalid server configuration: " + e.getMessage(), e);
         }

@@ -12,6 +12,8 @@ import org.chatvault.server.abuse.RateLimits;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.billing.EntitlementService;
+import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -28,7 +30,8 @@ public final class ApiRoutes {
     /** What the routes call into. */
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
-                           DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits) {}
+                           DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
+                           SubscriptionService subscriptions, EntitlementService entitlements) {}
 
     private ApiRoutes() {}
 

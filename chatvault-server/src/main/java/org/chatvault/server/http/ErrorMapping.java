@@ -10,6 +10,7 @@ import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.abuse.AbuseException;
 import org.chatvault.server.account.AccountException;
+import org.chatvault.server.billing.BillingException;
 import org.chatvault.server.signing.SigningException;
 import org.chatvault.server.device.DeviceException;
 import org.chatvault.server.vault.VaultRequestException;
@@ -45,6 +46,10 @@ final class ErrorMapping {
             refuse(ctx, code(e), e.getMessage(), null);
         });
         routes.exception(DeviceException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
+        routes.exception(BillingException.class, (e, ctx) -> {
+            if (e instanceof BillingException.ProviderUnavailable) log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+            refuse(ctx, code(e), e.getMessage(), null);
+        });
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));
@@ -67,6 +72,16 @@ final class ErrorMapping {
             case AccountException.InvalidKeySlot x -> ErrorCode.BAD_REQUEST;
             case AccountException.KeySlotNotFound x -> ErrorCode.NOT_FOUND;
             case AccountException.LastRecoverySlot x -> ErrorCode.LAST_RECOVERY_SLOT;
+        };
+    }
+
+    static ErrorCode code(BillingException e) {
+        return switch (e) {
+            case BillingException.InvalidPurchase x -> ErrorCode.INVALID_PURCHASE;
+            case BillingException.AlreadyRedeemed x -> ErrorCode.PURCHASE_ALREADY_REDEEMED;
+            case BillingException.UnknownProduct x -> ErrorCode.UNKNOWN_PRODUCT;
+            case BillingException.NotConfigured x -> ErrorCode.BILLING_NOT_CONFIGURED;
+            case BillingException.ProviderUnavailable x -> ErrorCode.BILLING_UNAVAILABLE;
         };
     }
 
