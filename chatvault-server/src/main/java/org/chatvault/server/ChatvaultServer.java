@@ -24,6 +24,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.direct.DirectReceiptVerifier;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -150,7 +151,8 @@ public final class ChatvaultServer implements AutoCloseable {
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
                     rateLimits,
                     new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
-                    new EntitlementService(metadata.subscriptions(), config.billing(), clock));
+                    new EntitlementService(metadata.subscriptions(), config.billing(), clock),
+                    config.billing().direct() == null ? null : DirectReceiptVerifier.of(config.billing().direct(), clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();

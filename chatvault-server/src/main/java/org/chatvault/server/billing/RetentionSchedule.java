@@ -36,7 +36,7 @@ public final class RetentionSchedule {
     }
 
     public static RetentionSchedule of(List<Subscription> subscriptions, Catalogs catalogs, Duration grace) {
-        return new RetentionSchedule(Coverage.of(subscriptions, catalogs), catalogs.current().free(), grace);
+        return new RetentionSchedule(Coverage.of(subscriptions, catalogs, true), catalogs.current().free(), grace);
     }
 
     /**

@@ -21,11 +21,24 @@ import java.util.Objects;
  * @param endedAt         when a refund or revocation ended it early; null otherwise
  * @param updatedAt       when the server last changed this row (store notifications may arrive out of order;
  *                        one older than the row's state does not overwrite it)
+ * @param previousPlanId  the plan before the last product change (the most generous of the earlier ones), which
+ *                        applied from {@code startedAt} until {@code planChangedAt}; null if the plan never changed
+ * @param planChangedAt   when {@code planId} took over from {@code previousPlanId}; null if the plan never changed
  */
 public record Subscription(String id, String accountId, Provider provider, String providerId, int catalogVersion, String productId,
                            String planId, SubscriptionStatus status, Instant startedAt, Instant paidUntil, Instant storeGraceUntil,
-                           Instant endedAt, Instant updatedAt) {
+                           Instant endedAt, Instant updatedAt, String previousPlanId, Instant planChangedAt) {
+    /** A subscription whose plan never changed. */
+    public Subscription(String id, String accountId, Provider provider, String providerId, int catalogVersion, String productId,
+                        String planId, SubscriptionStatus status, Instant startedAt, Instant paidUntil, Instant storeGraceUntil,
+                        Instant endedAt, Instant updatedAt) {
+        this(id, accountId, provider, providerId, catalogVersion, productId, planId, status, startedAt, paidUntil, storeGraceUntil, endedAt,
+                updatedAt, null, null);
+    }
+
     public Subscription {
+        if ((previousPlanId == null) != (planChangedAt == null))
+            throw new IllegalArgumentException("a plan change needs both the previous plan and its time");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(provider, "provider");

@@ -46,10 +46,17 @@ public final class SubscriptionService {
                 price.planId() + " via " + purchase.provider().wireName() + ", paid until " + purchase.paidUntil());
         return switch (store.redeem(s, first)) {
             case NEW -> s;
-            case ALREADY_THIS_ACCOUNT -> apply(new StoreEvent(SubscriptionEventType.RENEWED, purchase, now, "sent again by the app"))
-                    .orElseThrow();
+            case ALREADY_THIS_ACCOUNT -> unchanged(purchase).orElseGet(() ->
+                    apply(new StoreEvent(SubscriptionEventType.RENEWED, purchase, now, "sent again by the app")).orElseThrow());
             case OTHER_ACCOUNT -> throw new BillingException.AlreadyRedeemed("this purchase was redeemed by another account");
         };
+    }
+
+    /** The stored subscription if it already says what {@code p} says: an app sending a purchase again adds no history line. */
+    private Optional<Subscription> unchanged(VerifiedPurchase p) {
+        return store.find(p.provider(), p.providerId()).filter(s -> s.productId().equals(p.productId()) && s.status() == p.status()
+                && s.paidUntil().equals(p.paidUntil()) && java.util.Objects.equals(s.storeGraceUntil(), p.storeGraceUntil())
+                && java.util.Objects.equals(s.endedAt(), p.endedAt()));
     }
 
     /**
@@ -75,18 +82,32 @@ public final class SubscriptionService {
             Instant now = clock.instant();
             String productId = p.productId();
             String planId = old.planId();
+            String previousPlanId = old.previousPlanId();
+            Instant planChangedAt = old.planChangedAt();
             if (!productId.equals(old.productId())) {
                 planId = catalogs.version(old.catalogVersion()).flatMap(c -> c.product(p.provider(), productId))
                         .or(() -> catalogs.current().product(p.provider(), productId))
                         .map(Price::planId)
                         .orElseThrow(() -> new BillingException.UnknownProduct(p.provider(), productId));
+                if (!planId.equals(old.planId())) {
+                    // The time before the change stays under the better of the plans it was paid under: a
+                    // downgrade never shortens the retention of months already announced as kept.
+                    previousPlanId = previousPlanId == null ? old.planId() : moreGenerous(old, previousPlanId, old.planId());
+                    planChangedAt = event.at().isAfter(old.startedAt()) ? event.at() : old.startedAt();
+                }
             }
             Subscription changed = new Subscription(old.id(), old.accountId(), old.provider(), old.providerId(), old.catalogVersion(), productId,
-                    planId, p.status(), old.startedAt(), p.paidUntil(), p.storeGraceUntil(), p.endedAt(), now);
+                    planId, p.status(), old.startedAt(), p.paidUntil(), p.storeGraceUntil(), p.endedAt(), now, previousPlanId, planChangedAt);
             SubscriptionEvent line = new SubscriptionEvent(old.id(), old.accountId(), event.type(), event.at(), now, event.detail());
             if (store.update(changed, old.updatedAt(), line)) return Optional.of(changed);
         }
         throw new BillingException.ProviderUnavailable("the subscription changed concurrently too often; the store will retry", null);
+    }
+
+    private String moreGenerous(Subscription s, String a, String b) {
+        Plan pa = Coverage.planOf(s.catalogVersion(), a, catalogs);
+        Plan pb = Coverage.planOf(s.catalogVersion(), b, catalogs);
+        return Entitlements.GENEROSITY.compare(pa, pb) >= 0 ? a : b;
     }
 
     public List<Subscription> subscriptions(String accountId) { return store.forAccount(accountId); }

@@ -6,6 +6,9 @@ import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
 import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.billing.DirectReceipt;
+import org.chatvault.protocol.billing.PlanCatalog;
+import org.chatvault.protocol.billing.SubscriptionOverview;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -63,7 +66,12 @@ public enum ApiEndpoint {
 
     HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
     COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
-    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class));
+    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class)),
+
+    // issue 11: billing-core
+    PLANS("GET", "/v1/plans", Access.PUBLIC, Body.NONE, 200, Body.json(PlanCatalog.class)),
+    SUBSCRIPTION("GET", "/v1/subscription", Access.SESSION, Body.NONE, 200, Body.json(SubscriptionOverview.class)),
+    REDEEM_DIRECT("POST", "/v1/subscription/direct", Access.VAULT, Body.json(DirectReceipt.class), 200, Body.json(SubscriptionOverview.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

@@ -13,6 +13,7 @@ import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
+import org.chatvault.server.billing.PurchaseVerifier;
 import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
@@ -31,7 +32,8 @@ public final class ApiRoutes {
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
-                           SubscriptionService subscriptions, EntitlementService entitlements) {}
+                           SubscriptionService subscriptions, EntitlementService entitlements,
+                           PurchaseVerifier directReceipts) {}
 
     private ApiRoutes() {}
 
@@ -52,6 +54,7 @@ public final class ApiRoutes {
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
         DeviceHandlers devices = new DeviceHandlers(s.devices(), bodies);
         AuditHandlers audit = new AuditHandlers(s.audit());
+        BillingHandlers billing = new BillingHandlers(s.subscriptions(), s.entitlements(), s.directReceipts(), bodies);
         
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
@@ -91,6 +94,10 @@ public final class ApiRoutes {
                 case HEAD -> vault::head;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
+                // issue 11: billing-core
+                case PLANS -> billing::plans;
+                case SUBSCRIPTION -> billing::subscription;
+                case REDEEM_DIRECT -> billing::redeemDirect;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

@@ -26,6 +26,7 @@ import org.chatvault.server.testing.RouteRequests.RouteRequest;
 import org.chatvault.server.testing.RouteRequests.Targets;
 import org.chatvault.server.testing.ServerFixture;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.testing.TestReceipts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteAuthorizationTest {
     /** The routes reachable without a token. A route added here escapes every case below, so it must be a choice. */
     private static final Set<ApiEndpoint> PUBLIC = EnumSet.of(ApiEndpoint.HEALTH, ApiEndpoint.READY, ApiEndpoint.METRICS,
-            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH);
+            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH,
+            ApiEndpoint.PLANS); // issue 11: billing-core
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir Path dir;
@@ -62,7 +64,7 @@ class RouteAuthorizationTest {
 
     @BeforeEach
     void aliceWithAVaultAndThreeDevices() {
-        fx = new ServerFixture(dir);
+        fx = new ServerFixture(dir, c -> c.withBilling(c.billing().withDirect(TestReceipts.settings(dir.resolve("billing")))));
         api = fx.api();
         alice = api.newSession("alice");
         aliceAccountId = Api.signerOf(alice).accountId();
@@ -91,7 +93,7 @@ class RouteAuthorizationTest {
         assertThat(api.post("v1/devices/current/approval", tokenC, Map.of("publicKey", approvalKey)).status()).isEqualTo(200);
 
         aliceTargets = new Targets("passphrase", "passphrase", deviceB, c.get("deviceId").asText(), approvalKey,
-                segments, nextRoot, 1, alice.secret());
+                segments, nextRoot, 1, alice.secret(), aliceAccountId);
     }
 
     @AfterEach
@@ -220,7 +222,14 @@ class RouteAuthorizationTest {
     private void assertAnsweredAsBobsOwn(ApiEndpoint e, Response r, Session bob) {
         Set<String> aliceDevices = Set.of(deviceB, aliceTargets.approvalDeviceId());
         switch (e) {
-            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH -> throw new AssertionError(e + " is public");
+            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, PLANS -> throw new AssertionError(e + " is public");
+            // issue 11: billing-core. Bob has no subscription, and alice's receipt is not his to redeem.
+            case SUBSCRIPTION -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().path("entitlement").path("state").asText()).isEqualTo("free");
+                assertThat(r.json().get("subscriptions")).isEmpty();
+            }
+            case REDEEM_DIRECT -> assertError(r, 400, "invalid_purchase");
             // His own session ends, his other sessions end: nothing of alice's.
             case LOGOUT, REVOKE_OTHER_SESSIONS -> assertThat(r.status()).as(r.text()).isEqualTo(204);
             // Alice's current password is not bob's.

@@ -31,13 +31,14 @@ public final class RouteRequests {
      * @param root              an uploaded root the commit moves the head to
      * @param headVersion       the head version the commit starts from
      * @param loginSecret       base64 of the account's current login secret (password change)
+     * @param accountId         the account a direct receipt is issued to
      */
     public record Targets(String slotId, String slotKind, String deviceId, String approvalDeviceId, String approvalPublicKey,
-                          List<SealedObject> objects, SealedObject root, long headVersion, String loginSecret) {
+                          List<SealedObject> objects, SealedObject root, long headVersion, String loginSecret, String accountId) {
         /** Made-up names that no account holds, over {@code root} and some objects of a test vault. */
         public static Targets madeUp(SealedObject root, List<SealedObject> objects) {
             return new Targets("recovery", "recovery", "no-such-device", "no-such-device", Base64.getEncoder().encodeToString(new byte[32]),
-                    objects, root, 0, Api.newSecret());
+                    objects, root, 0, Api.newSecret(), "no-such-account");
         }
     }
 
@@ -77,6 +78,9 @@ public final class RouteRequests {
             case UPLOAD -> new RouteRequest(e, relative(e.path()), e.request().mediaType(), TestObjects.batch(t.objects()));
             case RELABEL -> json(e, e.path(), Map.of("bucket", TestObjects.BUCKET, "ids", ids));
             case COMMIT -> json(e, e.path(), commit(t.headVersion(), t.root(), List.of(), List.of()));
+            // issue 11: billing-core
+            case PLANS, SUBSCRIPTION -> none(e, e.path());
+            case REDEEM_DIRECT -> json(e, e.path(), Map.of("receipt", TestReceipts.anyTime(t.accountId())));
         };
     }
 

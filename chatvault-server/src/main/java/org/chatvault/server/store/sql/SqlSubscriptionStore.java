@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** {@link SubscriptionStore} in SQL both databases speak: the unique key on (provider, provider id) redeems once. */
 public final class SqlSubscriptionStore implements SubscriptionStore {
     private static final String COLUMNS = "subscription_id, account_id, provider, provider_id, catalog_version, product_id, plan_id, status, "
-            + "started_at, paid_until, store_grace_until, ended_at, updated_at";
+            + "started_at, paid_until, store_grace_until, ended_at, updated_at, previous_plan_id, plan_changed_at";
 
     private final SqlDatabase db;
 
@@ -29,11 +29,12 @@ public final class SqlSubscriptionStore implements SubscriptionStore {
     public Redeemed redeem(Subscription s, SubscriptionEvent first) {
         return db.write("redeem a purchase", h -> {
             int inserted = h.createUpdate("INSERT INTO subscriptions (" + COLUMNS + ") VALUES (:id, :account, :provider, :providerId, :catalog, "
-                            + ":product, :plan, :status, :started, :paidUntil, :storeGrace, :ended, :updated) ON CONFLICT (provider, provider_id) DO NOTHING")
+                            + ":product, :plan, :status, :started, :paidUntil, :storeGrace, :ended, :updated, :previousPlan, :planChanged) ON CONFLICT (provider, provider_id) DO NOTHING")
                     .bind("id", s.id()).bind("account", s.accountId()).bind("provider", s.provider().wireName()).bind("providerId", s.providerId())
                     .bind("catalog", s.catalogVersion()).bind("product", s.productId()).bind("plan", s.planId()).bind("status", s.status().name())
                     .bind("started", s.startedAt()).bind("paidUntil", s.paidUntil()).bindByType("storeGrace", s.storeGraceUntil(), Instant.class)
-                    .bindByType("ended", s.endedAt(), Instant.class).bind("updated", s.updatedAt()).execute();
+                    .bindByType("ended", s.endedAt(), Instant.class).bind("updated", s.updatedAt())
+                    .bindByType("previousPlan", s.previousPlanId(), String.class).bindByType("planChanged", s.planChangedAt(), Instant.class).execute();
             if (inserted == 1) {
                 append(h, first);
                 return Redeemed.NEW;
@@ -55,11 +56,13 @@ public final class SqlSubscriptionStore implements SubscriptionStore {
         return db.write("update a subscription", h -> {
             int changed = h.createUpdate("""
                             UPDATE subscriptions SET product_id = :product, plan_id = :plan, status = :status, paid_until = :paidUntil,
-                            store_grace_until = :storeGrace, ended_at = :ended, updated_at = :updated
+                            store_grace_until = :storeGrace, ended_at = :ended, updated_at = :updated,
+                            previous_plan_id = :previousPlan, plan_changed_at = :planChanged
                             WHERE subscription_id = :id AND updated_at = :expected""")
                     .bind("product", c.productId()).bind("plan", c.planId()).bind("status", c.status().name()).bind("paidUntil", c.paidUntil())
                     .bindByType("storeGrace", c.storeGraceUntil(), Instant.class).bindByType("ended", c.endedAt(), Instant.class)
-                    .bind("updated", c.updatedAt()).bind("id", c.id()).bind("expected", expectedUpdatedAt).execute();
+                    .bind("updated", c.updatedAt()).bindByType("previousPlan", c.previousPlanId(), String.class)
+                    .bindByType("planChanged", c.planChangedAt(), Instant.class).bind("id", c.id()).bind("expected", expectedUpdatedAt).execute();
             if (changed == 1) append(h, event);
             return changed == 1;
         });
@@ -93,6 +96,7 @@ public final class SqlSubscriptionStore implements SubscriptionStore {
     private static Subscription subscription(ResultSet r, StatementContext ctx) throws SQLException {
         return new Subscription(r.getString(1), r.getString(2), Provider.ofWireName(r.getString(3)), r.getString(4), r.getInt(5), r.getString(6),
                 r.getString(7), SubscriptionStatus.valueOf(r.getString(8)), SqlDatabase.instant(r, 9, ctx), SqlDatabase.instant(r, 10, ctx),
-                SqlDatabase.instant(r, 11, ctx), SqlDatabase.instant(r, 12, ctx), SqlDatabase.instant(r, 13, ctx));
+                SqlDatabase.instant(r, 11, ctx), SqlDatabase.instant(r, 12, ctx), SqlDatabase.instant(r, 13, ctx), r.getString(14),
+                SqlDatabase.instant(r, 15, ctx));
     }
 }

@@ -1,0 +1,4 @@
+-- Product changes (issue 11, billing-core): the plan a subscription had before its last change and when
+-- the change took effect, so retention never applies a downgrade to time that was paid under the better plan.
+ALTER TABLE subscriptions ADD COLUMN previous_plan_id text;
+ALTER TABLE subscriptions ADD COLUMN plan_changed_at timestamptz;
