@@ -26,6 +26,9 @@ import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
 import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.billing.DirectReceipt;
+import org.chatvault.protocol.billing.PlanCatalog;
+import org.chatvault.protocol.billing.SubscriptionOverview;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -331,6 +334,22 @@ public final class VaultApi {
 
     public VaultUsage usage() {
         return send("GET /v1/usage", () -> authed(HttpRequest.newBuilder(base.resolve("v1/usage")).GET()), VaultUsage.class);
+    }
+
+    // ---- plans and subscription (issue 11: billing-core) -------------------------------------
+
+    public PlanCatalog plans() {
+        return send("GET /v1/plans", () -> HttpRequest.newBuilder(base.resolve("v1/plans")).GET(), PlanCatalog.class);
+    }
+
+    public SubscriptionOverview subscription() {
+        return send("GET /v1/subscription", () -> authed(HttpRequest.newBuilder(base.resolve("v1/subscription")).GET()), SubscriptionOverview.class);
+    }
+
+    /** Redeems a receipt (compact JWS) signed by the operator's billing system. */
+    public SubscriptionOverview redeemDirectReceipt(String receipt) {
+        return send("POST /v1/subscription/direct", () -> json("POST", "v1/subscription/direct", new DirectReceipt(receipt), true),
+                SubscriptionOverview.class);
     }
 
     // ---- plumbing --------------------------------------------------------------------------

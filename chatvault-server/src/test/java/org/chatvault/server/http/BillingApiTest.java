@@ -106,12 +106,14 @@ class BillingApiTest {
         assertThat(r.text()).as("the receipt is never repeated").doesNotContain(receipt).doesNotContain(receipt.split("\\.")[2]);
 
         fx.clock().advance(Duration.between(now(), until).plusDays(1));
+        alice = api.signedLogin(alice); // a year on: a new session
         JsonNode lapsed = api.get("v1/subscription", alice.access()).json().get("entitlement");
         assertThat(lapsed.get("state").asText()).isEqualTo("read_only");
         assertThat(lapsed.get("planId").asText()).isEqualTo("standard");
         assertThat(lapsed.get("readOnlyUntil").asLong()).isEqualTo(until.plus(Duration.ofDays(30)).toEpochMilli());
 
         fx.clock().advance(Duration.ofDays(30));
+        alice = api.signedLogin(alice);
         JsonNode cut = api.get("v1/subscription", alice.access()).json().get("entitlement");
         assertThat(cut.get("state").asText()).isEqualTo("free");
         assertThat(cut.get("planId").asText()).isEqualTo("free");
