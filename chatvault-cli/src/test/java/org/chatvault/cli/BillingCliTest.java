@@ -85,7 +85,7 @@ class BillingCliTest extends ConsoleTest {
 
         // Another account cannot use it.
         Path other = dir.resolve("other");
-        new AccountService(new ProfileStore(other), new SecureRandom(), CHEAP).create(server.baseUri(), "bo", "pw-bo".toCharArray(), null)
+        new AccountService(new ProfileStore(other), new SecureRandom(), CHEAP).create(server.baseUri(), "bob", "pw-bob".toCharArray(), null)
                 .session().close();
         assertThat(cli("subscription", "redeem", file.toString(), "--home", other.toString())).isEqualTo(1);
         assertThat(stderr()).contains("issued to another account").doesNotContain("Exception");

@@ -7,11 +7,11 @@ import io.javalin.security.RouteRole;
  * {@link #PUBLIC}: a route added later without thinking about access is closed, not open.
  */
 public enum Access implements RouteRole {
-    /** Anyone: health, registration, login, token refresh. */
+    /** Anyone: health, registration, login, token refresh, the plan catalog. */
     PUBLIC,
     /**
-     * Any session, including one that knows only the login password: usage, plans, devices,
-     * asking for approval. Nothing here reads or changes the vault.
+     * Any session, including one that knows only the login password: usage, the subscription,
+     * devices, asking for approval. Nothing here reads or changes the vault.
      */
     SESSION,
     /**
