@@ -46,8 +46,8 @@ record BillingHandlers(SubscriptionService subscriptions, EntitlementService ent
     }
 
     void redeemDirect(Context ctx) {
-        if (directReceipts == null) throw new BillingException.NotConfigured(Provider.DIRECT);
         DirectReceipt body = bodies.json(ctx, DirectReceipt.class, RequestBodies.JSON_LIMIT);
+        if (directReceipts == null) throw new BillingException.NotConfigured(Provider.DIRECT);
         String account = AuthFilter.principal(ctx).accountId();
         subscriptions.redeem(account, directReceipts.verify(account, body.receipt()));
         ctx.json(overview(account));

@@ -78,8 +78,8 @@ public abstract class SubscriptionStoreContract extends StoreContractBase {
         Subscription s = sub(alice, Provider.APPLE, "txn-2");
         subs().redeem(s, event(s, SubscriptionEventType.REDEEMED, T0, null));
         Instant later = T0.plusSeconds(60);
-        Subscription refunded = new Subscription(s.id(), alice, s.provider(), s.providerId(), 1, s.productId(), s.planId(), SubscriptionStatus.REFUNDED,
-                s.startedAt(), PAID, T0.plusSeconds(30), later, later);
+        Subscription refunded = new Subscription(s.id(), alice, s.provider(), s.providerId(), 1, "chatvault.forever.yearly", "forever",
+                SubscriptionStatus.REFUNDED, s.startedAt(), PAID, T0.plusSeconds(30), later, later, "standard", T0.plusSeconds(20));
         assertThat(subs().update(refunded, s.updatedAt(), event(s, SubscriptionEventType.REFUNDED, later, "refund"))).isTrue();
         // A second writer that read the old row loses, and writes no history line.
         Subscription stale = new Subscription(s.id(), alice, s.provider(), s.providerId(), 1, s.productId(), s.planId(), SubscriptionStatus.ACTIVE,

@@ -82,7 +82,9 @@ class ApiFuzzTest {
         // The fuzzer logs in again after each fuzzed logout (about 1,200 times per group in the long
         // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
         fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
-                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED))));
+                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED)))
+                // issue 11: billing-core. Fuzzed receipts reach the verifier, not the 501 of an unconfigured provider.
+                .withBilling(c.billing().withDirect(org.chatvault.server.testing.TestReceipts.settings(dir.resolve("billing")))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");

@@ -91,9 +91,10 @@ public final class DirectReceiptVerifier implements PurchaseVerifier {
         String id = required(text(claims, "jti"), "jti");
         String account = required(claims.getSubject(), "sub");
         String product = required(text(claims, ReceiptClaims.PRODUCT), ReceiptClaims.PRODUCT);
-        Instant from = required(instant(claims.getNotBeforeTime()), "nbf");
-        Instant paidUntil = required(seconds(claims, ReceiptClaims.PAID_UNTIL), ReceiptClaims.PAID_UNTIL);
         Instant issuedAt = instant(claims.getIssueTime());
+        // The paid time starts at nbf; a receipt without one starts when it was issued.
+        Instant from = required(claims.getNotBeforeTime() != null ? instant(claims.getNotBeforeTime()) : issuedAt, "nbf");
+        Instant paidUntil = required(seconds(claims, ReceiptClaims.PAID_UNTIL), ReceiptClaims.PAID_UNTIL);
         if (!paidUntil.isAfter(from)) throw invalid("the receipt's paid_until is not after its nbf");
         Instant now = clock.instant();
         if (from.isAfter(now.plus(CLOCK_SKEW))) throw invalid("the receipt is not valid before " + from);

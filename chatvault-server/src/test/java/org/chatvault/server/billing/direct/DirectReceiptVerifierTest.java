@@ -139,6 +139,22 @@ class DirectReceiptVerifierTest {
                 .jwtID("r").subject(ALICE).notBeforeTime(Date.from(FROM)).claim("paid_until", UNTIL.getEpochSecond()).build());
         noProduct.sign(new com.nimbusds.jose.crypto.ECDSASigner((java.security.interfaces.ECPrivateKey) TestReceipts.keys().getPrivate()));
         assertRefused(() -> verifier().verify(ALICE, noProduct.serialize()), "no 'product'");
+        var signer = new com.nimbusds.jose.crypto.ECDSASigner((java.security.interfaces.ECPrivateKey) TestReceipts.keys().getPrivate());
+        SignedJWT noStart = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder().issuer(TestReceipts.ISSUER)
+                .jwtID("r").subject(ALICE).claim("product", TestReceipts.STANDARD_YEARLY).claim("paid_until", UNTIL.getEpochSecond()).build());
+        noStart.sign(signer);
+        assertRefused(() -> verifier().verify(ALICE, noStart.serialize()), "no 'nbf'");
+        // Without nbf the paid time starts at iat.
+        SignedJWT fromIat = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder().issuer(TestReceipts.ISSUER)
+                .jwtID("r").subject(ALICE).claim("product", TestReceipts.STANDARD_YEARLY).issueTime(Date.from(FROM))
+                .claim("paid_until", UNTIL.getEpochSecond()).build());
+        fromIat.sign(signer);
+        assertThat(verifier().verify(ALICE, fromIat.serialize()).startedAt()).isEqualTo(FROM);
+        SignedJWT fractional = new SignedJWT(new JWSHeader(JWSAlgorithm.ES256), new JWTClaimsSet.Builder().issuer(TestReceipts.ISSUER)
+                .jwtID("r").subject(ALICE).claim("product", TestReceipts.STANDARD_YEARLY).notBeforeTime(Date.from(FROM))
+                .claim("paid_until", "tomorrow").build());
+        fractional.sign(signer);
+        assertRefused(() -> verifier().verify(ALICE, fractional.serialize()), "not a time in whole seconds");
     }
 
     @Test
