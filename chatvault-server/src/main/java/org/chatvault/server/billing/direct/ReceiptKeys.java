@@ -60,7 +60,7 @@ public final class ReceiptKeys {
     /** The algorithm a key of this kind signs receipts with. */
     static JWSAlgorithm algorithmOf(Key key, Object where) {
         if (key instanceof ECKey ec) {
-            if (ec.getParams().getCurve().getField().getFieldSize() != 256)
+            if (!com.nimbusds.jose.jwk.Curve.P_256.equals(com.nimbusds.jose.jwk.Curve.forECParameterSpec(ec.getParams())))
                 throw new IllegalArgumentException(where + ": an EC key for receipts must be on curve P-256 (ES256)");
             return JWSAlgorithm.ES256;
         }

@@ -164,6 +164,10 @@ class DirectReceiptVerifierTest {
         assertThatThrownBy(() -> ReceiptKeys.readPublicKey(pub)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("EC P-256 (ES256) or Ed25519 (EdDSA)");
         assertThatThrownBy(() -> ReceiptKeys.readPublicKey(dir.resolve("absent.pem"))).hasMessageContaining("does not exist");
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        Path other = TestReceipts.writePem(dir.resolve("p384.pub.pem"), "PUBLIC KEY", p384.generateKeyPair().getPublic());
+        assertThatThrownBy(() -> ReceiptKeys.readPublicKey(other)).hasMessageContaining("must be on curve P-256");
     }
 
     /** Reads a compact JWS's header algorithm. */
