@@ -191,6 +191,30 @@ class SubscriptionHistoryTest {
     }
 
     @Test
+    void retentionAnnouncesTheCutAtTheLapseAndDeletesNothingBeforeIt() {
+        Instant start = now();
+        Instant year1 = plusYears(start, 1);
+        subscriptions.redeem("gina", state("tok-g", "gina", STANDARD, SubscriptionStatus.CANCELED, start, year1, null, null));
+        int lastSummer = 202307;
+        int threeYearsAgo = 202012;
+        RetentionSchedule r = entitlements.retention("gina");
+        // Paid: the 2-year window; a month older than that expires when it leaves the window.
+        assertThat(r.keptFrom(now())).isEqualTo(202201);
+        assertThat(r.expiryOf(threeYearsAgo, now())).contains(now());
+        assertThat(r.expiryOf(202212, now())).contains(Instant.parse("2025-01-01T00:00:00Z"));
+        // A month that would leave the window after the cut goes with the cut.
+        assertThat(r.expiryOf(202301, now())).contains(year1.plus(GRACE));
+        // Not renewing: last summer's month goes with the cut to free, a grace period after the lapse, and not before.
+        assertThat(r.expiryOf(lastSummer, now())).contains(year1.plus(GRACE));
+        assertThat(r.keptFrom(year1.plus(GRACE).minusSeconds(1))).isLessThanOrEqualTo(lastSummer);
+        assertThat(r.keptFrom(year1.plus(GRACE))).isGreaterThan(lastSummer);
+        // Renewing in time moves it out again.
+        moveTo(year1.minus(Duration.ofDays(3)));
+        notify(SubscriptionEventType.RENEWED, state("tok-g", null, STANDARD, SubscriptionStatus.ACTIVE, start, plusYears(start, 2), null, null));
+        assertThat(entitlements.retention("gina").expiryOf(lastSummer, now())).contains(Instant.parse("2025-08-01T00:00:00Z"));
+    }
+
+    @Test
     void aPurchaseIsRedeemedOnceIdempotentlyForItsAccountAndRefusedForAnother() {
         Instant start = now();
         VerifiedPurchase p = state("tok-e", null, STANDARD, SubscriptionStatus.ACTIVE, start, plusYears(start, 1), null, null);
