@@ -24,6 +24,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.apple.AppleStore;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -37,6 +38,7 @@ import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.tls.HttpsConnector;
+import org.chatvault.server.store.sql.SqlAppleNotificationLog;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -150,7 +152,11 @@ public final class ChatvaultServer implements AutoCloseable {
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
                     rateLimits,
                     new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
-                    new EntitlementService(metadata.subscriptions(), config.billing(), clock));
+                    new EntitlementService(metadata.subscriptions(), config.billing(), clock),
+                    // issue 11: apple (its own SubscriptionService: the service holds no state)
+                    AppleStore.open(config.billing().apple(), new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
+                            metadata.subscriptions(),
+                            new SqlAppleNotificationLog(metadata.database()), clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();

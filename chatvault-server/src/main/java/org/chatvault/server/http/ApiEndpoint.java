@@ -6,6 +6,10 @@ import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
 import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.billing.AppleNotificationTaken;
+import org.chatvault.protocol.billing.AppleRedeemed;
+import org.chatvault.protocol.billing.AppleRedemption;
+import org.chatvault.protocol.billing.AppleServerNotification;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -63,7 +67,12 @@ public enum ApiEndpoint {
 
     HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
     COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
-    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class));
+    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class)),
+
+    // issue 11: apple
+    REDEEM_APPLE("POST", "/v1/subscription/apple", Access.VAULT, Body.json(AppleRedemption.class), 200, Body.json(AppleRedeemed.class)),
+    APPLE_NOTIFICATION("POST", "/v1/billing/apple/notifications", Access.PUBLIC, Body.json(AppleServerNotification.class), 200,
+            Body.json(AppleNotificationTaken.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

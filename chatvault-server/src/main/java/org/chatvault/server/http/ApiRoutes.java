@@ -14,6 +14,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.apple.AppleStore;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -31,7 +32,8 @@ public final class ApiRoutes {
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
-                           SubscriptionService subscriptions, EntitlementService entitlements) {}
+                           SubscriptionService subscriptions, EntitlementService entitlements,
+                           AppleStore apple) {}
 
     private ApiRoutes() {}
 
@@ -57,6 +59,7 @@ public final class ApiRoutes {
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
+        AppleHandlers apple = new AppleHandlers(s.apple(), bodies);
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
@@ -91,6 +94,9 @@ public final class ApiRoutes {
                 case HEAD -> vault::head;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
+                // issue 11: apple
+                case REDEEM_APPLE -> apple::redeem;
+                case APPLE_NOTIFICATION -> apple::notification;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }
