@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.AppleTestStore;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.Api.Signer;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteAuthorizationTest {
     /** The routes reachable without a token. A route added here escapes every case below, so it must be a choice. */
     private static final Set<ApiEndpoint> PUBLIC = EnumSet.of(ApiEndpoint.HEALTH, ApiEndpoint.READY, ApiEndpoint.METRICS,
-            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH);
+            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH,
+            ApiEndpoint.APPLE_NOTIFICATION); // issue 11: apple (signed by Apple, verified before anything is believed)
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir Path dir;
@@ -62,7 +64,8 @@ class RouteAuthorizationTest {
 
     @BeforeEach
     void aliceWithAVaultAndThreeDevices() {
-        fx = new ServerFixture(dir);
+        // issue 11: apple. The store is configured so its routes answer as they would in service.
+        fx = new ServerFixture(dir, c -> c.withBilling(c.billing().withApple(AppleTestStore.shared().settings(dir))));
         api = fx.api();
         alice = api.newSession("alice");
         aliceAccountId = Api.signerOf(alice).accountId();
@@ -220,7 +223,7 @@ class RouteAuthorizationTest {
     private void assertAnsweredAsBobsOwn(ApiEndpoint e, Response r, Session bob) {
         Set<String> aliceDevices = Set.of(deviceB, aliceTargets.approvalDeviceId());
         switch (e) {
-            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH -> throw new AssertionError(e + " is public");
+            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, APPLE_NOTIFICATION -> throw new AssertionError(e + " is public");
             // His own session ends, his other sessions end: nothing of alice's.
             case LOGOUT, REVOKE_OTHER_SESSIONS -> assertThat(r.status()).as(r.text()).isEqualTo(204);
             // Alice's current password is not bob's.
@@ -268,6 +271,11 @@ class RouteAuthorizationTest {
             case USAGE -> {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().get("objects").asLong()).isZero();
+            }
+            // issue 11: apple. A purchase naming no account is bob's once he redeems it; alice's state is checked unchanged.
+            case REDEEM_APPLE -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().get("planId").asText()).isEqualTo("standard");
             }
         }
     }
