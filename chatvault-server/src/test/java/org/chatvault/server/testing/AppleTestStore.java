@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -65,7 +68,12 @@ public final class AppleTestStore {
 
     /** A store with a chain of its own: root, intermediate and leaf, each with its marker. */
     public static AppleTestStore create() {
-        return create(true);
+        return create(true, null);
+    }
+
+    /** A store whose leaf and intermediate name {@code ocspUrl} as their revocation status responder, as Apple's do. */
+    public static AppleTestStore withOcspResponder(String ocspUrl) {
+        return create(true, ocspUrl);
     }
 
     /** One store for the whole JVM (certificates take a moment to make), for {@link RouteRequests}. */
@@ -76,20 +84,21 @@ public final class AppleTestStore {
 
     /** A store whose leaf lacks the receipt-signing OID: what any other certificate from the same CA would look like. */
     public static AppleTestStore withoutLeafMarker() {
-        return create(false);
+        return create(false, null);
     }
 
-    private static AppleTestStore create(boolean leafMarker) {
+    private static AppleTestStore create(boolean leafMarker, String ocspUrl) {
         try {
             KeyPair rootKeys = ecKeys();
             KeyPair intermediateKeys = ecKeys();
             KeyPair leafKeys = ecKeys();
             X500Name rootName = new X500Name("CN=Test Apple Root CA - G3,O=Chatvault Tests");
             X500Name intermediateName = new X500Name("CN=Test Apple Worldwide Developer Relations CA - G6,O=Chatvault Tests");
-            X509Certificate root = certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true, null);
-            X509Certificate intermediate = certificate(intermediateName, intermediateKeys, rootName, rootKeys.getPrivate(), true, INTERMEDIATE_OID);
+            X509Certificate root = certificate(rootName, rootKeys, rootName, rootKeys.getPrivate(), true, null, null);
+            X509Certificate intermediate = certificate(intermediateName, intermediateKeys, rootName, rootKeys.getPrivate(), true, INTERMEDIATE_OID,
+                    ocspUrl);
             X509Certificate leaf = certificate(new X500Name("CN=Test Prod ECC Mac App Store and iTunes Store Receipt Signing,O=Chatvault Tests"),
-                    leafKeys, intermediateName, intermediateKeys.getPrivate(), false, leafMarker ? LEAF_OID : null);
+                    leafKeys, intermediateName, intermediateKeys.getPrivate(), false, leafMarker ? LEAF_OID : null, ocspUrl);
             return new AppleTestStore(root, intermediate, leaf, leafKeys.getPrivate());
         } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("cannot make the test certificate chain", e);
@@ -102,7 +111,8 @@ public final class AppleTestStore {
         return g.generateKeyPair();
     }
 
-    private static X509Certificate certificate(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey, boolean ca, String markerOid)
+    private static X509Certificate certificate(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey, boolean ca, String markerOid,
+                                               String ocspUrl)
             throws IOException, GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException {
         // Valid over every instant the tests' clocks visit, and today.
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.getAndIncrement()),
@@ -110,6 +120,9 @@ public final class AppleTestStore {
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
         if (markerOid != null) b.addExtension(new ASN1ObjectIdentifier(markerOid), false, DERNull.INSTANCE);
+        if (ocspUrl != null)
+            b.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(AccessDescription.id_ad_ocsp,
+                    new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
         return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
     }
 

@@ -163,6 +163,24 @@ class ApplePurchaseVerifierTest {
         assertRefused(() -> verifier.verify(account, APPLE.sign(lifetime)), "not an auto-renewable subscription");
     }
 
+    @Test
+    void withOnlineChecksARevocationStatusThatCannotBeLearnedIsWorthRetryingNotAForgery() throws java.io.IOException {
+        // The chain names an OCSP responder on a local port nothing listens on: Apple's unreachable, without the network.
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        AppleTestStore unreachable = AppleTestStore.withOcspResponder("http://127.0.0.1:" + closedPort + "/ocsp");
+        ApplePurchaseVerifier online = verifierFor(new AppleStoreSettings(AppleTestStore.BUNDLE_ID, AppleTestStore.APP_APPLE_ID, "SANDBOX",
+                List.of(unreachable.writeRoot(dir)), true));
+        assertThatThrownBy(() -> online.verify(account, unreachable.sign(claims()))).isInstanceOf(BillingException.ProviderUnavailable.class)
+                .hasMessageContaining("try again");
+        // Offline, the same chain verifies: the refusal was the status check's.
+        ApplePurchaseVerifier offline = verifierFor(new AppleStoreSettings(AppleTestStore.BUNDLE_ID, AppleTestStore.APP_APPLE_ID, "SANDBOX",
+                List.of(unreachable.writeRoot(dir)), false));
+        assertThat(offline.verify(account, unreachable.sign(claims())).providerId()).isEqualTo(chain);
+    }
+
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String why) {
         assertThatThrownBy(call).isInstanceOf(BillingException.InvalidPurchase.class).hasMessageContaining(why)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("eyJ")); // never repeats a payload
