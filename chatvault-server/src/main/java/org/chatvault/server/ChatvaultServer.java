@@ -24,7 +24,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
-import org.chatvault.server.billing.apple.AppleStore;
+import org.chatvault.server.billing.apple.AppleBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -154,7 +154,7 @@ public final class ChatvaultServer implements AutoCloseable {
                     new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
                     new EntitlementService(metadata.subscriptions(), config.billing(), clock),
                     // issue 11: apple (its own SubscriptionService: the service holds no state)
-                    AppleStore.open(config.billing().apple(), new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
+                    AppleBilling.open(config.billing().apple(), new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
                             metadata.subscriptions(),
                             new SqlAppleNotificationLog(metadata.database()), clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so

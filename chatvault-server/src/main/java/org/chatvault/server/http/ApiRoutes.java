@@ -14,7 +14,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
-import org.chatvault.server.billing.apple.AppleStore;
+import org.chatvault.server.billing.apple.AppleBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -33,7 +33,7 @@ public final class ApiRoutes {
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
                            SubscriptionService subscriptions, EntitlementService entitlements,
-                           AppleStore apple) {}
+                           AppleBilling apple) {}
 
     private ApiRoutes() {}
 

@@ -7,10 +7,10 @@ import org.chatvault.protocol.billing.AppleRedeemed;
 import org.chatvault.protocol.billing.AppleRedemption;
 import org.chatvault.protocol.billing.AppleServerNotification;
 import org.chatvault.server.billing.Subscription;
-import org.chatvault.server.billing.apple.AppleStore;
+import org.chatvault.server.billing.apple.AppleBilling;
 
 /** {@code /v1/subscription/apple} and {@code /v1/billing/apple/notifications}. */
-record AppleHandlers(AppleStore apple, RequestBodies bodies) {
+record AppleHandlers(AppleBilling apple, RequestBodies bodies) {
     void redeem(Context ctx) {
         AppleRedemption body = bodies.json(ctx, AppleRedemption.class, RequestBodies.JSON_LIMIT);
         if (body.signedTransaction() == null) throw RequestBodies.required("signedTransaction");

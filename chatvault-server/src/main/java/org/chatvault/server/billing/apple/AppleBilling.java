@@ -12,23 +12,23 @@ import org.chatvault.server.billing.SubscriptionStore;
  * App Store purchases and App Store Server Notifications V2, as the routes reach them; refuses both
  * with {@link BillingException.NotConfigured} when the operator configured no App Store.
  */
-public final class AppleStore {
+public final class AppleBilling {
     private final ApplePurchaseVerifier verifier;
     private final AppleNotifications notifications;
     private final SubscriptionService subscriptions;
 
-    private AppleStore(ApplePurchaseVerifier verifier, AppleNotifications notifications, SubscriptionService subscriptions) {
+    private AppleBilling(ApplePurchaseVerifier verifier, AppleNotifications notifications, SubscriptionService subscriptions) {
         this.verifier = verifier;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
     }
 
     /** @param settings null when App Store purchases are not accepted */
-    public static AppleStore open(AppleStoreSettings settings, SubscriptionService subscriptions, SubscriptionStore store,
+    public static AppleBilling open(AppleStoreSettings settings, SubscriptionService subscriptions, SubscriptionStore store,
                                   AppleNotificationLog log, Clock clock) {
-        if (settings == null) return new AppleStore(null, null, subscriptions);
+        if (settings == null) return new AppleBilling(null, null, subscriptions);
         AppleSignedData signed = new AppleSignedData(settings);
-        return new AppleStore(new ApplePurchaseVerifier(signed, clock), new AppleNotifications(signed, subscriptions, store, log, clock), subscriptions);
+        return new AppleBilling(new ApplePurchaseVerifier(signed, clock), new AppleNotifications(signed, subscriptions, store, log, clock), subscriptions);
     }
 
     /**
