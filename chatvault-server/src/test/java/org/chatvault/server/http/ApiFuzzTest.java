@@ -27,6 +27,7 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.http.FuzzRequests.Request;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.AppleTestStore;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.ServerFixture;
@@ -82,7 +83,9 @@ class ApiFuzzTest {
         // The fuzzer logs in again after each fuzzed logout (about 1,200 times per group in the long
         // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
         fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
-                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED))));
+                        new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED)))
+                // issue 11: apple. Configured, so its routes answer fuzz as in service (unconfigured they are 501 by design).
+                .withBilling(c.billing().withApple(AppleTestStore.shared().settings(dir))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");
