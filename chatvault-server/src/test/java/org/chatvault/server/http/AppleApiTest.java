@@ -200,6 +200,13 @@ class AppleApiTest {
         Entitlement afterRefund = entitlements.current(aliceId);
         assertThat(afterRefund.state()).isEqualTo(EntitlementState.READ_ONLY);
         assertThat(afterRefund.paidUntil()).isEqualTo(refundedAt);
+        // The app still holds the transaction from before the refund; sending it again takes nothing back.
+        alice = api.signedLogin(alice); // a new session: the clock moved past the old one's access token
+        Response resent = redeem(alice, APPLE.sign(tx(chain, FOREVER, token, t0, t0, expires)));
+        assertThat(resent.status()).as(resent.text()).isEqualTo(200);
+        assertThat(resent.json().get("status").asText()).isEqualTo("refunded");
+        assertStatus(chain, SubscriptionStatus.REFUNDED);
+        assertThat(entitlements.current(aliceId).state()).isEqualTo(EntitlementState.READ_ONLY);
 
         clock.advance(Duration.ofDays(2));
         assertTaken(notify("REFUND_REVERSED", null, tx(chain, FOREVER, token, t0, t0, expires), renewal(chain, true, null)), "applied");
@@ -250,6 +257,29 @@ class AppleApiTest {
         assertTaken(notifySigned(APPLE.sign(AppleTestStore.notification("TEST", null, null, null, clock.instant()))), "ignored");
         assertTaken(notify("PRICE_INCREASE", "PENDING", tx(chain, MONTHLY, token, t0, t2, t2.plus(MONTH)), renewal(chain, true, null)), "ignored");
         assertThat(history()).hasSize(lines);
+    }
+
+    @Test
+    void anOlderTransactionFromTheAppAndAnIgnoredNotificationSignedLaterTakeNoRenewalBack() {
+        String chain = AppleTestStore.newTransactionId();
+        UUID token = UUID.fromString(aliceId);
+        String firstPeriod = APPLE.sign(tx(chain, MONTHLY, token, t0, t0, t0.plus(MONTH)));
+        assertThat(redeem(alice, firstPeriod).status()).isEqualTo(200);
+        clock.advance(MONTH);
+        Instant t1 = clock.instant();
+        String renewal = APPLE.sign(AppleTestStore.notification("DID_RENEW", null, APPLE.sign(tx(chain, MONTHLY, token, t0, t1, t1.plus(MONTH))),
+                APPLE.sign(renewal(chain, true, null)), t1));
+        // A price-increase notice signed after the renewal arrives first; it changes no entitlement, so it orders nothing.
+        clock.advance(Duration.ofMinutes(5));
+        assertTaken(notify("PRICE_INCREASE", "PENDING", tx(chain, MONTHLY, token, t0, t1, t1.plus(MONTH)), renewal(chain, true, null)), "ignored");
+        assertTaken(notifySigned(renewal), "applied");
+        assertPaidUntil(t1.plus(MONTH));
+        // The app sends the first period's transaction again (an old cache): the renewal stands.
+        alice = api.signedLogin(alice); // a new session: the clock moved past the old one's access token
+        Response r = redeem(alice, firstPeriod);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("paidUntil").asLong()).isEqualTo(t1.plus(MONTH).toEpochMilli());
+        assertPaidUntil(t1.plus(MONTH));
     }
 
     @Test

@@ -77,7 +77,9 @@ final class AppleNotifications {
         } else {
             outcome = subscriptions.apply(event.get()).isPresent() ? AppleNotificationOutcome.APPLIED : AppleNotificationOutcome.IGNORED;
         }
-        taken.record(uuid, chain, signedAt, now);
+        // Only what describes the chain's state orders later ones: an ignored type signed later must not make a renewal stale.
+        boolean describesState = outcome == AppleNotificationOutcome.APPLIED || outcome == AppleNotificationOutcome.UNCHANGED;
+        taken.record(uuid, describesState ? chain : null, signedAt, now);
         log.info("App Store notification {} {}{} for purchase {}: {}", uuid, n.getRawNotificationType(),
                 n.getRawSubtype() == null ? "" : "/" + n.getRawSubtype(), chain, outcome.wireName());
         return outcome;
