@@ -25,6 +25,7 @@ import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.billing.direct.DirectReceiptVerifier;
+import org.chatvault.server.billing.apple.AppleBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -38,6 +39,7 @@ import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
 import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.tls.HttpsConnector;
+import org.chatvault.server.store.sql.SqlAppleNotificationLog;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
@@ -152,7 +154,11 @@ public final class ChatvaultServer implements AutoCloseable {
                     rateLimits,
                     new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
                     new EntitlementService(metadata.subscriptions(), config.billing(), clock),
-                    config.billing().direct() == null ? null : DirectReceiptVerifier.of(config.billing().direct(), clock));
+                    config.billing().direct() == null ? null : DirectReceiptVerifier.of(config.billing().direct(), clock),
+                    // issue 11: apple (its own SubscriptionService: the service holds no state)
+                    AppleBilling.open(config.billing().apple(), new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
+                            metadata.subscriptions(),
+                            new SqlAppleNotificationLog(metadata.database()), clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();

@@ -9,6 +9,10 @@ import org.chatvault.protocol.audit.AuditPage;
 import org.chatvault.protocol.billing.DirectReceipt;
 import org.chatvault.protocol.billing.PlanCatalog;
 import org.chatvault.protocol.billing.SubscriptionOverview;
+import org.chatvault.protocol.billing.AppleNotificationTaken;
+import org.chatvault.protocol.billing.AppleRedeemed;
+import org.chatvault.protocol.billing.AppleRedemption;
+import org.chatvault.protocol.billing.AppleServerNotification;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -71,7 +75,11 @@ public enum ApiEndpoint {
     // issue 11: billing-core
     PLANS("GET", "/v1/plans", Access.PUBLIC, Body.NONE, 200, Body.json(PlanCatalog.class)),
     SUBSCRIPTION("GET", "/v1/subscription", Access.SESSION, Body.NONE, 200, Body.json(SubscriptionOverview.class)),
-    REDEEM_DIRECT("POST", "/v1/subscription/direct", Access.VAULT, Body.json(DirectReceipt.class), 200, Body.json(SubscriptionOverview.class));
+    REDEEM_DIRECT("POST", "/v1/subscription/direct", Access.VAULT, Body.json(DirectReceipt.class), 200, Body.json(SubscriptionOverview.class)),
+    // issue 11: apple
+    REDEEM_APPLE("POST", "/v1/subscription/apple", Access.VAULT, Body.json(AppleRedemption.class), 200, Body.json(AppleRedeemed.class)),
+    APPLE_NOTIFICATION("POST", "/v1/billing/apple/notifications", Access.PUBLIC, Body.json(AppleServerNotification.class), 200,
+            Body.json(AppleNotificationTaken.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

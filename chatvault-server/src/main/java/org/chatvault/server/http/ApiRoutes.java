@@ -15,6 +15,7 @@ import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.PurchaseVerifier;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.apple.AppleBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -33,7 +34,8 @@ public final class ApiRoutes {
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
                            SubscriptionService subscriptions, EntitlementService entitlements,
-                           PurchaseVerifier directReceipts) {}
+                           PurchaseVerifier directReceipts,
+                           AppleBilling apple) {}
 
     private ApiRoutes() {}
 
@@ -60,6 +62,7 @@ public final class ApiRoutes {
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
+        AppleHandlers apple = new AppleHandlers(s.apple(), bodies);
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
@@ -98,6 +101,9 @@ public final class ApiRoutes {
                 case PLANS -> billing::plans;
                 case SUBSCRIPTION -> billing::subscription;
                 case REDEEM_DIRECT -> billing::redeemDirect;
+                // issue 11: apple
+                case REDEEM_APPLE -> apple::redeem;
+                case APPLE_NOTIFICATION -> apple::notification;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

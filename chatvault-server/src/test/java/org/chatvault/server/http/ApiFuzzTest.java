@@ -27,6 +27,7 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.http.FuzzRequests.Request;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.AppleTestStore;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.ServerFixture;
@@ -83,8 +84,9 @@ class ApiFuzzTest {
         // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
         fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
                 new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED)))
-                // issue 11: billing-core. Fuzzed receipts reach the verifier, not the 501 of an unconfigured provider.
-                .withBilling(c.billing().withDirect(org.chatvault.server.testing.TestReceipts.settings(dir.resolve("billing")))));
+                // issue 11: the stores configured, so fuzzed purchases reach the verifiers, not the 501 of an unconfigured provider.
+                .withBilling(c.billing().withDirect(org.chatvault.server.testing.TestReceipts.settings(dir.resolve("billing")))
+                        .withApple(AppleTestStore.shared().settings(dir))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");

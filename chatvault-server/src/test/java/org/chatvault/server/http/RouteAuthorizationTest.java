@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.AppleTestStore;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.Api.Signer;
@@ -44,7 +45,8 @@ class RouteAuthorizationTest {
     /** The routes reachable without a token. A route added here escapes every case below, so it must be a choice. */
     private static final Set<ApiEndpoint> PUBLIC = EnumSet.of(ApiEndpoint.HEALTH, ApiEndpoint.READY, ApiEndpoint.METRICS,
             ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH,
-            ApiEndpoint.PLANS); // issue 11: billing-core
+            ApiEndpoint.PLANS, // issue 11: billing-core
+            ApiEndpoint.APPLE_NOTIFICATION); // issue 11: apple (signed by Apple, verified before anything is believed)
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir Path dir;
@@ -64,7 +66,9 @@ class RouteAuthorizationTest {
 
     @BeforeEach
     void aliceWithAVaultAndThreeDevices() {
-        fx = new ServerFixture(dir, c -> c.withBilling(c.billing().withDirect(TestReceipts.settings(dir.resolve("billing")))));
+        // issue 11: the stores are configured so their routes answer as they would in service.
+        fx = new ServerFixture(dir, c -> c.withBilling(c.billing().withDirect(TestReceipts.settings(dir.resolve("billing")))
+                .withApple(AppleTestStore.shared().settings(dir))));
         api = fx.api();
         alice = api.newSession("alice");
         aliceAccountId = Api.signerOf(alice).accountId();
@@ -222,7 +226,7 @@ class RouteAuthorizationTest {
     private void assertAnsweredAsBobsOwn(ApiEndpoint e, Response r, Session bob) {
         Set<String> aliceDevices = Set.of(deviceB, aliceTargets.approvalDeviceId());
         switch (e) {
-            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, PLANS -> throw new AssertionError(e + " is public");
+            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, PLANS, APPLE_NOTIFICATION -> throw new AssertionError(e + " is public");
             // issue 11: billing-core. Bob has no subscription, and alice's receipt is not his to redeem.
             case SUBSCRIPTION -> {
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
@@ -277,6 +281,11 @@ class RouteAuthorizationTest {
             case USAGE -> {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().get("objects").asLong()).isZero();
+            }
+            // issue 11: apple. A purchase naming no account is bob's once he redeems it; alice's state is checked unchanged.
+            case REDEEM_APPLE -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().get("planId").asText()).isEqualTo("standard");
             }
         }
     }

@@ -2,6 +2,8 @@ package org.chatvault.server.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import org.chatvault.server.testing.Api.Response;
  * not compile here until someone decides what a request to it looks like.
  */
 public final class RouteRequests {
+    /** When the purchases in Apple requests were made (the test servers' clocks start a day later). */
+    private static final Instant APPLE_PURCHASE = Instant.parse("2024-01-14T10:00:00Z");
+
     private RouteRequests() {}
 
     /**
@@ -81,6 +86,11 @@ public final class RouteRequests {
             // issue 11: billing-core
             case PLANS, SUBSCRIPTION -> none(e, e.path());
             case REDEEM_DIRECT -> json(e, e.path(), Map.of("receipt", TestReceipts.anyTime(t.accountId())));
+            // issue 11: apple. A purchase without an account token (any account may redeem it, once), and Apple's test notification.
+            case REDEEM_APPLE -> json(e, e.path(), Map.of("signedTransaction", AppleTestStore.shared().sign(AppleTestStore.transaction(
+                    AppleTestStore.newTransactionId(), "chatvault.standard.yearly", null, APPLE_PURCHASE, APPLE_PURCHASE.plus(Duration.ofDays(365))))));
+            case APPLE_NOTIFICATION -> json(e, e.path(), Map.of("signedPayload",
+                    AppleTestStore.shared().sign(AppleTestStore.notification("TEST", null, null, null, APPLE_PURCHASE))));
         };
     }
 
