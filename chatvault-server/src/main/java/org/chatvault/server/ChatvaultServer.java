@@ -24,6 +24,8 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.google.GooglePlayBilling;
+import org.chatvault.server.billing.google.PlaySetupException;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -135,6 +137,7 @@ public final class ChatvaultServer implements AutoCloseable {
             AuditLog audit = new AuditLog(metadata.audit(), clock);
             KeySlotService keySlots = new KeySlotService(metadata.accounts(), clock, audit);
             DeviceService devices = new DeviceService(metadata.devices(), metadata.accounts(), keySlots, audit, clock, random);
+            SubscriptionService subscriptions = new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
                             LoginThrottlePolicy.DEFAULT, random, devices, audit, rateLimits, hashQueue),
@@ -149,8 +152,9 @@ public final class ChatvaultServer implements AutoCloseable {
                     audit,
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
                     rateLimits,
-                    new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
-                    new EntitlementService(metadata.subscriptions(), config.billing(), clock));
+                    subscriptions,
+                    new EntitlementService(metadata.subscriptions(), config.billing(), clock),
+                    googlePlay(config, subscriptions, metadata, clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -184,6 +188,16 @@ public final class ChatvaultServer implements AutoCloseable {
         byte[] id = new byte[8];
         random.nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** Google Play purchases and notifications, or null when not configured; a key file it cannot use stops the start. */
+    private static GooglePlayBilling googlePlay(ServerConfig config, SubscriptionService subscriptions, SqlStores metadata, Clock clock) {
+        if (config.billing().google() == null) return null;
+        try {
+            return GooglePlayBilling.create(config.billing().google(), subscriptions, metadata.subscriptions(), clock);
+        } catch (PlaySetupException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     /** Starts serving, turning a port that cannot be bound into one line for the operator. */

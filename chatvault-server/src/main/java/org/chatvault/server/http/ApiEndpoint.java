@@ -6,6 +6,9 @@ import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
 import org.chatvault.protocol.audit.AuditPage;
+import org.chatvault.protocol.billing.google.GooglePurchase;
+import org.chatvault.protocol.billing.google.GoogleRedemption;
+import org.chatvault.protocol.billing.google.PubSubPush;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -63,7 +66,12 @@ public enum ApiEndpoint {
 
     HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
     COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
-    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class));
+    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class)),
+
+    // issue 11: google
+    REDEEM_GOOGLE("POST", "/v1/subscription/google", Access.VAULT, Body.json(GooglePurchase.class), 200, Body.json(GoogleRedemption.class)),
+    /** Public: Pub/Sub's own OIDC token is checked instead of a session. */
+    GOOGLE_NOTIFICATION("POST", "/v1/billing/google/notifications", Access.PUBLIC, Body.json(PubSubPush.class), 200, Body.NONE);
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

@@ -14,6 +14,7 @@ import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
+import org.chatvault.server.billing.google.GooglePlayBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -31,7 +32,9 @@ public final class ApiRoutes {
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
-                           SubscriptionService subscriptions, EntitlementService entitlements) {}
+                           SubscriptionService subscriptions, EntitlementService entitlements,
+                           // issue 11: google (null when Google Play is not configured)
+                           GooglePlayBilling googlePlay) {}
 
     private ApiRoutes() {}
 
@@ -57,6 +60,7 @@ public final class ApiRoutes {
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
+        GooglePlayHandlers googlePlay = new GooglePlayHandlers(s.googlePlay(), bodies);
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
@@ -91,6 +95,9 @@ public final class ApiRoutes {
                 case HEAD -> vault::head;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
+                // issue 11: google
+                case REDEEM_GOOGLE -> googlePlay::redeem;
+                case GOOGLE_NOTIFICATION -> googlePlay::notification;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

@@ -27,6 +27,7 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.http.FuzzRequests.Request;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.FakeGooglePlay;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.ServerFixture;
@@ -60,6 +61,7 @@ class ApiFuzzTest {
 
     @TempDir static Path dir;
     private static ServerFixture fx;
+    private static FakeGooglePlay google;
     private static Api api;
     private static State state;
 
@@ -81,8 +83,16 @@ class ApiFuzzTest {
     static void start() {
         // The fuzzer logs in again after each fuzzed logout (about 1,200 times per group in the long
         // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
-        fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
-                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED))));
+        // issue 11: google. Play is configured (against a fake) so its routes are fuzzed past "not configured".
+        google = new FakeGooglePlay();
+        Path keys = dir.resolve("google-keys");
+        try {
+            java.nio.file.Files.createDirectories(keys);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        fx = new ServerFixture(dir.resolve("data"), c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
+                new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED))).withBilling(c.billing().withGoogle(google.settings(keys))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");
@@ -102,6 +112,7 @@ class ApiFuzzTest {
     @AfterAll
     static void stop() {
         if (fx != null) fx.close();
+        if (google != null) google.close();
     }
 
     /** Routes grouped by the first two segments of their path ({@code /v1/objects…}), or the first for the rest ({@code /healthz}). */

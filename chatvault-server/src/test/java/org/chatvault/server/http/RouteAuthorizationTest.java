@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
+import org.chatvault.server.testing.FakeGooglePlay;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.Api.Signer;
@@ -42,11 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteAuthorizationTest {
     /** The routes reachable without a token. A route added here escapes every case below, so it must be a choice. */
     private static final Set<ApiEndpoint> PUBLIC = EnumSet.of(ApiEndpoint.HEALTH, ApiEndpoint.READY, ApiEndpoint.METRICS,
-            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH);
+            ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH,
+            // issue 11: google (Pub/Sub's own OIDC token is checked instead: GooglePlayApiTest)
+            ApiEndpoint.GOOGLE_NOTIFICATION);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir Path dir;
     private ServerFixture fx;
+    private FakeGooglePlay google;
     private Api api;
     private final TestObjects objects = new TestObjects(1010);
 
@@ -62,7 +66,16 @@ class RouteAuthorizationTest {
 
     @BeforeEach
     void aliceWithAVaultAndThreeDevices() {
-        fx = new ServerFixture(dir);
+        // issue 11: google. Play knows the made-up purchase token of RouteRequests, linked to no account.
+        google = new FakeGooglePlay();
+        google.purchase("made-up-purchase-token", FakeGooglePlay.Recorded.of("subscriptionsv2-active.json").account(null));
+        Path keys = dir.resolve("google-keys");
+        try {
+            java.nio.file.Files.createDirectories(keys);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        fx = new ServerFixture(dir.resolve("data"), c -> c.withBilling(c.billing().withGoogle(google.settings(keys))));
         api = fx.api();
         alice = api.newSession("alice");
         aliceAccountId = Api.signerOf(alice).accountId();
@@ -97,6 +110,7 @@ class RouteAuthorizationTest {
     @AfterEach
     void stop() {
         fx.close();
+        google.close();
     }
 
     private JsonNode loginJson() {
@@ -220,7 +234,7 @@ class RouteAuthorizationTest {
     private void assertAnsweredAsBobsOwn(ApiEndpoint e, Response r, Session bob) {
         Set<String> aliceDevices = Set.of(deviceB, aliceTargets.approvalDeviceId());
         switch (e) {
-            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH -> throw new AssertionError(e + " is public");
+            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, GOOGLE_NOTIFICATION -> throw new AssertionError(e + " is public");
             // His own session ends, his other sessions end: nothing of alice's.
             case LOGOUT, REVOKE_OTHER_SESSIONS -> assertThat(r.status()).as(r.text()).isEqualTo(204);
             // Alice's current password is not bob's.
@@ -268,6 +282,11 @@ class RouteAuthorizationTest {
             case USAGE -> {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().get("objects").asLong()).isZero();
+            }
+            // issue 11: google. The purchase Play links to no account becomes bob's own.
+            case REDEEM_GOOGLE -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().get("status").asText()).isEqualTo("active");
             }
         }
     }

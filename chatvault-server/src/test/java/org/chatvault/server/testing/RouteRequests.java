@@ -77,6 +77,11 @@ public final class RouteRequests {
             case UPLOAD -> new RouteRequest(e, relative(e.path()), e.request().mediaType(), TestObjects.batch(t.objects()));
             case RELABEL -> json(e, e.path(), Map.of("bucket", TestObjects.BUCKET, "ids", ids));
             case COMMIT -> json(e, e.path(), commit(t.headVersion(), t.root(), List.of(), List.of()));
+            // issue 11: google
+            case REDEEM_GOOGLE -> json(e, e.path(), Map.of("purchaseToken", "made-up-purchase-token", "productId", "chatvault.standard.yearly"));
+            case GOOGLE_NOTIFICATION -> json(e, e.path(), Map.of("message", Map.of("data", Base64.getEncoder().encodeToString(
+                    "{\"version\":\"1.0\",\"packageName\":\"org.chatvault.app\",\"testNotification\":{\"version\":\"1.0\"}}".getBytes()),
+                    "messageId", "1"), "subscription", "projects/p/subscriptions/play"));
         };
     }
 
