@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import org.chatvault.server.billing.BillingException;
 import org.chatvault.server.billing.GooglePlaySettings;
@@ -117,7 +118,10 @@ public final class GooglePlayBilling {
         PlayPurchase p = read.get();
         VerifiedPurchase state = reconcile(p.purchase());
         if (type.get() == PlayNotificationType.REVOKED) state = ended(state, SubscriptionStatus.REVOKED, at);
-        Optional<Subscription> s = subscriptions.apply(new StoreEvent(type.get().event(), state, at, type.get().detail()));
+        Optional<Subscription> known = store.find(Provider.GOOGLE, state.providerId());
+        // Pub/Sub delivers at least once, and PURCHASED follows the app's own redemption: what changes nothing adds no history.
+        Optional<Subscription> s = known.isPresent() && sameState(known.get(), state) ? known
+                : subscriptions.apply(new StoreEvent(type.get().event(), state, at, type.get().detail()));
         if (s.isEmpty()) {
             log.info("Google Play {} notification for a purchase linked to no account; it is recorded when the app redeems it", type.get());
             return;
@@ -134,6 +138,7 @@ public final class GooglePlayBilling {
         VerifiedPurchase state;
         if (known.isPresent()) {
             Subscription s = known.get();
+            if (s.status() == SubscriptionStatus.REFUNDED) return; // delivered again
             state = new VerifiedPurchase(Provider.GOOGLE, s.providerId(), s.accountId(), s.productId(), SubscriptionStatus.REFUNDED, s.startedAt(),
                     s.paidUntil(), null, at);
         } else {
@@ -201,6 +206,11 @@ public final class GooglePlayBilling {
             // The purchase stands; the next notification or redemption of it tries again, well within Play's three days.
             log.warn("could not acknowledge the Google Play purchase of subscription {}: {}", s.id(), e.getMessage());
         }
+    }
+
+    private static boolean sameState(Subscription s, VerifiedPurchase p) {
+        return s.status() == p.status() && s.productId().equals(p.productId()) && s.paidUntil().equals(p.paidUntil())
+                && Objects.equals(s.storeGraceUntil(), p.storeGraceUntil()) && Objects.equals(s.endedAt(), p.endedAt());
     }
 
     private static VerifiedPurchase ended(VerifiedPurchase p, SubscriptionStatus status, Instant at) {
