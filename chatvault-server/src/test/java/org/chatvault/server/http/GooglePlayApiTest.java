@@ -1,11 +1,15 @@
 package org.chatvault.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chatvault.server.http.ObjectApiTest.assertError;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -14,11 +18,13 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.EntitlementState;
+import org.chatvault.server.billing.GooglePlaySettings;
 import org.chatvault.server.billing.Provider;
 import org.chatvault.server.billing.Subscription;
 import org.chatvault.server.billing.SubscriptionEvent;
 import org.chatvault.server.billing.SubscriptionEventType;
 import org.chatvault.server.billing.SubscriptionStatus;
+import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.Api.Response;
@@ -96,8 +102,8 @@ class GooglePlayApiTest {
         try {
             return api.sendWithHeaders("POST", "v1/billing/google/notifications", null, "application/json", Api.JSON.writeValueAsBytes(body),
                     authorization == null ? Map.of() : Map.of("Authorization", authorization));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -356,6 +362,45 @@ class GooglePlayApiTest {
         // The real one goes through.
         notify(3, "tok-f");
         assertThat(stored("tok-f").status()).isEqualTo(SubscriptionStatus.CANCELED);
+    }
+
+    @Test
+    void aFailedAcknowledgementKeepsThePurchaseAndIsRetriedAtTheNextNotification() {
+        google.purchase("tok-a", ACTIVE.account(aliceId));
+        google.failAcknowledgementsWith(500);
+        Response r = redeem(alice, "tok-a", null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(google.acknowledged()).isEmpty();
+        assertThat(entitlement(aliceId)).isEqualTo(EntitlementState.PAID);
+
+        google.failAcknowledgementsWith(0);
+        clock.advance(Duration.ofHours(1));
+        notify(4, "tok-a"); // Play's PURCHASED arrives: the purchase is still unacknowledged at Play
+        assertThat(google.acknowledged()).containsExactly("tok-a");
+    }
+
+    @Test
+    void aPlanChangeAtPlayMovesTheSubscriptionToTheNewProductsPlan() {
+        Recorded monthly = ACTIVE.product(MONTHLY).account(aliceId).expires(clock.instant().plus(Duration.ofDays(31)));
+        google.purchase("tok-c", monthly);
+        assertThat(redeem(alice, "tok-c", null).json().get("planId").asText()).isEqualTo("standard");
+        clock.advance(Duration.ofDays(3));
+        google.purchase("tok-c", monthly.product("chatvault.forever.monthly"));
+        notify(17, "tok-c"); // SUBSCRIPTION_ITEMS_CHANGED
+        assertThat(stored("tok-c").productId()).isEqualTo("chatvault.forever.monthly");
+        assertThat(stored("tok-c").planId()).isEqualTo("forever");
+        assertThat(history(aliceId)).containsExactly(SubscriptionEventType.REDEEMED, SubscriptionEventType.PRODUCT_CHANGED);
+    }
+
+    @Test
+    void aServiceAccountKeyOthersMayReadStopsTheServerWithOneLine() throws Exception {
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        GooglePlaySettings s = google.settings(shared);
+        Files.setPosixFilePermissions(s.serviceAccountKey(), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> new ServerFixture(dir.resolve("other"), c -> c.withBilling(c.billing().withGoogle(s))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("billing.google.service-account-key").hasMessageContaining("chmod 600")
+                .hasMessageNotContaining("PRIVATE KEY");
     }
 
     @Test

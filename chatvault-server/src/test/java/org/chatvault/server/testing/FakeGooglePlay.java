@@ -56,6 +56,7 @@ public final class FakeGooglePlay implements AutoCloseable {
     private final List<String> acknowledged = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile int failWith;
+    private volatile int failAcknowledgementsWith;
 
     public FakeGooglePlay() {
         try {
@@ -107,6 +108,9 @@ public final class FakeGooglePlay implements AutoCloseable {
 
     /** Every Play API call answers {@code status} until set back to 0. */
     public void failWith(int status) { failWith = status; }
+
+    /** Acknowledgements (only) answer {@code status} until set back to 0. */
+    public void failAcknowledgementsWith(int status) { failAcknowledgementsWith = status; }
 
     /** The tokens acknowledged, in order. */
     public List<String> acknowledged() { return List.copyOf(acknowledged); }
@@ -201,6 +205,10 @@ public final class FakeGooglePlay implements AutoCloseable {
             if (answer == null) send(ex, 404, Recorded.resource("error-404.json"));
             else send(ex, 200, answer);
         } else if (ex.getRequestMethod().equals("POST") && parts.length == 4 && parts[0].equals("subscriptions") && parts[3].endsWith(":acknowledge")) {
+            if (failAcknowledgementsWith != 0) {
+                send(ex, failAcknowledgementsWith, "{\"error\":{\"code\":" + failAcknowledgementsWith + ",\"message\":\"Backend Error\"}}");
+                return;
+            }
             String token = parts[3].substring(0, parts[3].length() - ":acknowledge".length());
             String answer = purchases.get(token);
             if (answer == null) {
