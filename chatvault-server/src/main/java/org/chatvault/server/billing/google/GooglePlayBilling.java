@@ -75,7 +75,7 @@ public final class GooglePlayBilling {
      */
     public Subscription redeem(String accountId, String purchaseToken, String productId) {
         PlayPurchase p = verifier.read(accountId, purchaseToken, productId);
-        Subscription s = subscriptions.redeem(accountId, reconcile(p.purchase()));
+        Subscription s = subscriptions.redeem(accountId, reconcile(p.purchase(), store.find(Provider.GOOGLE, purchaseToken)));
         endReplaced(p, s.accountId());
         acknowledge(p, s);
         return s;
@@ -116,9 +116,9 @@ public final class GooglePlayBilling {
         Optional<PlayPurchase> read = readForNotification(sn.purchaseToken(), type.get().name());
         if (read.isEmpty()) return;
         PlayPurchase p = read.get();
-        VerifiedPurchase state = reconcile(p.purchase());
+        Optional<Subscription> known = store.find(Provider.GOOGLE, p.purchase().providerId());
+        VerifiedPurchase state = reconcile(p.purchase(), known);
         if (type.get() == PlayNotificationType.REVOKED) state = ended(state, SubscriptionStatus.REVOKED, at);
-        Optional<Subscription> known = store.find(Provider.GOOGLE, state.providerId());
         // Pub/Sub delivers at least once, and PURCHASED follows the app's own redemption: what changes nothing adds no history.
         Optional<Subscription> s = known.isPresent() && sameState(known.get(), state) ? known
                 : subscriptions.apply(new StoreEvent(type.get().event(), state, at, type.get().detail()));
@@ -166,8 +166,7 @@ public final class GooglePlayBilling {
      * expiry is the end of the grace, not of the paid period, so the paid-until already known is kept and the history
      * does not claim a payment that failed.
      */
-    private VerifiedPurchase reconcile(VerifiedPurchase p) {
-        Optional<Subscription> known = store.find(Provider.GOOGLE, p.providerId());
+    private static VerifiedPurchase reconcile(VerifiedPurchase p, Optional<Subscription> known) {
         if (known.isEmpty()) return p;
         Subscription k = known.get();
         if (k.status() == SubscriptionStatus.REFUNDED || k.status() == SubscriptionStatus.REVOKED)
