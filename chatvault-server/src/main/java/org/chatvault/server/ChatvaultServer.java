@@ -26,6 +26,8 @@ import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.billing.direct.DirectReceiptVerifier;
 import org.chatvault.server.billing.apple.AppleBilling;
+import org.chatvault.server.billing.google.GooglePlayBilling;
+import org.chatvault.server.billing.google.PlaySetupException;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.core.files.OwnerOnly;
 import org.chatvault.server.config.ServerConfig;
@@ -138,6 +140,7 @@ public final class ChatvaultServer implements AutoCloseable {
             AuditLog audit = new AuditLog(metadata.audit(), clock);
             KeySlotService keySlots = new KeySlotService(metadata.accounts(), clock, audit);
             DeviceService devices = new DeviceService(metadata.devices(), metadata.accounts(), keySlots, audit, clock, random);
+            SubscriptionService subscriptions = new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
                             LoginThrottlePolicy.DEFAULT, random, devices, audit, rateLimits, hashQueue),
@@ -152,13 +155,12 @@ public final class ChatvaultServer implements AutoCloseable {
                     audit,
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
                     rateLimits,
-                    new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
+                    subscriptions,
                     new EntitlementService(metadata.subscriptions(), config.billing(), clock),
                     config.billing().direct() == null ? null : DirectReceiptVerifier.of(config.billing().direct(), clock),
-                    // issue 11: apple (its own SubscriptionService: the service holds no state)
-                    AppleBilling.open(config.billing().apple(), new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock),
-                            metadata.subscriptions(),
-                            new SqlAppleNotificationLog(metadata.database()), clock));
+                    AppleBilling.open(config.billing().apple(), subscriptions, metadata.subscriptions(),
+                            new SqlAppleNotificationLog(metadata.database()), clock),
+                    googlePlay(config, subscriptions, metadata, clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -192,6 +194,16 @@ public final class ChatvaultServer implements AutoCloseable {
         byte[] id = new byte[8];
         random.nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** Google Play purchases and notifications, or null when not configured; a key file it cannot use stops the start. */
+    private static GooglePlayBilling googlePlay(ServerConfig config, SubscriptionService subscriptions, SqlStores metadata, Clock clock) {
+        if (config.billing().google() == null) return null;
+        try {
+            return GooglePlayBilling.create(config.billing().google(), subscriptions, metadata.subscriptions(), clock);
+        } catch (PlaySetupException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     /** Starts serving, turning a port that cannot be bound into one line for the operator. */

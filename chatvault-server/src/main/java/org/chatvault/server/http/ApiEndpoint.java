@@ -13,6 +13,9 @@ import org.chatvault.protocol.billing.AppleNotificationTaken;
 import org.chatvault.protocol.billing.AppleRedeemed;
 import org.chatvault.protocol.billing.AppleRedemption;
 import org.chatvault.protocol.billing.AppleServerNotification;
+import org.chatvault.protocol.billing.google.GooglePurchase;
+import org.chatvault.protocol.billing.google.GoogleRedemption;
+import org.chatvault.protocol.billing.google.PubSubPush;
 import org.chatvault.protocol.device.ApprovalPending;
 import org.chatvault.protocol.device.ApprovalRequest;
 import org.chatvault.protocol.device.DeviceApproval;
@@ -79,7 +82,11 @@ public enum ApiEndpoint {
     // issue 11: apple
     REDEEM_APPLE("POST", "/v1/subscription/apple", Access.VAULT, Body.json(AppleRedemption.class), 200, Body.json(AppleRedeemed.class)),
     APPLE_NOTIFICATION("POST", "/v1/billing/apple/notifications", Access.PUBLIC, Body.json(AppleServerNotification.class), 200,
-            Body.json(AppleNotificationTaken.class));
+            Body.json(AppleNotificationTaken.class)),
+    // issue 11: google
+    REDEEM_GOOGLE("POST", "/v1/subscription/google", Access.VAULT, Body.json(GooglePurchase.class), 200, Body.json(GoogleRedemption.class)),
+    /** Public: Pub/Sub's own OIDC token is checked instead of a session. */
+    GOOGLE_NOTIFICATION("POST", "/v1/billing/google/notifications", Access.PUBLIC, Body.json(PubSubPush.class), 200, Body.NONE);
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

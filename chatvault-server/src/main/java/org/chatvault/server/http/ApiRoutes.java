@@ -16,6 +16,7 @@ import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.billing.PurchaseVerifier;
 import org.chatvault.server.billing.SubscriptionService;
 import org.chatvault.server.billing.apple.AppleBilling;
+import org.chatvault.server.billing.google.GooglePlayBilling;
 import org.chatvault.server.device.DeviceService;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
@@ -35,7 +36,9 @@ public final class ApiRoutes {
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
                            SubscriptionService subscriptions, EntitlementService entitlements,
                            PurchaseVerifier directReceipts,
-                           AppleBilling apple) {}
+                           AppleBilling apple,
+                           // issue 11: google (null when Google Play is not configured)
+                           GooglePlayBilling googlePlay) {}
 
     private ApiRoutes() {}
 
@@ -63,6 +66,7 @@ public final class ApiRoutes {
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         AppleHandlers apple = new AppleHandlers(s.apple(), bodies);
+        GooglePlayHandlers googlePlay = new GooglePlayHandlers(s.googlePlay(), bodies);
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
@@ -104,6 +108,9 @@ public final class ApiRoutes {
                 // issue 11: apple
                 case REDEEM_APPLE -> apple::redeem;
                 case APPLE_NOTIFICATION -> apple::notification;
+                // issue 11: google
+                case REDEEM_GOOGLE -> googlePlay::redeem;
+                case GOOGLE_NOTIFICATION -> googlePlay::notification;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

@@ -11,6 +11,7 @@ import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.abuse.AbuseException;
 import org.chatvault.server.account.AccountException;
 import org.chatvault.server.billing.BillingException;
+import org.chatvault.server.billing.google.PushRejected;
 import org.chatvault.server.signing.SigningException;
 import org.chatvault.server.device.DeviceException;
 import org.chatvault.server.vault.VaultRequestException;
@@ -50,6 +51,8 @@ final class ErrorMapping {
             if (e instanceof BillingException.ProviderUnavailable) log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
             refuse(ctx, code(e), e.getMessage(), null);
         });
+        // issue 11: google
+        routes.exception(PushRejected.class, (e, ctx) -> refuse(ctx, ErrorCode.UNAUTHORIZED, e.getMessage(), null));
         routes.exception(RequestException.class, (e, ctx) -> refuse(ctx, code(e), e.getMessage(), null));
         // Javalin's own refusals: no route (404) and the like.
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, fromStatus(e.getStatus()), describe(e.getStatus()), null));

@@ -28,6 +28,7 @@ import org.chatvault.protocol.error.ErrorCode;
 import org.chatvault.server.http.FuzzRequests.Request;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.AppleTestStore;
+import org.chatvault.server.testing.FakeGooglePlay;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.ServerFixture;
@@ -61,6 +62,7 @@ class ApiFuzzTest {
 
     @TempDir static Path dir;
     private static ServerFixture fx;
+    private static FakeGooglePlay google;
     private static Api api;
     private static State state;
 
@@ -82,11 +84,19 @@ class ApiFuzzTest {
     static void start() {
         // The fuzzer logs in again after each fuzzed logout (about 1,200 times per group in the long
         // mode): the login rates are lifted here, as they are tested on their own (RateLimitApiTest).
-        fx = new ServerFixture(dir, c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
+        // issue 11: google. Play is configured (against a fake) so its routes are fuzzed past "not configured".
+        google = new FakeGooglePlay();
+        Path keys = dir.resolve("google-keys");
+        try {
+            java.nio.file.Files.createDirectories(keys);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // issue 11: the stores configured, so fuzzed purchases reach the verifiers, not the 501 of an unconfigured provider.
+        fx = new ServerFixture(dir.resolve("data"), c -> c.withAbuse(c.abuse().withRates(RateLimit.LOGIN,
                 new AbuseLimits.Rates(Rate.UNLIMITED, Rate.UNLIMITED)))
-                // issue 11: the stores configured, so fuzzed purchases reach the verifiers, not the 501 of an unconfigured provider.
                 .withBilling(c.billing().withDirect(org.chatvault.server.testing.TestReceipts.settings(dir.resolve("billing")))
-                        .withApple(AppleTestStore.shared().settings(dir))));
+                        .withApple(AppleTestStore.shared().settings(dir)).withGoogle(google.settings(keys))));
         api = fx.api();
         state = new State();
         Session expiring = api.newSession("fuzz-expiring");
@@ -106,6 +116,7 @@ class ApiFuzzTest {
     @AfterAll
     static void stop() {
         if (fx != null) fx.close();
+        if (google != null) google.close();
     }
 
     /** Routes grouped by the first two segments of their path ({@code /v1/objects…}), or the first for the rest ({@code /healthz}). */

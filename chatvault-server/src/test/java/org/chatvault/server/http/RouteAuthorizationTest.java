@@ -19,6 +19,7 @@ import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.AppleTestStore;
+import org.chatvault.server.testing.FakeGooglePlay;
 import org.chatvault.server.testing.Api.Response;
 import org.chatvault.server.testing.Api.Session;
 import org.chatvault.server.testing.Api.Signer;
@@ -46,11 +47,14 @@ class RouteAuthorizationTest {
     private static final Set<ApiEndpoint> PUBLIC = EnumSet.of(ApiEndpoint.HEALTH, ApiEndpoint.READY, ApiEndpoint.METRICS,
             ApiEndpoint.OPENAPI, ApiEndpoint.REGISTER, ApiEndpoint.LOGIN, ApiEndpoint.REFRESH,
             ApiEndpoint.PLANS, // issue 11: billing-core
-            ApiEndpoint.APPLE_NOTIFICATION); // issue 11: apple (signed by Apple, verified before anything is believed)
+            ApiEndpoint.APPLE_NOTIFICATION, // issue 11: apple (signed by Apple, verified before anything is believed)
+            // issue 11: google (Pub/Sub's own OIDC token is checked instead: GooglePlayApiTest)
+            ApiEndpoint.GOOGLE_NOTIFICATION);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @TempDir Path dir;
     private ServerFixture fx;
+    private FakeGooglePlay google;
     private Api api;
     private final TestObjects objects = new TestObjects(1010);
 
@@ -66,9 +70,18 @@ class RouteAuthorizationTest {
 
     @BeforeEach
     void aliceWithAVaultAndThreeDevices() {
+        // issue 11: google. Play knows the made-up purchase token of RouteRequests, linked to no account.
+        google = new FakeGooglePlay();
+        google.purchase("made-up-purchase-token", FakeGooglePlay.Recorded.of("subscriptionsv2-active.json").account(null));
+        Path keys = dir.resolve("google-keys");
+        try {
+            java.nio.file.Files.createDirectories(keys);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         // issue 11: the stores are configured so their routes answer as they would in service.
-        fx = new ServerFixture(dir, c -> c.withBilling(c.billing().withDirect(TestReceipts.settings(dir.resolve("billing")))
-                .withApple(AppleTestStore.shared().settings(dir))));
+        fx = new ServerFixture(dir.resolve("data"), c -> c.withBilling(c.billing().withDirect(TestReceipts.settings(dir.resolve("billing")))
+                .withApple(AppleTestStore.shared().settings(dir)).withGoogle(google.settings(keys))));
         api = fx.api();
         alice = api.newSession("alice");
         aliceAccountId = Api.signerOf(alice).accountId();
@@ -103,6 +116,7 @@ class RouteAuthorizationTest {
     @AfterEach
     void stop() {
         fx.close();
+        google.close();
     }
 
     private JsonNode loginJson() {
@@ -226,7 +240,8 @@ class RouteAuthorizationTest {
     private void assertAnsweredAsBobsOwn(ApiEndpoint e, Response r, Session bob) {
         Set<String> aliceDevices = Set.of(deviceB, aliceTargets.approvalDeviceId());
         switch (e) {
-            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, PLANS, APPLE_NOTIFICATION -> throw new AssertionError(e + " is public");
+            case HEALTH, READY, METRICS, OPENAPI, REGISTER, LOGIN, REFRESH, PLANS, APPLE_NOTIFICATION, GOOGLE_NOTIFICATION ->
+                    throw new AssertionError(e + " is public");
             // issue 11: billing-core. Bob has no subscription, and alice's receipt is not his to redeem.
             case SUBSCRIPTION -> {
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
@@ -286,6 +301,11 @@ class RouteAuthorizationTest {
             case REDEEM_APPLE -> {
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
                 assertThat(r.json().get("planId").asText()).isEqualTo("standard");
+            }
+            // issue 11: google. The purchase Play links to no account becomes bob's own.
+            case REDEEM_GOOGLE -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().get("status").asText()).isEqualTo("active");
             }
         }
     }

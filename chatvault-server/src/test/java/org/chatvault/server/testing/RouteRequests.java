@@ -91,6 +91,11 @@ public final class RouteRequests {
                     AppleTestStore.newTransactionId(), "chatvault.standard.yearly", null, APPLE_PURCHASE, APPLE_PURCHASE.plus(Duration.ofDays(365))))));
             case APPLE_NOTIFICATION -> json(e, e.path(), Map.of("signedPayload",
                     AppleTestStore.shared().sign(AppleTestStore.notification("TEST", null, null, null, APPLE_PURCHASE))));
+            // issue 11: google
+            case REDEEM_GOOGLE -> json(e, e.path(), Map.of("purchaseToken", "made-up-purchase-token", "productId", "chatvault.standard.yearly"));
+            case GOOGLE_NOTIFICATION -> json(e, e.path(), Map.of("message", Map.of("data", Base64.getEncoder().encodeToString(
+                    "{\"version\":\"1.0\",\"packageName\":\"org.chatvault.app\",\"testNotification\":{\"version\":\"1.0\"}}".getBytes()),
+                    "messageId", "1"), "subscription", "projects/p/subscriptions/play"));
         };
     }
 
