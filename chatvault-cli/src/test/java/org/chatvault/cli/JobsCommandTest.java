@@ -91,7 +91,7 @@ class JobsCommandTest extends ConsoleTest {
     @Test
     void anUnknownJobIsAUsageErrorNamingTheJobs() {
         assertThat(Main.run("jobs", "run", "compact", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("no job named 'compact'; the jobs are sweep and repack").doesNotContain("Exception");
+        assertThat(stderr()).contains("no job named 'compact'; the jobs are sweep, repack and tier").doesNotContain("Exception");
         assertThat(dir.resolve("metadata.db")).as("nothing opened").doesNotExist();
     }
 }
