@@ -15,7 +15,7 @@ public final class SqlPackTiers implements PackTierIndex {
     private static final String TO_MOVE = """
             p.bucket > 0 AND p.bucket < :firstStandard AND p.length >= :minBytes
             AND (p.storage_class IS NULL OR p.storage_class <> :storageClass) AND p.vacated_at IS NULL
-            AND EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id)""";
+            AND EXISTS (SELECT 1 FROM objects o WHERE o.account_id = p.account_id AND o.pack_id = p.pack_id AND o.dropped_at IS NULL)""";
 
     private final SqlDatabase db;
 
