@@ -180,6 +180,26 @@ class TierJobTest {
     }
 
     @Test
+    void twoInstancesRunningAtOnceMoveEachPackOnce() throws Exception {
+        objects(POLICY);
+        // Written before the cold tier was configured: all standard.
+        ObjectService objects = new ObjectService(stores.objects(), blobs, dir.resolve("tmp"), clock, new ServerMetrics());
+        for (int month = 1; month <= 6; month++) upload(objects, 202500 + month);
+        TierJob one = job(POLICY, "instance-1");
+        TierJob two = job(POLICY, "instance-2");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> { start.await(); return one.run(false); });
+            var second = pool.submit(() -> { start.await(); return two.run(false); });
+            start.countDown();
+            assertThat(first.get().packsMoved() + second.get().packsMoved()).isEqualTo(6);
+        }
+        assertThat(requests.sent(CopyObjectRequest.class)).hasSize(6)
+                .extracting(CopyObjectRequest::destinationKey).doesNotHaveDuplicates();
+        assertThat(recordedClasses().values()).containsOnly("STANDARD_IA");
+    }
+
+    @Test
     void aColderClassConfiguredLaterMovesThePacksAgain() throws Exception {
         ObjectService objects = objects(POLICY);
         upload(objects, 202001);
