@@ -47,8 +47,6 @@ public final class ServerJobs {
 
     RepackJob repack() { return repack; }
 
-    TierJob tier() { return tier; }
-
     /** Every job, in the order of {@link #NAMES}: the order a scheduled round runs them in. */
     List<Job> all() { return List.of(sweep, repack, tier); }
 
