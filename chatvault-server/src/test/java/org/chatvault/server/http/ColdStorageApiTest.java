@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.ServerJobs;
 import org.chatvault.server.config.ObjectBackend;
+import org.chatvault.server.jobs.JobResult;
 import org.chatvault.server.store.s3.S3Settings;
 import org.chatvault.server.testing.Api;
 import org.chatvault.server.testing.MutableClock;
@@ -48,6 +50,33 @@ class ColdStorageApiTest {
                 }
                 assertThat(api.fetch(s.access(), Api.hex(List.of(old, recent))).body())
                         .as("read back from both classes").isEqualTo(TestObjects.batch(old, recent));
+            }
+        }
+    }
+
+    @Test
+    void theOperatorsTierRunMovesWhatAgedAndPlansItFirst() throws Exception {
+        try (S3TestServer s3 = S3TestServer.inMemory()) {
+            S3Settings bucket = s3.newBucket().withColdTier(new ColdTierPolicy("STANDARD_IA", 6, 0));
+            MutableClock clock = MutableClock.startingAt("2026-11-15T10:00:00Z");
+            try (ServerFixture fx = new ServerFixture(dir, clock, c -> c.withObjects(new ObjectBackend.S3(bucket)))) {
+                Api api = fx.api();
+                Api.Session s = api.newSession("alice");
+                SealedObject may = new TestObjects(6).segment(202605, 2000);
+                assertThat(api.upload(s.access(), List.of(may)).status()).isEqualTo(200);
+                assertThat(ServerJobs.runOnce(fx.config(), clock, "tier", false).describe().getFirst())
+                        .as("May is still recent in November").contains("0 packs");
+
+                clock.advance(java.time.Duration.ofDays(60)); // January 2027
+                JobResult plan = ServerJobs.runOnce(fx.config(), clock, "tier", true);
+                assertThat(plan.describe().getFirst()).startsWith("tier (dry run): 1 packs").contains("before 202607")
+                        .contains("would be moved to STANDARD_IA");
+                assertThat(ServerJobs.runOnce(fx.config(), clock, "tier", false).describe().getFirst())
+                        .startsWith("tier: 1 packs").contains("moved to STANDARD_IA");
+                assertThat(ServerJobs.runOnce(fx.config(), clock, "tier", false).describe().getFirst()).contains("0 packs");
+                Api.Session later = api.signedLogin(s); // two months on, the first session has expired
+                assertThat(api.fetch(later.access(), Api.hex(List.of(may))).body()).as("read back from the cold class")
+                        .isEqualTo(TestObjects.batch(may));
             }
         }
     }
