@@ -89,9 +89,31 @@ class JobsCommandTest extends ConsoleTest {
     }
 
     @Test
+    void tieringOnTheFilesystemSaysThereIsNothingToDo() throws Exception {
+        Path data = dir.resolve("data");
+        dataWithAPackToSweep(data);
+        assertThat(Main.run("jobs", "run", "tier", "--dry-run", "--data-dir", data.toString())).as(stderr()).isZero();
+        assertThat(stdout()).contains("tier (dry run): objects are kept on the filesystem, which has a single storage class; nothing to do");
+    }
+
+    @Test
+    void aColdClassThatCannotBeReadAtOnceIsAOneLineConfigError() throws Exception {
+        Path config = Files.writeString(dir.resolve("server.properties"), """
+                storage.objects=s3
+                s3.bucket=chatvault-packs
+                s3.access-key=AKIAEXAMPLE
+                s3.secret-key=wJalrXUtnFEMI
+                s3.cold-storage-class=DEEP_ARCHIVE
+                """);
+        assertThat(Main.run("jobs", "run", "tier", "--config", config.toString(), "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("s3.cold-storage-class").contains("must be restored").contains("GLACIER_IR")
+                .doesNotContain("Exception").doesNotContain("wJalrXUtnFEMI");
+    }
+
+    @Test
     void anUnknownJobIsAUsageErrorNamingTheJobs() {
         assertThat(Main.run("jobs", "run", "compact", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("no job named 'compact'; the jobs are sweep and repack").doesNotContain("Exception");
+        assertThat(stderr()).contains("no job named 'compact'; the jobs are sweep, repack and tier").doesNotContain("Exception");
         assertThat(dir.resolve("metadata.db")).as("nothing opened").doesNotExist();
     }
 }

@@ -145,7 +145,7 @@ public final class ChatvaultServer implements AutoCloseable {
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
                             LoginThrottlePolicy.DEFAULT, random, devices, audit, rateLimits, hashQueue),
                     keySlots,
-                    new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics),
+                    new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics, stores.packTiering(config)),
                     new RelabelService(metadata.objects(), blobs, tmpDir, clock),
                     new HeadService(metadata.objects(), clock),
                     metrics,
@@ -171,7 +171,7 @@ public final class ChatvaultServer implements AutoCloseable {
                 cfg.jetty.modifyServer(server -> server.setHandler(graceful));
             }));
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, instanceId);
-            scheduler = new JobScheduler(List.of(jobs.sweep(), jobs.repack()), () -> forgetStaleRecords(metadata, rateLimits, clock),
+            scheduler = new JobScheduler(jobs.all(), () -> forgetStaleRecords(metadata, rateLimits, clock),
                     Duration.ofMinutes(1), JOB_INTERVAL);
             ChatvaultServer server = new ChatvaultServer(config, stores, new Http(app, graceful), jobs, scheduler);
             log.info("Chatvault server instance {} listening on {} with data in {}; {}",

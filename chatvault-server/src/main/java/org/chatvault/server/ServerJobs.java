@@ -7,11 +7,13 @@ import java.security.SecureRandom;
 import org.chatvault.core.files.OwnerOnly;
 import java.time.Clock;
 import java.util.List;
+import org.chatvault.server.config.ObjectBackend;
 import org.chatvault.server.config.ServerConfig;
 import org.chatvault.server.jobs.Job;
 import org.chatvault.server.jobs.JobResult;
 import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
+import org.chatvault.server.jobs.TierJob;
 
 /**
  * The jobs of one server instance over its stores, as configured: what the server schedules
@@ -19,11 +21,12 @@ import org.chatvault.server.jobs.SweepJob;
  */
 public final class ServerJobs {
     /** The names operators run jobs by, in the order a round runs them. */
-    public static final List<String> NAMES = List.of("sweep", "repack");
+    public static final List<String> NAMES = List.of("sweep", "repack", "tier");
 
     private final String instanceId;
     private final SweepJob sweep;
     private final RepackJob repack;
+    private final TierJob tier;
 
     /** @param instanceId who takes the jobs' leases: a server instance's id, or an operator's run's */
     ServerJobs(ServerStores stores, ServerConfig config, Path tmpDir, Clock clock, String instanceId) {
@@ -31,7 +34,11 @@ public final class ServerJobs {
         this.sweep = new SweepJob(stores.metadata().objects(), stores.metadata().accounts(), stores.metadata().leases(), stores.objects(), clock,
                 config.dropSafetyDelay(), instanceId);
         this.repack = new RepackJob(stores.metadata().objects(), stores.metadata().leases(), stores.objects(), tmpDir, clock,
-                RepackJob.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), instanceId);
+                RepackJob.Settings.of(config.repackThreshold(), config.dropSafetyDelay()), stores.packTiering(config), instanceId);
+        this.tier = new TierJob(stores.packTiers(), stores.metadata().leases(), stores.objects(), clock, config.objects().coldTier(),
+                config.objects() instanceof ObjectBackend.S3
+                        ? "no cold storage class is configured (s3.cold-storage-class)"
+                        : "objects are kept on the filesystem, which has a single storage class", instanceId);
     }
 
     String instanceId() { return instanceId; }
@@ -39,6 +46,13 @@ public final class ServerJobs {
     SweepJob sweep() { return sweep; }
 
     RepackJob repack() { return repack; }
+
+    /** Every job, in the order of {@link #NAMES}: the order a scheduled round runs them in. */
+    List<Job> all() { return List.of(sweep, repack, tier); }
+
+    private Job named(String name) {
+        return all().stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
+    }
 
     /**
      * Opens the stores {@code config} names (as {@code chatvault server} does), runs one job once,
@@ -60,8 +74,7 @@ public final class ServerJobs {
         }
         try (ServerStores stores = ServerStores.open(config, dataDir)) {
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, "operator-" + ChatvaultServer.newInstanceId(new SecureRandom()));
-            Job job = name.equals("sweep") ? jobs.sweep() : jobs.repack();
-            return job.run(dryRun);
+            return jobs.named(name).run(dryRun);
         } finally {
             deleteQuietly(tmpDir);
         }

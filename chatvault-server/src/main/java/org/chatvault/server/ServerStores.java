@@ -11,7 +11,10 @@ import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.store.fs.FileSystemObjectStore;
 import org.chatvault.server.store.s3.S3ObjectStore;
+import org.chatvault.server.store.sql.SqlPackTiers;
 import org.chatvault.server.store.sql.SqlStores;
+import org.chatvault.server.vault.PackTierIndex;
+import org.chatvault.server.vault.PackTiering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +84,16 @@ record ServerStores(SqlStores metadata, ObjectStore objects, String description)
             case ObjectBackend.FileSystem fs -> dataDir.resolve(OBJECTS_DIR).toString();
             case ObjectBackend.S3 s3 -> s3.settings().toString();
         };
+    }
+
+    /** Which packs the object store keeps cold, as recorded in the metadata database. */
+    PackTierIndex packTiers() {
+        return new SqlPackTiers(metadata.database());
+    }
+
+    /** Where new packs go: those of old buckets straight to the cold tier, if the object backend has one. */
+    PackTiering packTiering(ServerConfig config) {
+        return PackTiering.of(config.objects().coldTier(), packTiers());
     }
 
     /** The metadata database answers a query, and the object store a lookup (of a key nothing is stored under). */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.chatvault.server.store.postgres.PostgresSettings;
 import org.chatvault.server.store.s3.S3Settings;
+import org.chatvault.server.vault.ColdTierPolicy;
 
 /**
  * Reads the storage settings: {@code storage.metadata} ({@code sqlite} or {@code postgresql})
@@ -33,9 +34,12 @@ final class StorageConfigLoader {
     static final String S3_SECRET_KEY = "s3.secret-key";
     static final String S3_PATH_STYLE = "s3.path-style";
     static final String S3_PART_SIZE = "s3.part-size";
+    static final String S3_COLD_STORAGE_CLASS = "s3.cold-storage-class";
+    static final String S3_COLD_AFTER_MONTHS = "s3.cold-after-months";
+    static final String S3_COLD_MIN_PACK_SIZE = "s3.cold-min-pack-size";
     static final List<String> POSTGRES_KEYS = List.of(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_POOL_SIZE, POSTGRES_SCHEMA);
     static final List<String> S3_KEYS = List.of(S3_ENDPOINT, S3_REGION, S3_BUCKET, S3_PREFIX, S3_ACCESS_KEY, S3_SECRET_KEY,
-            S3_PATH_STYLE, S3_PART_SIZE);
+            S3_PATH_STYLE, S3_PART_SIZE, S3_COLD_STORAGE_CLASS, S3_COLD_AFTER_MONTHS, S3_COLD_MIN_PACK_SIZE);
     static final List<String> KEYS = Stream.of(List.of(METADATA, OBJECTS), POSTGRES_KEYS, S3_KEYS).flatMap(List::stream).toList();
 
     static final String DEFAULT_S3_REGION = "us-east-1";
@@ -75,7 +79,25 @@ final class StorageConfigLoader {
                 source.getSecret(S3_ACCESS_KEY, null, s -> nonEmpty(s, "an access key id")),
                 source.getSecret(S3_SECRET_KEY, null, s -> nonEmpty(s, "a secret access key")),
                 source.get(S3_PATH_STYLE, false, StorageConfigLoader::parseBoolean),
-                source.get(S3_PART_SIZE, S3Settings.DEFAULT_PART_SIZE, StorageConfigLoader::parsePartSize)));
+                source.get(S3_PART_SIZE, S3Settings.DEFAULT_PART_SIZE, StorageConfigLoader::parsePartSize),
+                coldTier(source)));
+    }
+
+    /** The cold tier: off unless {@code s3.cold-storage-class} is set, which its other settings then need. */
+    private static ColdTierPolicy coldTier(ConfigSource source) {
+        if (!source.isSet(S3_COLD_STORAGE_CLASS)) {
+            for (String key : List.of(S3_COLD_AFTER_MONTHS, S3_COLD_MIN_PACK_SIZE)) {
+                if (source.isSet(key))
+                    throw new ConfigException(source.sourceOf(key) + " is set but " + S3_COLD_STORAGE_CLASS
+                            + " is not; set it (e.g. STANDARD_IA) to move old packs to a colder storage class, or remove " + key);
+            }
+            return null;
+        }
+        return new ColdTierPolicy(
+                source.get(S3_COLD_STORAGE_CLASS, null, S3Settings::checkColdStorageClass),
+                source.get(S3_COLD_AFTER_MONTHS, ColdTierPolicy.DEFAULT_AFTER_MONTHS,
+                        s -> ServerConfigLoader.parseInt(s, 1, ColdTierPolicy.MAX_AFTER_MONTHS)),
+                source.get(S3_COLD_MIN_PACK_SIZE, ColdTierPolicy.DEFAULT_MIN_PACK_BYTES, ServerConfigLoader::parseSize));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.vault.PackStats;
 import org.chatvault.server.vault.ObjectIndex;
 import org.chatvault.server.vault.PackMover;
+import org.chatvault.server.vault.PackTiering;
 import org.chatvault.server.vault.RepackCriteria;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +102,14 @@ public final class RepackJob implements Job {
 
     /** @param instanceId this server instance's id, unique among those sharing the database */
     public RepackJob(ObjectIndex index, LeaseStore leases, ObjectStore blobs, Path tmpDir, Clock clock, Settings settings, String instanceId) {
+        this(index, leases, blobs, tmpDir, clock, settings, PackTiering.NONE, instanceId);
+    }
+
+    /** @param tiering which new packs are written to the object store's cold tier (those of old buckets) */
+    public RepackJob(ObjectIndex index, LeaseStore leases, ObjectStore blobs, Path tmpDir, Clock clock, Settings settings,
+                     PackTiering tiering, String instanceId) {
         this.index = index;
-        this.mover = new PackMover(index, blobs, tmpDir, clock);
+        this.mover = new PackMover(index, blobs, tmpDir, clock, tiering);
         this.clock = clock;
         this.settings = settings;
         this.lease = new JobLease(leases, JOB, instanceId, clock, LEASE_TTL);

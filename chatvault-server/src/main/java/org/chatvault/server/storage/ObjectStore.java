@@ -62,4 +62,22 @@ public interface ObjectStore {
 
     /** Every key starting with {@code prefix}, sorted. */
     List<String> list(String prefix) throws IOException;
+
+    /**
+     * This store, writing its new blobs in {@code tier}; reading, deleting and listing are the
+     * same as through this store. A backend with a single storage class returns itself.
+     */
+    default ObjectStore inTier(StorageTier tier) {
+        return this;
+    }
+
+    /**
+     * Moves a stored blob to {@code tier} in place: same key, same bytes, only its price changes.
+     * Idempotent. A backend with a single storage class only checks that the blob is there.
+     *
+     * @throws BlobNotFoundException if the key holds nothing
+     */
+    default void changeTier(String key, StorageTier tier) throws IOException {
+        if (!exists(key)) throw new BlobNotFoundException(key);
+    }
 }

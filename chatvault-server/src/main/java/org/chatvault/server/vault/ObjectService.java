@@ -40,8 +40,15 @@ public final class ObjectService {
     private final ServerMetrics metrics;
     private final BatchSpooler spooler;
     private final BatchWriter writer;
+    private final PackTiering tiering;
 
     public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
+        this(metadata, blobs, tmpDir, clock, metrics, PackTiering.NONE);
+    }
+
+    /** @param tiering which new packs go straight to the object store's cold tier */
+    public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics, PackTiering tiering) {
+        this.tiering = tiering;
         this.metadata = metadata;
         this.blobs = blobs;
         this.clock = clock;
@@ -92,12 +99,18 @@ public final class ObjectService {
 
     private IndexResult storePacks(Principal p, SpooledBatch batch, Map<Integer, List<SpooledFrame>> byBucket) throws IOException {
         List<NewPack> packs = new ArrayList<>();
+        List<String> coldPackIds = new ArrayList<>();
         try {
             for (Map.Entry<Integer, List<SpooledFrame>> e : byBucket.entrySet()) {
-                packs.add(writePack(p, batch, e.getKey(), e.getValue()));
+                long length = PackStream.length(e.getValue());
+                boolean cold = tiering.cold(e.getKey(), length, clock.instant());
+                NewPack pack = writePack(p, batch, e.getKey(), e.getValue(), tiering.storeFor(blobs, cold));
+                packs.add(pack);
+                if (cold) coldPackIds.add(pack.packId());
             }
             IndexResult indexed = metadata.indexPacks(p.accountId(), packs, clock.instant());
             for (String key : indexed.unusedPackKeys()) deleteQuietly(key);
+            recordCold(p.accountId(), coldPackIds);
             return indexed;
         } catch (IOException | RuntimeException e) {
             // Not indexed, so invisible; delete the blobs so they do not leak space.
@@ -106,16 +119,27 @@ public final class ObjectService {
         }
     }
 
-    private NewPack writePack(Principal p, SpooledBatch batch, int bucket, List<SpooledFrame> frames) throws IOException {
+    /** The packs are stored and indexed either way; a failure to record their class is only logged. */
+    private void recordCold(String accountId, List<String> packIds) {
+        try {
+            tiering.recordCold(accountId, packIds);
+        } catch (RuntimeException e) {
+            log.warn("account {}: {} packs written cold but not recorded so; the tiering job will copy them once more", accountId,
+                    packIds.size(), e);
+        }
+    }
+
+    private NewPack writePack(Principal p, SpooledBatch batch, int bucket, List<SpooledFrame> frames, ObjectStore target)
+            throws IOException {
         String packId = UUID.randomUUID().toString();
         String key = packKey(p.accountId(), packId);
         long length = PackStream.length(frames);
         if (frames.equals(batch.frames())) {
             // Every frame is new and of one bucket (the common case for media): the spool file
             // is the pack byte for byte, so it moves into place instead of being copied.
-            batch.handOver(file -> blobs.adopt(key, file));
+            batch.handOver(file -> target.adopt(key, file));
         } else {
-            blobs.put(key, new PackStream(batch.channel(), frames), length);
+            target.put(key, new PackStream(batch.channel(), frames), length);
         }
         List<ObjectEntry> entries = new ArrayList<>(frames.size());
         long pos = BatchFormat.MAGIC.length;

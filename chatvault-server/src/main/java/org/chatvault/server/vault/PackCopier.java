@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,18 +27,21 @@ final class PackCopier {
     private final ObjectStore blobs;
     private final Path tmpDir;
     private final BatchWriter writer;
+    private final PackTiering tiering;
 
-    PackCopier(ObjectStore blobs, Path tmpDir) {
+    PackCopier(ObjectStore blobs, Path tmpDir, PackTiering tiering) {
         this.blobs = blobs;
         this.tmpDir = tmpDir;
         this.writer = new BatchWriter(blobs);
+        this.tiering = tiering;
     }
 
     /**
      * Writes a new pack holding {@code objects} under {@code bucket}; not indexed yet. Objects are
-     * read in stored order, so neighbours in one old pack cost one range request.
+     * read in stored order, so neighbours in one old pack cost one range request. A pack the
+     * tiering puts in the cold tier at {@code now} is written there.
      */
-    MovedPack copy(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
+    MovedPack copy(String accountId, int bucket, List<ObjectLocation> objects, Instant now) throws IOException {
         List<ObjectLocation> ordered = new ArrayList<>(objects);
         ordered.sort(STORED_ORDER);
         List<ObjectLocation> relabelled = ordered.stream().map(o -> o.withBucket(bucket)).toList();
@@ -49,7 +53,7 @@ final class PackCopier {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024)) {
                 length = writer.write(relabelled, out);
             }
-            blobs.adopt(key, spool);
+            tiering.storeFor(blobs, tiering.cold(bucket, length, now)).adopt(key, spool);
         } finally {
             Files.deleteIfExists(spool);
         }

@@ -3,6 +3,7 @@ package org.chatvault.server.vault;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.chatvault.core.format.ObjectId;
@@ -29,15 +30,24 @@ public final class PackMover {
     private final PackCopier copier;
     private final Clock clock;
 
+    private final PackTiering tiering;
+
     public PackMover(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+        this(metadata, blobs, tmpDir, clock, PackTiering.NONE);
+    }
+
+    /** @param tiering which new packs are written to the object store's cold tier */
+    public PackMover(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, PackTiering tiering) {
         this.metadata = metadata;
         this.blobs = blobs;
-        this.copier = new PackCopier(blobs, tmpDir);
+        this.copier = new PackCopier(blobs, tmpDir, tiering);
         this.clock = clock;
+        this.tiering = tiering;
     }
 
     public Outcome move(String accountId, int bucket, List<ObjectLocation> objects) throws IOException {
-        MovedPack pack = copier.copy(accountId, bucket, objects);
+        Instant now = clock.instant();
+        MovedPack pack = copier.copy(accountId, bucket, objects, now);
         Set<ObjectId> moved;
         try {
             moved = metadata.relocateObjects(accountId, pack, clock.instant());
@@ -46,7 +56,16 @@ public final class PackMover {
             throw e;
         }
         if (moved.isEmpty()) deleteQuietly(pack.storageKey());
+        else if (tiering.cold(bucket, pack.length(), now)) recordCold(accountId, pack.packId());
         return new Outcome(pack, moved);
+    }
+
+    private void recordCold(String accountId, String packId) {
+        try {
+            tiering.recordCold(accountId, List.of(packId));
+        } catch (RuntimeException e) {
+            log.warn("account {}: pack {} written cold but not recorded so; the tiering job will copy it once more", accountId, packId, e);
+        }
     }
 
     private void deleteQuietly(String key) {

@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.server.store.sql.SqlPackTiers;
 import org.chatvault.server.testing.TestObjects;
+import org.chatvault.server.vault.ColdTierPolicy;
 import org.chatvault.server.vault.CommitRequest;
 import org.junit.jupiter.api.Test;
 
@@ -108,5 +110,25 @@ class DryRunTest extends JobTestBase {
         assertThat(state()).isNotEqualTo(before);
         assertThat(done).extracting("dryRun", "accounts", "packsRead", "packsWritten").containsExactly(false, 1, 3, 1);
         assertThat(repacker.run(true).packsRead()).as("nothing left to plan").isZero();
+    }
+
+    @Test
+    void aDryTierChangesNothingAndPlansWhatTheRealOneDoes() throws Exception {
+        threePacksMostlyDropped();
+        // May 2024 and one month: the January 2024 packs belong in the cold tier, the roots' (bucket 0) never.
+        ColdTierPolicy policy = new ColdTierPolicy("STANDARD_IA", 1, 0);
+        TierJob tier = new TierJob(new SqlPackTiers(stores.database()), leases, blobs, clock, policy, null, "this-instance");
+        List<String> before = state();
+
+        TierJob.Result plan = tier.run(true);
+        assertThat(state()).isEqualTo(before);
+        assertThat(plan).extracting("dryRun", "accounts", "packsMoved", "firstStandardBucket").containsExactly(true, 1, 3, 202404);
+        assertThat(plan.bytesMoved()).isPositive();
+        assertThat(plan.describe().getFirst()).contains("dry run").contains("would be moved");
+
+        TierJob.Result done = tier.run(false);
+        assertThat(state()).isNotEqualTo(before);
+        assertThat(done).extracting("dryRun", "accounts", "packsMoved", "bytesMoved").containsExactly(false, 1, 3, plan.bytesMoved());
+        assertThat(tier.run(true).packsMoved()).as("nothing left to plan").isZero();
     }
 }

@@ -10,33 +10,27 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.chatvault.server.storage.BlobNotFoundException;
 import org.chatvault.server.store.BoundedInputStream;
 import org.chatvault.server.store.ObjectKeys;
 import org.chatvault.server.storage.ObjectStore;
+import org.chatvault.server.storage.StorageTier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * Packs in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, s3proxy). Stateless apart from the
@@ -50,21 +44,38 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(S3ObjectStore.class);
-    private static final int MAX_ATTEMPTS = 5;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
+    private static final int MAX_ATTEMPTS = S3Clients.MAX_ATTEMPTS;
     private static final String CONTENT_TYPE = "application/octet-stream";
 
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
     private final long partSize;
+    /** The class of the cold tier, or null if there is none. */
+    private final StorageClass coldClass;
+    /** The class new blobs are written in; null for the bucket's default (STANDARD on AWS). */
+    private final StorageClass writeClass;
+    /** A view made by {@link #inTier} shares its parent's client and leaves closing it to the parent. */
+    private final boolean ownsClient;
 
     S3ObjectStore(S3Client s3, S3Settings settings) {
         this.s3 = s3;
         this.bucket = settings.bucket();
         this.prefix = normalizePrefix(settings.prefix());
         this.partSize = settings.partSizeBytes();
+        this.coldClass = settings.coldTier() == null ? null : StorageClass.fromValue(settings.coldTier().storageClass());
+        this.writeClass = null;
+        this.ownsClient = true;
+    }
+
+    private S3ObjectStore(S3ObjectStore parent, StorageClass writeClass) {
+        this.s3 = parent.s3;
+        this.bucket = parent.bucket;
+        this.prefix = parent.prefix;
+        this.partSize = parent.partSize;
+        this.coldClass = parent.coldClass;
+        this.writeClass = writeClass;
+        this.ownsClient = false;
     }
 
     /**
@@ -74,42 +85,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
      * @throws UncheckedIOException if the bucket cannot be reached
      */
     public static S3ObjectStore open(S3Settings settings) {
-        S3Client client = newClient(settings);
-        try {
-            client.headBucket(b -> b.bucket(settings.bucket()));
-        } catch (NoSuchBucketException e) {
-            client.close();
-            throw new UncheckedIOException(new IOException("S3 bucket " + settings.bucket() + " does not exist at "
-                    + describeEndpoint(settings) + "; create it first", e));
-        } catch (SdkException e) {
-            client.close();
-            throw new UncheckedIOException(new IOException("cannot reach S3 bucket " + settings.bucket() + " at "
-                    + describeEndpoint(settings) + ": " + e.getMessage(), e));
-        }
-        return new S3ObjectStore(client, settings);
-    }
-
-    static S3Client newClient(S3Settings settings) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
-                        .build())
-                .region(Region.of(settings.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
-                .forcePathStyle(settings.pathStyle())
-                // Flexible checksums only where S3 requires them: MinIO, Ceph and older gateways
-                // reject the aws-chunked trailers the SDK would otherwise add to every PUT.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(MAX_ATTEMPTS)));
-        if (settings.endpoint() != null) builder.endpointOverride(settings.endpoint());
-        return builder.build();
-    }
-
-    private static String describeEndpoint(S3Settings settings) {
-        return settings.endpoint() != null ? settings.endpoint().toString() : "AWS region " + settings.region();
+        return new S3ObjectStore(S3Clients.connect(settings, List.of()), settings);
     }
 
     private static String normalizePrefix(String prefix) {
@@ -125,7 +101,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         String s3Key = s3Key(key);
         if (length <= partSize) {
             byte[] body = readExactly(data, (int) length, new byte[(int) length]);
-            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length),
+            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length).storageClass(writeClass),
                     RequestBody.fromContentProvider(() -> new ByteArrayInputStream(body), length, CONTENT_TYPE)));
             return;
         }
@@ -142,7 +118,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         String s3Key = s3Key(key);
         long length = Files.size(source);
         if (length <= partSize) {
-            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length), RequestBody.fromFile(source)));
+            call(() -> s3.putObject(p -> p.bucket(bucket).key(s3Key).contentLength(length).storageClass(writeClass),
+                    RequestBody.fromFile(source)));
             return;
         }
         uploadInParts(s3Key, length, (offset, size) -> RequestBody.fromContentProvider(
@@ -155,7 +132,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     private void uploadInParts(String s3Key, long length, PartSource source) throws IOException {
-        String uploadId = call(() -> s3.createMultipartUpload(c -> c.bucket(bucket).key(s3Key).contentType(CONTENT_TYPE))).uploadId();
+        String uploadId = call(() -> s3.createMultipartUpload(c -> c.bucket(bucket).key(s3Key).contentType(CONTENT_TYPE)
+                .storageClass(writeClass))).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             int partNumber = 1;
@@ -264,9 +242,40 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         return keys;
     }
 
+    /** Without a cold tier configured, every tier is the bucket's default class. */
+    @Override
+    public ObjectStore inTier(StorageTier tier) {
+        StorageClass target = tier == StorageTier.COLD ? coldClass : null;
+        return target == writeClass ? this : new S3ObjectStore(this, target);
+    }
+
+    /**
+     * Copies the object onto itself in the tier's class (S3 changes a stored object's class no
+     * other way but a lifecycle rule, which knows nothing of time buckets). Replacing the
+     * metadata makes the copy legal even when the class is unchanged, so a repeat is harmless.
+     * One CopyObject takes up to 5 GiB; packs are far smaller (a batch is at most 2 GiB).
+     */
+    @Override
+    public void changeTier(String key, StorageTier tier) throws IOException {
+        String s3Key = s3Key(key);
+        if (tier == StorageTier.COLD && coldClass == null) {
+            head(key, s3Key); // no cold tier: nothing to change, but the blob must be there
+            return;
+        }
+        StorageClass target = tier == StorageTier.COLD ? coldClass : StorageClass.STANDARD;
+        try {
+            call(() -> s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(s3Key).destinationBucket(bucket).destinationKey(s3Key)
+                    .storageClass(target).metadataDirective(MetadataDirective.REPLACE).contentType(CONTENT_TYPE)));
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || (e.getCause() instanceof S3Exception s && s.statusCode() == 404)) throw new BlobNotFoundException(key);
+            throw e;
+        }
+    }
+
     @Override
     public void close() {
-        s3.close();
+        if (ownsClient) s3.close();
     }
 
     private HeadObjectResponse head(String key, String s3Key) throws IOException {
