@@ -159,7 +159,7 @@ public final class Vault implements AutoCloseable {
     /** Downloads the whole vault into the new archive file {@code file} (see {@link ArchiveDownload}). */
     public synchronized ArchiveDownload.Report archive(Path file, ArchiveDownload.Listener listener) {
         Session s = session(); // first: without a profile it says to log in
-        return new ArchiveDownload(s, clock).run(account().map(Profile::username).orElseThrow(), file, listener);
+        return new ArchiveDownload(s, clock).run(account().map(Profile::username).orElse(null), file, listener);
     }
 
     /** Restores thumbnails and media files after {@link #restore}. */

@@ -17,6 +17,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.archive.ArchiveDownload;
 import org.chatvault.client.archive.ArchiveException;
+import org.chatvault.client.archive.ArchiveFiles;
 import org.chatvault.client.archive.ArchiveReader;
 import org.chatvault.client.archive.ArchiveVault;
 import org.chatvault.client.backup.BackupListener;
@@ -29,6 +30,8 @@ import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.RestoreService;
 import org.chatvault.core.error.WrongKeyException;
+import org.chatvault.core.format.ObjectId;
+import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.model.Message;
 import org.chatvault.generator.MediaMaterializer;
 import org.junit.jupiter.api.Test;
@@ -97,10 +100,12 @@ class ArchiveTest {
     }
 
     @Test
-    void aFileCutShortOrDamagedIsRefusedSayingWhich() throws IOException {
+    void aFileCutShortOrDamagedIsRefusedSayingWhichAndAMissingObjectCostsOnlyItself() throws IOException {
         Path file = dir.resolve("ida.cvarchive");
+        String recoveryKey;
         try (TestVault vault = new TestVault(dir); LocalStore phone = vault.store("phone")) {
             AccountService.Created created = vault.create("phone", "ida");
+            recoveryKey = created.recoveryKey();
             TestVault.generate(phone, 5, 3, 300);
             try (Session s = created.session()) {
                 backUp(s, phone);
@@ -125,6 +130,17 @@ class ArchiveTest {
             Files.write(damaged, flipped);
             assertThatThrownBy(() -> ArchiveVault.open(damaged, new Unlock.WithRecoveryKey("1".repeat(64))))
                     .as("a byte flipped at %d", at).isInstanceOf(ArchiveException.class).hasMessageContaining("is damaged");
+        }
+
+        // A whole, well-hashed archive that lacks one segment: the restore names it and restores everything else.
+        Path partial = dir.resolve("partial.cvarchive");
+        ObjectId left = ArchiveFiles.copyWithout(file, partial, f -> f.kind() == ObjectKind.SEGMENT);
+        try (ArchiveVault archive = ArchiveVault.open(partial, new Unlock.WithRecoveryKey(recoveryKey));
+             LocalStore restored = LocalStore.open(dir.resolve("partial").resolve("local.db"))) {
+            RestoreReport r = new RestoreService(archive, restored, Clock.systemUTC()).run(RestoreListener.NONE);
+            assertThat(r.unrestored()).hasSize(1);
+            assertThat(r.unrestored().getFirst().describe()).contains(left.hex()).contains("not in the archive");
+            assertThat(restored.messageCount()).isPositive();
         }
 
         Path other = dir.resolve("notes.txt");

@@ -18,6 +18,7 @@ import org.chatvault.client.account.Session;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.protocol.keyslot.KeySlot;
+import org.chatvault.protocol.vault.ArchiveHeaders;
 
 /**
  * Downloads the whole vault ({@code GET /v1/vault/archive}) into one archive file: the head, every
@@ -27,11 +28,6 @@ import org.chatvault.protocol.keyslot.KeySlot;
  * no file that looks like an archive. Memory does not grow with the vault.
  */
 public record ArchiveDownload(Session session, Clock clock) {
-    static final String HEAD_VERSION = "Chatvault-Head-Version";
-    static final String HEAD_ROOT = "Chatvault-Head-Root";
-    static final String HEAD_COMMITTED_AT = "Chatvault-Head-Committed-At";
-    static final String OBJECTS = "Chatvault-Archive-Objects";
-    static final String UNREADABLE = "Chatvault-Archive-Unreadable";
 
     /** Told how the download goes: its size once known, then the bytes as they arrive. */
     public interface Listener {
@@ -68,7 +64,7 @@ public record ArchiveDownload(Session session, Clock clock) {
                 try (in; ArchiveWriter writer = ArchiveWriter.create(part, header(headers, username, slots))) {
                     long length = headers.firstValueAsLong("Content-Length").orElse(-1);
                     listener.started(length);
-                    long expected = number(headers, OBJECTS, true);
+                    long expected = number(headers, ArchiveHeaders.OBJECTS, true);
                     int frames;
                     try {
                         frames = BatchFormat.read(new Counting(in, listener), writer::add);
@@ -76,12 +72,12 @@ public record ArchiveDownload(Session session, Clock clock) {
                         throw new ClientException("the server's archive is not an object batch: " + e.getMessage());
                     }
                     if (frames != expected) throw new IOException("the server sent " + frames + " of " + expected + " objects");
-                    String root = headers.firstValue(HEAD_ROOT).orElse(null);
+                    String root = headers.firstValue(ArchiveHeaders.HEAD_ROOT).orElse(null);
                     if (root != null && !writer.holds(ObjectId.parse(root)))
                         throw new ClientException("the server could not read the vault's root manifest " + root + ", so no archive was written");
                     writer.finish();
-                    return new Report(target, number(headers, HEAD_VERSION, true), writer.objects(), Files.size(part),
-                            number(headers, UNREADABLE, false));
+                    return new Report(target, number(headers, ArchiveHeaders.HEAD_VERSION, true), writer.objects(), Files.size(part),
+                            number(headers, ArchiveHeaders.UNREADABLE, false));
                 }
             });
             Files.move(part, target); // never over a file that appeared meanwhile
@@ -102,10 +98,11 @@ public record ArchiveDownload(Session session, Clock clock) {
     }
 
     private ArchiveHeader header(HttpHeaders headers, String username, List<KeySlot> slots) {
-        String root = headers.firstValue(HEAD_ROOT).orElse(null);
-        long committedAt = number(headers, HEAD_COMMITTED_AT, false);
+        String root = headers.firstValue(ArchiveHeaders.HEAD_ROOT).orElse(null);
+        long committedAt = number(headers, ArchiveHeaders.HEAD_COMMITTED_AT, false);
         return new ArchiveHeader(session.api().tokens().accountId(), username, session.api().base().toString(), clock.millis(),
-                number(headers, HEAD_VERSION, true), root, root == null ? null : committedAt, slots, number(headers, UNREADABLE, false));
+                number(headers, ArchiveHeaders.HEAD_VERSION, true), root, root == null ? null : committedAt, slots,
+                number(headers, ArchiveHeaders.UNREADABLE, false));
     }
 
     private static long number(HttpHeaders headers, String name, boolean required) {

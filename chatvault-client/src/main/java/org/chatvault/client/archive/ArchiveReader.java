@@ -210,6 +210,9 @@ public final class ArchiveReader implements ObjectSource, AutoCloseable {
     /** How many objects the archive holds. */
     public int objectCount() { return index.size(); }
 
+    /** Hands {@code sink} the id of every object the archive holds, in no particular order. */
+    public void forEachId(java.util.function.Consumer<ObjectId> sink) { index.keySet().forEach(sink); }
+
     @Override public VaultHead head() { return header.head(); }
 
     @Override public Set<ObjectId> missing(List<ObjectId> ids) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.chatvault.protocol.vault.ArchiveHeaders;
 import org.chatvault.server.vault.Head;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.VaultArchive;
@@ -17,21 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 record ArchiveHandlers(ObjectService objects) {
     private static final Logger log = LoggerFactory.getLogger(ArchiveHandlers.class);
-    static final String HEAD_VERSION = "Chatvault-Head-Version";
-    static final String HEAD_ROOT = "Chatvault-Head-Root";
-    static final String HEAD_COMMITTED_AT = "Chatvault-Head-Committed-At";
-    static final String OBJECTS = "Chatvault-Archive-Objects";
-    static final String UNREADABLE = "Chatvault-Archive-Unreadable";
 
     void download(Context ctx) throws IOException {
         try (VaultArchive archive = objects.planArchive(AuthFilter.principal(ctx))) {
             Head head = archive.head();
             ctx.status(200).contentType(ObjectHandlers.OCTET_STREAM);
-            ctx.header(HEAD_VERSION, Long.toString(head.version()));
-            if (head.root() != null) ctx.header(HEAD_ROOT, head.root().hex());
-            if (head.committedAt() != null) ctx.header(HEAD_COMMITTED_AT, Long.toString(head.committedAt().toEpochMilli()));
-            ctx.header(OBJECTS, Long.toString(archive.objects()));
-            if (archive.unreadable() > 0) ctx.header(UNREADABLE, Long.toString(archive.unreadable()));
+            ctx.header(ArchiveHeaders.HEAD_VERSION, Long.toString(head.version()));
+            if (head.root() != null) ctx.header(ArchiveHeaders.HEAD_ROOT, head.root().hex());
+            if (head.committedAt() != null) ctx.header(ArchiveHeaders.HEAD_COMMITTED_AT, Long.toString(head.committedAt().toEpochMilli()));
+            ctx.header(ArchiveHeaders.OBJECTS, Long.toString(archive.objects()));
+            if (archive.unreadable() > 0) ctx.header(ArchiveHeaders.UNREADABLE, Long.toString(archive.unreadable()));
             // The exact length: a client that gets fewer bytes knows for certain the archive was cut short.
             ctx.res().setContentLengthLong(archive.batchBytes());
             try {
