@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.Vault;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.archive.ArchiveHeader;
+import org.chatvault.client.archive.ArchiveReader;
 import org.chatvault.client.archive.ArchiveVault;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
@@ -46,7 +47,8 @@ final class RestoreCommand implements Callable<Integer> {
         if (passphrase && fromArchive == null)
             throw new CliException("--passphrase goes with --from-archive; a restore from the server uses this device's login");
         try (Vault vault = client.vault()) {
-            if (fromArchive == null) return restore(vault::restore, vault::restoreMedia, "on the server", "Run 'chatvault restore' again later");
+            if (fromArchive == null)
+                return restore(vault::restore, vault::restoreMedia, "on the server", "Run 'chatvault restore' again later to retry them");
             try (ArchiveVault archive = openArchive()) {
                 System.out.println(describe(archive.header()));
                 return restore(l -> vault.restore(archive, l), (o, l) -> vault.restoreMedia(archive, o, l), "in the archive",
@@ -55,11 +57,17 @@ final class RestoreCommand implements Callable<Integer> {
         }
     }
 
+    /** Checks the file first, so a damaged one is named before anyone types a key for it. */
     private ArchiveVault openArchive() {
-        char[] secret = passphrase ? Secrets.read("CHATVAULT_PASSPHRASE", "vault passphrase", true)
-                : Secrets.read("CHATVAULT_RECOVERY_KEY", "recovery key", true);
+        ArchiveReader file = ArchiveReader.open(fromArchive);
+        char[] secret = null;
         try {
-            return ArchiveVault.open(fromArchive, passphrase ? new Unlock.WithPassphrase(secret) : new Unlock.WithRecoveryKey(new String(secret)));
+            secret = passphrase ? Secrets.read("CHATVAULT_PASSPHRASE", "vault passphrase", true)
+                    : Secrets.read("CHATVAULT_RECOVERY_KEY", "recovery key", true);
+            return ArchiveVault.open(file, passphrase ? new Unlock.WithPassphrase(secret) : new Unlock.WithRecoveryKey(new String(secret)));
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
         } finally {
             Bytes.wipe(secret);
         }
@@ -93,7 +101,7 @@ final class RestoreCommand implements Callable<Integer> {
             for (Unrestored u : r.unrestored()) System.err.println("  " + u.describe());
         }
         if (!r.complete() || !lostMedia.isEmpty()) {
-            System.err.println("Everything else is restored. " + retry + " to retry them; 'chatvault verify' checks the whole vault.");
+            System.err.println("Everything else is restored. " + retry + "; 'chatvault verify' checks the whole vault.");
             return ErrorHandler.FAILED;
         }
         return 0;

@@ -204,6 +204,9 @@ public final class ArchiveReader implements ObjectSource, AutoCloseable {
         }
     }
 
+    /** Where the archive is. */
+    public Path file() { return file; }
+
     /** Whose vault, which head, and the key slots that open it. */
     public ArchiveHeader header() { return header; }
 

@@ -36,7 +36,18 @@ public final class ArchiveVault implements VaultReader, AutoCloseable {
      * @throws org.chatvault.core.error.WrongKeyException if the key or passphrase does not open it
      */
     public static ArchiveVault open(Path file, Unlock unlock) {
-        ArchiveReader archive = ArchiveReader.open(file);
+        return open(ArchiveReader.open(file), unlock);
+    }
+
+    /**
+     * Opens the master key of an archive already checked; the vault takes {@code archive} over and
+     * closes it, also when opening fails.
+     *
+     * @throws ArchiveException if the archive holds no slot for {@code unlock}
+     * @throws org.chatvault.core.error.WrongKeyException if the key or passphrase does not open it
+     */
+    public static ArchiveVault open(ArchiveReader archive, Unlock unlock) {
+        Path file = archive.file();
         try {
             MasterKey mk = switch (unlock) {
                 case Unlock.WithRecoveryKey r -> {
