@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.chatvault.client.account.AccountService;
+import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
 import org.chatvault.client.archive.ArchiveDownload;
@@ -106,10 +107,26 @@ class ArchiveTest {
         try (TestVault vault = new TestVault(dir); LocalStore phone = vault.store("phone")) {
             AccountService.Created created = vault.create("phone", "ida");
             recoveryKey = created.recoveryKey();
-            TestVault.generate(phone, 5, 3, 300);
+            TestVault.generate(phone, 5, 4, 3_000);
             try (Session s = created.session()) {
                 backUp(s, phone);
                 new ArchiveDownload(s, Clock.systemUTC()).run("ida", file, ArchiveDownload.Listener.NONE);
+            }
+            // A download cut midway fails in words and leaves no file behind, not even its part file.
+            long half = Files.size(file) / 2;
+            assertThat(half).as("an archive big enough to cut in the middle").isGreaterThan(50_000);
+            Path cutOff = dir.resolve("downloads").resolve("cut-off.cvarchive");
+            Files.createDirectories(cutOff.getParent());
+            try (CuttingProxy proxy = new CuttingProxy(vault.uri(), half)) {
+                ProfileStore profiles = new ProfileStore(dir.resolve("phone"));
+                profiles.save(profiles.require().withServer(proxy.uri().toString()));
+                try (Session viaProxy = new AccountService(profiles).resume()) {
+                    assertThatThrownBy(() -> new ArchiveDownload(viaProxy, Clock.systemUTC()).run("ida", cutOff, ArchiveDownload.Listener.NONE))
+                            .isInstanceOf(ClientException.class).hasMessageContaining("downloading the archive failed");
+                }
+            }
+            try (Stream<Path> left = Files.list(cutOff.getParent())) {
+                assertThat(left).isEmpty();
             }
         }
         byte[] whole = Files.readAllBytes(file);
