@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * dropped by the time that head was committed (live ones, and ones a later commit dropped), and
  * writes their locations to a spool file (the packs are looked at only once the snapshot has
  * ended, so no transaction waits on the object store): the exact answer size is known before the first byte
- * (so a cut stream is told apart from a short one), and memory does not grow with the vault. The
+ * (so a cut stream is told apart from a short one), and memory grows only with the number of packs. The
  * bodies are then read from those locations, which stay readable for the sweep's safety delay even
  * if a commit drops the objects or a repack moves them meanwhile. An object whose pack is missing
  * or too short is left out and counted, not fatal: the owner still gets everything else.
