@@ -1,15 +1,24 @@
 package org.chatvault.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.Vault;
+import org.chatvault.client.account.Unlock;
+import org.chatvault.client.archive.ArchiveHeader;
+import org.chatvault.client.archive.ArchiveReader;
+import org.chatvault.client.archive.ArchiveVault;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.Unrestored;
+import org.chatvault.core.crypto.Bytes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +26,10 @@ import picocli.CommandLine.Option;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore the vault into the local database: recent chats first, then all history, then "
                 + "thumbnails, then media files. Resumes if interrupted.%n"
-                + "Example: chatvault login … && chatvault restore --since 2026-01")
+                + "With --from-archive, restore from an archive file made by 'chatvault archive' instead, with no server and no "
+                + "login: the recovery key (from $CHATVAULT_RECOVERY_KEY or asked) opens it.%n"
+                + "Example: chatvault login … && chatvault restore --since 2026-01%n"
+                + "Example: chatvault --home new-phone restore --from-archive alice.cvarchive")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
     @Option(names = "--text-only", description = "Restore messages only; fetch media later with 'chatvault media get' or another restore.")
@@ -26,31 +38,71 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore media used from this month on only (text is always complete).")
     YearMonth since;
     @Option(names = "--no-files", description = "Restore thumbnails but not full media files.") boolean noFiles;
+    @Option(names = "--from-archive", paramLabel = "FILE",
+            description = "Restore from this archive file (made by 'chatvault archive'), with no server at all.") Path fromArchive;
+    @Option(names = "--passphrase", description = "With --from-archive: unlock with the vault passphrase (from $CHATVAULT_PASSPHRASE or "
+            + "asked) instead of the recovery key.") boolean passphrase;
 
     @Override public Integer call() {
+        if (passphrase && fromArchive == null)
+            throw new CliException("--passphrase goes with --from-archive; a restore from the server uses this device's login");
         try (Vault vault = client.vault()) {
-            RestoreReport r = run(vault);
-            System.out.println(describe(r));
-            List<String> lostMedia = List.of();
-            if (!textOnly && r.version() > 0) {
-                int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
-                MediaRestoreService.Report m = runMedia(vault, new MediaRestoreService.Options(!noFiles, sinceMonth));
-                System.out.println(describe(m));
-                lostMedia = m.unrestored();
+            if (fromArchive == null)
+                return restore(vault::restore, vault::restoreMedia, "on the server", "Run 'chatvault restore' again later to retry them");
+            try (ArchiveVault archive = openArchive()) {
+                System.out.println(describe(archive.header()));
+                return restore(l -> vault.restore(archive, l), (o, l) -> vault.restoreMedia(archive, o, l), "in the archive",
+                        "Restore from the server or another archive to get them");
             }
-            if (!lostMedia.isEmpty()) {
-                System.err.printf("chatvault: %d media file(s) could not be restored (missing or damaged on the server):%n", lostMedia.size());
-                for (String l : lostMedia) System.err.println("  " + l);
-            }
-            if (!r.complete()) {
-                System.err.printf("chatvault: restore finished, but %d part%s of the vault could not be restored (missing or damaged "
-                        + "on the server); everything else is here:%n", r.unrestored().size(), r.unrestored().size() == 1 ? "" : "s");
-                for (Unrestored u : r.unrestored()) System.err.println("  " + u.describe());
-            }
-            if (!r.complete() || !lostMedia.isEmpty()) {
-                System.err.println("Everything else is restored. Run 'chatvault restore' again later to retry them; 'chatvault verify' checks the whole vault.");
-                return ErrorHandler.FAILED;
-            }
+        }
+    }
+
+    /** Checks the file first, so a damaged one is named before anyone types a key for it. */
+    private ArchiveVault openArchive() {
+        ArchiveReader file = ArchiveReader.open(fromArchive);
+        char[] secret = null;
+        try {
+            secret = passphrase ? Secrets.read("CHATVAULT_PASSPHRASE", "vault passphrase", true)
+                    : Secrets.read("CHATVAULT_RECOVERY_KEY", "recovery key", true);
+            return ArchiveVault.open(file, passphrase ? new Unlock.WithPassphrase(secret) : new Unlock.WithRecoveryKey(new String(secret)));
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        } finally {
+            Bytes.wipe(secret);
+        }
+    }
+
+    static String describe(ArchiveHeader h) {
+        return String.format("archive of %s's vault at %s, version %d, made %s", h.username(), h.server(), h.headVersion(),
+                Instant.ofEpochMilli(h.createdAt()));
+    }
+
+    /** Restores the text with {@code text}, then the media with {@code media}, and says what could not be restored and why. */
+    private int restore(Function<RestoreListener, RestoreReport> text,
+                        BiFunction<MediaRestoreService.Options, MediaRestoreService.Listener, MediaRestoreService.Report> media,
+                        String where, String retry) {
+        RestoreReport r = run(text);
+        System.out.println(describe(r));
+        List<String> lostMedia = List.of();
+        if (!textOnly && r.version() > 0) {
+            int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
+            MediaRestoreService.Report m = runMedia(media, new MediaRestoreService.Options(!noFiles, sinceMonth));
+            System.out.println(describe(m));
+            lostMedia = m.unrestored();
+        }
+        if (!lostMedia.isEmpty()) {
+            System.err.printf("chatvault: %d media file(s) could not be restored (missing or damaged %s):%n", lostMedia.size(), where);
+            for (String l : lostMedia) System.err.println("  " + l);
+        }
+        if (!r.complete()) {
+            System.err.printf("chatvault: restore finished, but %d part%s of the vault could not be restored (missing or damaged "
+                    + "%s); everything else is here:%n", r.unrestored().size(), r.unrestored().size() == 1 ? "" : "s", where);
+            for (Unrestored u : r.unrestored()) System.err.println("  " + u.describe());
+        }
+        if (!r.complete() || !lostMedia.isEmpty()) {
+            System.err.println("Everything else is restored. " + retry + "; 'chatvault verify' checks the whole vault.");
+            return ErrorHandler.FAILED;
         }
         return 0;
     }
@@ -67,9 +119,15 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     static MediaRestoreService.Report runMedia(Vault vault, MediaRestoreService.Options options) {
+        return runMedia(vault::restoreMedia, options);
+    }
+
+    static MediaRestoreService.Report runMedia(
+            BiFunction<MediaRestoreService.Options, MediaRestoreService.Listener, MediaRestoreService.Report> media,
+            MediaRestoreService.Options options) {
         ProgressBar[] bar = {null};
         try {
-            return vault.restoreMedia(options, new MediaRestoreService.Listener() {
+            return media.apply(options, new MediaRestoreService.Listener() {
                 @Override public void stage(String name, int items, long bytes) {
                     if (bar[0] != null) bar[0].close();
                     bar[0] = Progress.bytes(name, bytes);
@@ -88,9 +146,13 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     static RestoreReport run(Vault vault) {
+        return run(vault::restore);
+    }
+
+    static RestoreReport run(Function<RestoreListener, RestoreReport> text) {
         ProgressBar[] bar = {null};
         try {
-            return vault.restore(new RestoreListener() {
+            return text.apply(new RestoreListener() {
                 @Override public void started(long total) { bar[0] = Progress.bar("restore", total, "msg"); }
 
                 @Override public void firstScreenReady(Duration since, long bytes, int conversations, long messages) {

@@ -11,6 +11,7 @@ import org.chatvault.client.account.Profile;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.account.Unlock;
+import org.chatvault.client.archive.ArchiveDownload;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
 import org.chatvault.client.backup.BackupService;
@@ -25,6 +26,7 @@ import org.chatvault.client.restore.RestoreService;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
 import org.chatvault.client.verify.VerifyService;
+import org.chatvault.client.vault.VaultReader;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
 
@@ -138,6 +140,26 @@ public final class Vault implements AutoCloseable {
     /** Restores the vault's text into this device's store, merging with what it holds. */
     public synchronized RestoreReport restore(RestoreListener listener) {
         return new RestoreService(session(), store(), clock).run(listener);
+    }
+
+    /**
+     * Restores the text of another vault reader into this device's store: an archive file opened
+     * with {@code archive.ArchiveVault}, which needs no server and no session.
+     */
+    public synchronized RestoreReport restore(VaultReader from, RestoreListener listener) {
+        return new RestoreService(from, store(), clock).run(listener);
+    }
+
+    /** Restores thumbnails and media files from another vault reader after {@link #restore(VaultReader, RestoreListener)}. */
+    public synchronized MediaRestoreService.Report restoreMedia(VaultReader from, MediaRestoreService.Options options,
+                                                                MediaRestoreService.Listener listener) {
+        return new MediaRestoreService(from, store(), clock).run(options, listener);
+    }
+
+    /** Downloads the whole vault into the new archive file {@code file} (see {@link ArchiveDownload}). */
+    public synchronized ArchiveDownload.Report archive(Path file, ArchiveDownload.Listener listener) {
+        Session s = session(); // first: without a profile it says to log in
+        return new ArchiveDownload(s, clock).run(account().map(Profile::username).orElse(null), file, listener);
     }
 
     /** Restores thumbnails and media files after {@link #restore}. */

@@ -8,9 +8,12 @@ import org.chatvault.core.crypto.MasterKey;
 import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.crypto.VaultKeys;
 import org.chatvault.core.format.ObjectCodec;
+import org.chatvault.client.vault.ObjectSource;
+import org.chatvault.client.vault.ServerObjects;
+import org.chatvault.client.vault.VaultReader;
 
 /** An unlocked vault: the API client, which signs with its vault signing key, plus the keys. Closing it wipes the keys. */
-public final class Session implements AutoCloseable {
+public final class Session implements VaultReader, AutoCloseable {
     private final VaultApi api;
     private final MasterKey masterKey;
     private final VaultSigningKey signingKey;
@@ -33,8 +36,11 @@ public final class Session implements AutoCloseable {
 
     public VaultApi api() { return api; }
 
+    /** The server's objects and head. */
+    @Override public ObjectSource objects() { return new ServerObjects(api); }
+
     /** A fresh codec; codecs are not thread-safe, so each worker takes its own. */
-    public ObjectCodec newCodec() { return new ObjectCodec(keys, random); }
+    @Override public ObjectCodec newCodec() { return new ObjectCodec(keys, random); }
 
     /**
      * The account's keyed FastCDC with the product parameters (docs/FORMAT.md §12.2): its cut points

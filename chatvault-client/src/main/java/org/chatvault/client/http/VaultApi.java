@@ -328,6 +328,20 @@ public final class VaultApi {
         return send("GET /v1/vault/head", () -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/head")).GET()), VaultHead.class);
     }
 
+    /**
+     * Streams the whole vault ({@code GET /v1/vault/archive}, docs/API.md "Archive") to
+     * {@code reader}: the head and the object count in the answer's headers, the objects as one
+     * batch of exactly its {@code Content-Length}. Not resumed: a stream cut short fails with a
+     * {@link TransportException} and the caller starts again.
+     */
+    public <T> T archive(BodyReader<T> reader) {
+        try {
+            return send("GET /v1/vault/archive", () -> authed(HttpRequest.newBuilder(base.resolve("v1/vault/archive")).GET()), true, reader);
+        } catch (IOException e) {
+            throw new TransportException("downloading the archive failed: " + describe(e), e);
+        }
+    }
+
     public CommitResult commit(Commit commit) {
         return send("POST /v1/vault/commit", () -> json("POST", "v1/vault/commit", commit, true), CommitResult.class);
     }
@@ -396,7 +410,8 @@ public final class VaultApi {
         }
     }
 
-    interface BodyReader<T> { T read(HttpHeaders headers, InputStream in) throws IOException; }
+    /** Reads a successful answer: its headers and its body, which it closes. */
+    public interface BodyReader<T> { T read(HttpHeaders headers, InputStream in) throws IOException; }
 
     /** Sends with retries; hands a 2xx body to {@code reader}, turns anything else into an {@link ServerRefusedException}. */
     private <T> T send(String endpoint, Supplier<HttpRequest.Builder> request, boolean mayRefresh, BodyReader<T> reader) throws IOException {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
-import org.chatvault.client.account.Session;
 import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.error.CorruptDataException;
@@ -24,6 +23,7 @@ import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.client.vault.VaultReader;
 import org.chatvault.core.format.FileRecipe;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.Months;
@@ -75,14 +75,14 @@ public final class MediaRestoreService {
 
     private static final int WRITERS = 4;
 
-    private final Session session;
+    private final VaultReader vault;
     private final LocalStore store;
     private final Clock clock;
     /** What this run could not restore, one line each. */
     private final List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    public MediaRestoreService(Session session, LocalStore store, Clock clock) {
-        this.session = session;
+    public MediaRestoreService(VaultReader vault, LocalStore store, Clock clock) {
+        this.vault = vault;
         this.store = store;
         this.clock = clock;
     }
@@ -90,7 +90,7 @@ public final class MediaRestoreService {
     public Report run(Options options, Listener listener) {
         long started = clock.millis();
         AtomicLong fetched = new AtomicLong();
-        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), fetched);
+        ObjectFetcher fetcher = new ObjectFetcher(vault.objects(), vault.newCodec(), fetched);
         SyncState sync = store.syncState();
         MediaCatalog catalog = MediaCatalog.load(sync, fetcher);
         int[] present = {0};
@@ -119,7 +119,7 @@ public final class MediaRestoreService {
      */
     public Path fetchOne(String contentId) {
         AtomicLong fetched = new AtomicLong();
-        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), fetched);
+        ObjectFetcher fetcher = new ObjectFetcher(vault.objects(), vault.newCodec(), fetched);
         // The messages that use it name the few media indexes to read; all of them only if none here does.
         Set<String> places = new HashSet<>();
         for (MediaUse u : store.mediaUsesOf(contentId)) places.add(u.conversationId() + "\u001f" + Months.of(u.sentAt()));

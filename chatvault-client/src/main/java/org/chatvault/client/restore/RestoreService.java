@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
-import org.chatvault.client.account.Session;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
@@ -21,6 +20,8 @@ import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.sync.IndexReader;
 import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.client.vault.ObjectSource;
+import org.chatvault.client.vault.VaultReader;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.ObjectId;
@@ -34,9 +35,10 @@ import org.chatvault.core.model.Message;
  * Progressive restore (DESIGN.md §6): root manifest, then the newest conversations' tail segments
  * in one batch (first screen), then the rest of the text newest to oldest. Each segment's
  * messages and its "done" mark are written in one transaction, so a restore killed at any point
- * resumes without refetching what it already applied.
+ * resumes without refetching what it already applied. It reads through a {@link VaultReader}: the
+ * server's objects with a session, or an archive file's with no server at all.
  */
-public record RestoreService(Session session, LocalStore store, Clock clock) {
+public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RestoreService.class);
     public static final int FIRST_SCREEN_CONVERSATIONS = 20;
     public static final int FIRST_SCREEN_MESSAGES = 50;
@@ -46,8 +48,9 @@ public record RestoreService(Session session, LocalStore store, Clock clock) {
     public RestoreReport run(RestoreListener listener) {
         long started = clock.millis();
         AtomicLong bytes = new AtomicLong();
-        ObjectFetcher fetcher = new ObjectFetcher(session.api(), session.newCodec(), bytes);
-        VaultHead head = session.api().head();
+        ObjectSource source = vault.objects();
+        ObjectFetcher fetcher = new ObjectFetcher(source, vault.newCodec(), bytes);
+        VaultHead head = source.head();
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
         if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of());

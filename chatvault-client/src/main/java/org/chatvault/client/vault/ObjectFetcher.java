@@ -14,11 +14,16 @@ import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.RootManifest;
 
 /** Fetches objects and opens them (authenticate, decrypt, check the id), adding the bytes fetched to {@code bytes}. */
-public record ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytes) {
+public record ObjectFetcher(ObjectSource source, ObjectCodec codec, AtomicLong bytes) {
+    /** Fetching from the server. */
+    public ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytes) {
+        this(new ServerObjects(api), codec, bytes);
+    }
+
     /** Plaintexts in the order of {@code ids}; every object must be of {@code kind}. */
     public Map<ObjectId, byte[]> open(List<ObjectId> ids, ObjectKind kind) {
         Map<ObjectId, byte[]> out = new LinkedHashMap<>();
-        api.fetch(ids, f -> {
+        source.fetch(ids, f -> {
             bytes.addAndGet(f.body().length);
             out.put(f.id(), codec.open(f.id(), kind, f.body()));
         });
@@ -41,7 +46,7 @@ public record ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytes) {
         List<ObjectId> todo = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
         while (!todo.isEmpty()) {
             try {
-                api.fetch(todo, f -> {
+                source.fetch(todo, f -> {
                     bytes.addAndGet(f.body().length);
                     try {
                         opened.put(f.id(), codec.open(f.id(), kind, f.body()));
@@ -50,6 +55,17 @@ public record ObjectFetcher(VaultApi api, ObjectCodec codec, AtomicLong bytes) {
                     }
                 });
                 break;
+            } catch (ObjectsUnavailableException e) {
+                // The objects it holds were handed over; the ones it names are not there to be had.
+                todo.removeAll(opened.keySet());
+                todo.removeAll(unreadable.keySet());
+                boolean progress = false;
+                for (ObjectId id : e.ids()) {
+                    if (!todo.remove(id)) continue;
+                    unreadable.put(id, e.reason());
+                    progress = true;
+                }
+                if (!progress) throw e; // it names none still asked for: asking again would loop
             } catch (ServerRefusedException e) {
                 if (!"object_unreadable".equals(e.code()) && !"object_not_found".equals(e.code())) throw e;
                 todo.removeAll(opened.keySet());

@@ -95,7 +95,7 @@ final class MediaVerifier {
         // Presence of everything, without reading it.
         List<ObjectId> all = new ArrayList<>(needers.keySet());
         Set<ObjectId> absent = new LinkedHashSet<>();
-        absent.addAll(fetcher.api().missing(all)); // the client splits long lists into requests itself
+        absent.addAll(fetcher.source().missing(all)); // the client splits long lists into requests itself
         Set<Use> reported = new LinkedHashSet<>();
         for (ObjectId id : absent) {
             for (Use u : needers.get(id)) {
@@ -180,11 +180,11 @@ final class MediaVerifier {
     private Map<ObjectId, byte[]> fetch(List<ObjectId> ids) {
         Map<ObjectId, byte[]> out = new HashMap<>();
         if (ids.isEmpty()) return out;
-        Set<ObjectId> absent = new LinkedHashSet<>(fetcher.api().missing(ids));
+        Set<ObjectId> absent = new LinkedHashSet<>(fetcher.source().missing(ids));
         List<ObjectId> present = ids.stream().filter(id -> !absent.contains(id)).toList();
         if (present.isEmpty()) return out;
         try {
-            fetcher.api().fetch(present, f -> {
+            fetcher.source().fetch(present, f -> {
                 fetcher.bytes().addAndGet(f.body().length);
                 out.put(f.id(), f.body());
             });
@@ -193,7 +193,7 @@ final class MediaVerifier {
             for (ObjectId id : present) {
                 if (out.containsKey(id)) continue;
                 try {
-                    fetcher.api().fetch(List.of(id), f -> {
+                    fetcher.source().fetch(List.of(id), f -> {
                         fetcher.bytes().addAndGet(f.body().length);
                         out.put(f.id(), f.body());
                     });

@@ -72,6 +72,7 @@ public enum ApiEndpoint {
     RELABEL("POST", "/v1/objects/relabel", Access.VAULT, Body.json(RelabelRequest.class), 200, Body.json(RelabelResult.class)),
 
     HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
+    ARCHIVE("GET", "/v1/vault/archive", Access.VAULT, Body.NONE, 200, Body.OBJECT_BATCH),
     COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
     USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class)),
 

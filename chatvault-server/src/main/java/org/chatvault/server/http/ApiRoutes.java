@@ -64,6 +64,7 @@ public final class ApiRoutes {
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
+        ArchiveHandlers archive = new ArchiveHandlers(s.objects());
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         AppleHandlers apple = new AppleHandlers(s.apple(), bodies);
         GooglePlayHandlers googlePlay = new GooglePlayHandlers(s.googlePlay(), bodies);
@@ -99,6 +100,7 @@ public final class ApiRoutes {
                 case FETCH -> objects::fetch;
                 case RELABEL -> objects::relabel;
                 case HEAD -> vault::head;
+                case ARCHIVE -> archive::download;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
                 // issue 11: billing-core

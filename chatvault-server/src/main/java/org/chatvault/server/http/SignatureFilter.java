@@ -22,7 +22,8 @@ import org.chatvault.server.signing.RequestSigning;
 final class SignatureFilter implements Handler {
     private static final String PENDING = "chatvault.signature";
     /** Vault routes that only read: a repeat changes nothing, so they need not be remembered against replays. */
-    private static final Set<ApiEndpoint> READS = EnumSet.of(ApiEndpoint.HEAD, ApiEndpoint.MISSING, ApiEndpoint.FETCH);
+    private static final Set<ApiEndpoint> READS = EnumSet.of(ApiEndpoint.HEAD, ApiEndpoint.MISSING, ApiEndpoint.FETCH,
+            ApiEndpoint.ARCHIVE);
 
     private final RequestSigning signing;
 

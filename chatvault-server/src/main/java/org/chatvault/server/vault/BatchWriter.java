@@ -29,7 +29,14 @@ final class BatchWriter {
     /** @return bytes written */
     long write(List<ObjectLocation> plan, OutputStream out) throws IOException {
         out.write(BatchFormat.MAGIC);
-        long written = BatchFormat.MAGIC.length;
+        long written = BatchFormat.MAGIC.length + writeFrames(plan, out);
+        out.flush();
+        return written;
+    }
+
+    /** Writes the objects' frames only, without the batch magic, for a batch streamed in parts; @return bytes written */
+    long writeFrames(List<ObjectLocation> plan, OutputStream out) throws IOException {
+        long written = 0;
         byte[] buf = new byte[COPY_BUFFER];
         int i = 0;
         while (i < plan.size()) {
@@ -50,7 +57,6 @@ final class BatchWriter {
             }
             i = end;
         }
-        out.flush();
         return written;
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
 
@@ -102,6 +103,14 @@ public interface ObjectIndex {
 
     /** The account's objects no commit has dropped in the given packs, ordered by pack and offset. */
     List<ObjectLocation> liveObjectsInPacks(String accountId, Collection<String> packIds);
+
+    /**
+     * Hands {@code sink} every object of the account that was not dropped at {@code cutoff} (live,
+     * or dropped after it), in storage order (bucket, pack creation, offset), from one snapshot and
+     * without holding them all in memory: what a head committed at {@code cutoff} may reference, for
+     * an archive. An exception {@code sink} throws ends the listing and is passed on.
+     */
+    void forEachObjectNotDroppedAt(String accountId, Instant cutoff, Consumer<ObjectLocation> sink);
 
     /** Every pack of the account with its live share, ordered by bucket then creation time. */
     List<PackStats> packStats(String accountId);

@@ -41,6 +41,7 @@ public final class ObjectService {
     private final BatchSpooler spooler;
     private final BatchWriter writer;
     private final PackTiering tiering;
+    private final Path tmpDir;
 
     public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
         this(metadata, blobs, tmpDir, clock, metrics, PackTiering.NONE);
@@ -54,6 +55,7 @@ public final class ObjectService {
         this.clock = clock;
         this.metrics = metrics;
         this.spooler = new BatchSpooler(tmpDir);
+        this.tmpDir = tmpDir;
         this.writer = new BatchWriter(blobs);
     }
 
@@ -209,6 +211,17 @@ public final class ObjectService {
     public void writeBatch(FetchPlan plan, OutputStream out) throws IOException {
         long bytes = writer.write(plan.objects(), out);
         metrics.fetched(plan.objects().size(), bytes);
+    }
+
+    /** Plans the archive of the account's whole vault (see {@link VaultArchive}); the caller closes it. */
+    public VaultArchive planArchive(Principal p) throws IOException {
+        return VaultArchive.plan(metadata, blobs, tmpDir, p.accountId());
+    }
+
+    /** Streams a planned archive as a batch. */
+    public void writeArchive(VaultArchive archive, OutputStream out) throws IOException {
+        long bytes = archive.writeTo(out, writer);
+        metrics.fetched((int) Math.min(Integer.MAX_VALUE, archive.objects()), bytes);
     }
 
     private void deleteQuietly(String key) {

@@ -292,6 +292,12 @@ class RouteAuthorizationTest {
                 assertThat(r.json().get("version").asLong()).isZero();
                 assertThat(r.json().get("root").isNull()).isTrue();
             }
+            case ARCHIVE -> { // bob's own empty vault: the batch magic and no object
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.header("Chatvault-Head-Version")).isEqualTo("0");
+                assertThat(r.header("Chatvault-Archive-Objects")).isEqualTo("0");
+                assertThat(r.body()).isEqualTo(org.chatvault.protocol.batch.BatchFormat.MAGIC);
+            }
             case COMMIT -> assertError(r, 409, "head_conflict"); // bob's own head is at 0
             case USAGE -> {
                 assertThat(r.status()).isEqualTo(200);

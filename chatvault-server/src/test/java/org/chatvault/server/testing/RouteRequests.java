@@ -70,6 +70,7 @@ public final class RouteRequests {
         List<String> ids = Api.hex(t.objects());
         return switch (e) {
             case HEALTH, READY, METRICS, OPENAPI, LOGOUT, REVOKE_OTHER_SESSIONS, LIST_DEVICES, AUDIT, LIST_KEY_SLOTS, HEAD, USAGE -> none(e, e.path());
+            case ARCHIVE -> none(e, e.path());
             case REGISTER, LOGIN -> json(e, e.path(), Map.of("username", "someone", "loginSecret", Api.newSecret()));
             case REFRESH -> json(e, e.path(), Map.of("refreshToken", "x"));
             case CHANGE_PASSWORD -> json(e, e.path(), Map.of("currentLoginSecret", t.loginSecret(), "newLoginSecret", Api.newSecret()));

@@ -412,6 +412,38 @@ public abstract class ObjectIndexContract extends StoreContractBase {
     }
 
     @Test
+    void anArchiveListsWhatAHeadMayNeedInStorageOrder() {
+        String alice = newAccount("alice");
+        ObjectId root1 = newId();
+        ObjectId root2 = newId();
+        ObjectId a = newId();
+        ObjectId b = newId();
+        ObjectId c = newId();
+        ObjectId old = newId();
+        index(alice, ObjectKind.ROOT_MANIFEST, root1, root2);
+        index(alice, ObjectKind.SEGMENT, a, b, c, old);
+        commit(alice, change(0, root1, Set.of(a, b, c, old), Set.of(), T0));
+        Instant t1 = T0.plusSeconds(60);
+        commit(alice, change(1, root2, Set.of(), Set.of(root1, old), t1)); // head 2, which no longer needs root1 and old
+        drop(alice, t1.plusSeconds(60), b); // a later commit: head 2 still needs b
+
+        List<ObjectLocation> listed = new ArrayList<>();
+        index.forEachObjectNotDroppedAt(alice, t1, listed::add);
+        ObjectId root3 = index.head(alice).root();
+        assertThat(listed).extracting(ObjectLocation::id).containsExactlyInAnyOrder(root2, root3, a, b, c);
+        // Bucket 0 (structure) first, then the segments' pack in offset order.
+        assertThat(listed.subList(2, 5)).extracting(ObjectLocation::id).containsExactly(a, b, c);
+        assertThat(listed.get(3).droppedAt()).isEqualTo(t1.plusSeconds(60));
+
+        List<ObjectLocation> atTheLastCommit = new ArrayList<>();
+        index.forEachObjectNotDroppedAt(alice, t1.plusSeconds(60), atTheLastCommit::add);
+        assertThat(atTheLastCommit).extracting(ObjectLocation::id).containsExactlyInAnyOrder(root2, root3, a, c);
+        List<ObjectLocation> bobs = new ArrayList<>();
+        index.forEachObjectNotDroppedAt(newAccount("bob"), T0, bobs::add);
+        assertThat(bobs).isEmpty();
+    }
+
+    @Test
     void accountsToRepackHaveASparsePackOrSeveralSmallOnesInOneBucket() {
         String sparse = newAccount("sparse");
         ObjectId[] three = {newId(), newId(), newId()};

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
@@ -305,6 +306,17 @@ public final class SqlObjectIndex implements ObjectIndex {
                         .bind("account", accountId).bind("pack", packId).map(LOCATION).list());
             }
             return out;
+        });
+    }
+
+    @Override
+    public void forEachObjectNotDroppedAt(String accountId, Instant cutoff, Consumer<ObjectLocation> sink) {
+        // One statement in a transaction: PostgreSQL then streams it through a cursor in pages of the fetch size.
+        db.snapshot("list the objects of an archive", h -> {
+            h.createQuery(SELECT_LOCATIONS + "WHERE o.account_id = :account AND (o.dropped_at IS NULL OR o.dropped_at > :cutoff) "
+                            + "ORDER BY p.bucket, p.created_at, p.pack_id" + db.byteOrder() + ", o.pack_offset")
+                    .bind("account", accountId).bind("cutoff", cutoff).setFetchSize(1_000).map(LOCATION).forEach(sink);
+            return null;
         });
     }
 
