@@ -21,6 +21,7 @@ import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
+import org.chatvault.server.vault.UsageService;
 
 /**
  * The HTTP API of docs/API.md on Javalin: the single routing function that both the server's
@@ -31,7 +32,8 @@ public final class ApiRoutes {
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
-                           SubscriptionService subscriptions, EntitlementService entitlements) {}
+                           SubscriptionService subscriptions, EntitlementService entitlements,
+                           UsageService usage) {}
 
     private ApiRoutes() {}
 
@@ -55,7 +57,7 @@ public final class ApiRoutes {
         
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
-        VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
+        VaultHandlers vault = new VaultHandlers(s.heads(), s.usage(), bodies);
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         byte[] openApi = OpenApi.document();
 
