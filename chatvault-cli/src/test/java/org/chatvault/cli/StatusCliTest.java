@@ -92,4 +92,17 @@ class StatusCliTest extends ConsoleTest {
                         + "; restore and export still work; renew to back up again")
                 .containsPattern("[0-9,]+ messages older than " + monthName + " will be removed on " + day(cut) + " unless you renew");
     }
+
+    @Test
+    void onTheFreePlanBackupKeepsTheTextAndSaysWhyMediaWasNotBackedUp() {
+        assertThat(cli("init", "--home", home(), "--server", server.baseUri().toString(), "--user", "bob")).as(stderr()).isZero();
+        assertThat(cli("generate", "--home", home(), "--conversations", "2", "--messages", "300", "--years", "1", "--media-scale", "0.001"))
+                .as(stderr()).isZero();
+
+        assertThat(cli("backup", "--home", home())).as(stderr()).isZero();
+        assertThat(stdout()).contains("backup: version 1").contains("media: not backed up: your Free plan stores text only")
+                .contains("plan_excludes_media");
+        assertThat(cli("status", "--home", home())).as(stderr()).isZero();
+        assertThat(stdout()).contains("plan: Free (text only, keeps the last 30 days); ").contains(" of 200 MiB used (");
+    }
 }
