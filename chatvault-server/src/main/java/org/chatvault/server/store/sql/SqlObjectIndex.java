@@ -37,10 +37,11 @@ import org.jdbi.v3.core.statement.Update;
  * {@link ObjectIndex} in SQL both databases speak.
  *
  * <p>Concurrency: the account's row in {@code heads}, created with the account, is its vault
- * lock. Commits, purges and moves read it with the dialect's {@code FOR UPDATE} (PostgreSQL: a
- * row lock that queues every instance; SQLite: the one writer connection already excludes the
- * others) before anything else, so a purge cannot delete an object between a commit's presence
- * check and the commit clearing that object's drop mark, and each emptied pack goes to one purge.
+ * lock. Commits, purges, moves and uploads indexed within a quota read it with the dialect's
+ * {@code FOR UPDATE} (PostgreSQL: a row lock that queues every instance; SQLite: the one writer
+ * connection already excludes the others) before anything else, so a purge cannot delete an object
+ * between a commit's presence check and the commit clearing that object's drop mark, each emptied
+ * pack goes to one purge, and two uploads of one account cannot both fit under its quota.
  * Everything else is a single statement or an insert both databases make race-free
  * ({@code ON CONFLICT}).
  */
