@@ -32,8 +32,10 @@ public final class UsageNotices {
     /**
      * @param localMessagesByMonth this device's messages that belong in the vault, by month (yyyymm)
      * @param now                  to tell a removal that is due from one that is announced
+     * @return one line per fact; none when the server says nothing of plans
      */
     public static List<String> describe(VaultUsage u, Map<Integer, Long> localMessagesByMonth, Instant now) {
+        if (u.plan() == null || u.byMonth() == null || u.expiries() == null) return List.of(); // a server from before plans
         List<String> lines = new ArrayList<>();
         lines.add(planLine(u));
         String state = stateLine(u);
