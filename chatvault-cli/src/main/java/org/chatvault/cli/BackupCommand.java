@@ -5,7 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.Vault;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.backup.BackupReport;
+import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.client.media.MediaBackupService;
+import org.chatvault.protocol.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +24,19 @@ final class BackupCommand implements Callable<Integer> {
         try (Vault vault = client.vault()) {
             BackupReport r = run(vault);
             System.out.println(describe(r));
-            if (!textOnly) System.out.println(describe(runMedia(vault)));
+            if (!textOnly) backUpMedia(vault);
         }
         return 0;
+    }
+
+    private static void backUpMedia(Vault vault) {
+        try {
+            System.out.println(describe(runMedia(vault)));
+        } catch (ServerRefusedException e) {
+            if (!ErrorCode.PLAN_EXCLUDES_MEDIA.code().equals(e.code())) throw e;
+            // A text-only plan keeps the text, which is backed up: what the plan allows is done, so this is no failure.
+            System.out.println("media: not backed up: " + e.getMessage());
+        }
     }
 
     static MediaBackupService.Report runMedia(Vault vault) {

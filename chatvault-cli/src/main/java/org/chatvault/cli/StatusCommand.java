@@ -1,22 +1,28 @@
 package org.chatvault.cli;
 
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.chatvault.client.Vault;
 import org.chatvault.client.account.Profile;
+import org.chatvault.client.usage.UsageNotices;
 import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.client.media.MediaBackupService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the account, the local database, what awaits backup, and the server's usage.%n"
+        description = "Show the account, the local database, what awaits backup, the server's usage, the plan and what will expire when.%n"
                 + "Example: chatvault status")
 final class StatusCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
+    /** Tells an announced removal from a due one; tests set it. */
+    static Clock clock = Clock.systemUTC();
 
     @Override public Integer call() {
         try (Vault vault = client.vault()) {
-            if (!java.nio.file.Files.exists(client.db())) {
+            if (!Files.exists(client.db())) {
                 System.out.println("local database: none yet at " + client.db());
             } else {
                 Vault.Status st = vault.status();
@@ -35,6 +41,9 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("account: " + p.username() + " at " + p.server() + " (device " + p.deviceSlotId() + ")");
             VaultUsage u = vault.serverUsage();
             System.out.printf("server: head version %d, %,d objects, %,d bytes in %,d packs%n", u.version(), u.objects(), u.bytes(), u.packs());
+            // What will expire, counted in this device's own messages where it holds them.
+            Map<Integer, Long> messagesByMonth = Files.exists(client.db()) ? vault.store().vaultMessageCountsByMonth() : Map.of();
+            for (String line : UsageNotices.describe(u, messagesByMonth, clock.instant())) System.out.println(line);
         }
         return 0;
     }

@@ -46,6 +46,8 @@ import org.chatvault.server.store.sql.SqlStores;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
+import org.chatvault.server.vault.UsageService;
+import org.chatvault.server.vault.VaultPolicy;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,13 +143,15 @@ public final class ChatvaultServer implements AutoCloseable {
             KeySlotService keySlots = new KeySlotService(metadata.accounts(), clock, audit);
             DeviceService devices = new DeviceService(metadata.devices(), metadata.accounts(), keySlots, audit, clock, random);
             SubscriptionService subscriptions = new SubscriptionService(metadata.subscriptions(), config.billing().catalogs(), clock);
+            EntitlementService entitlements = new EntitlementService(metadata.subscriptions(), config.billing(), clock);
+            VaultPolicy policy = new VaultPolicy(entitlements::current);
             ApiRoutes.Services services = new ApiRoutes.Services(
                     new AccountService(metadata.accounts(), clock, config.accessTokenTtl(), config.refreshTokenTtl(), config.loginHashParams(),
                             LoginThrottlePolicy.DEFAULT, random, devices, audit, rateLimits, hashQueue),
                     keySlots,
-                    new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics, stores.packTiering(config)),
-                    new RelabelService(metadata.objects(), blobs, tmpDir, clock),
-                    new HeadService(metadata.objects(), clock),
+                    new ObjectService(metadata.objects(), blobs, tmpDir, clock, metrics, stores.packTiering(config), policy),
+                    new RelabelService(metadata.objects(), blobs, tmpDir, clock, policy),
+                    new HeadService(metadata.objects(), clock, policy),
                     metrics,
                     stores,
                     config.maxBatchBytes(),
@@ -156,11 +160,12 @@ public final class ChatvaultServer implements AutoCloseable {
                     new RequestSigning(metadata.accounts()::findVaultPublicKey, metadata.signatures(), clock, config.signatureWindow()),
                     rateLimits,
                     subscriptions,
-                    new EntitlementService(metadata.subscriptions(), config.billing(), clock),
+                    entitlements,
                     config.billing().direct() == null ? null : DirectReceiptVerifier.of(config.billing().direct(), clock),
                     AppleBilling.open(config.billing().apple(), subscriptions, metadata.subscriptions(),
                             new SqlAppleNotificationLog(metadata.database()), clock),
-                    googlePlay(config, subscriptions, metadata, clock));
+                    googlePlay(config, subscriptions, metadata, clock),
+                    new UsageService(metadata.objects(), entitlements));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -264,6 +269,9 @@ public final class ChatvaultServer implements AutoCloseable {
     }
 
     public ServerConfig config() { return config; }
+
+    /** The metadata stores this instance opened: for tests and tools that set up what no route creates (a verified purchase). */
+    public SqlStores metadata() { return stores.metadata(); }
 
     /** This instance's random id, new at every start; it holds the job leases this instance takes. */
     public String instanceId() { return jobs.instanceId(); }

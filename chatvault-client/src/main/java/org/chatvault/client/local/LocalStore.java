@@ -169,6 +169,9 @@ public final class LocalStore implements AutoCloseable {
     /** Messages of a conversation that belong in the vault (ephemeral ones never do). */
     public synchronized long vaultMessageCount(String conversationId) { return reader.vaultCount(conversationId); }
 
+    /** Messages that belong in the vault, by the UTC month (yyyymm) they were sent in, oldest first. */
+    public synchronized java.util.Map<Integer, Long> vaultMessageCountsByMonth() { return reader.vaultCountsByMonth(); }
+
     // ---- search ----------------------------------------------------------------------------
 
     /**

@@ -57,6 +57,18 @@ final class MessageReader {
         return db.queryLong("SELECT count(*) FROM messages WHERE conversation_id=? AND ephemeral=0", ps -> ps.setString(1, conversationId));
     }
 
+    /** @see LocalStore#vaultMessageCountsByMonth */
+    java.util.Map<Integer, Long> vaultCountsByMonth() {
+        // The month of the UTC day of sent_at, as yyyymm: the vault's time bucket of a message (Months.of).
+        return db.query("SELECT CAST(strftime('%Y%m', sent_at / 1000, 'unixepoch') AS INTEGER), count(*) FROM messages"
+                        + " WHERE ephemeral=0 GROUP BY 1 ORDER BY 1", ps -> {},
+                rs -> {
+                    java.util.Map<Integer, Long> out = new java.util.TreeMap<>();
+                    while (rs.next()) out.put(rs.getInt(1), rs.getLong(2));
+                    return out;
+                });
+    }
+
     /** One whole message by its key, if this store holds it. */
     Optional<Message> findOne(String conversationId, long sentAt, String id) throws SQLException {
         List<Message> one = new ArrayList<>(1);

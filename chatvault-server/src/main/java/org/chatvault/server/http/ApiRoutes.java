@@ -24,6 +24,7 @@ import org.chatvault.server.storage.Readiness;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.ObjectService;
 import org.chatvault.server.vault.RelabelService;
+import org.chatvault.server.vault.UsageService;
 
 /**
  * The HTTP API of docs/API.md on Javalin: the single routing function that both the server's
@@ -38,7 +39,8 @@ public final class ApiRoutes {
                            PurchaseVerifier directReceipts,
                            AppleBilling apple,
                            // issue 11: google (null when Google Play is not configured)
-                           GooglePlayBilling googlePlay) {}
+                           GooglePlayBilling googlePlay,
+                           UsageService usage) {}
 
     private ApiRoutes() {}
 
@@ -63,7 +65,7 @@ public final class ApiRoutes {
         
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
-        VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
+        VaultHandlers vault = new VaultHandlers(s.heads(), s.usage(), bodies);
         ArchiveHandlers archive = new ArchiveHandlers(s.objects());
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         AppleHandlers apple = new AppleHandlers(s.apple(), bodies);

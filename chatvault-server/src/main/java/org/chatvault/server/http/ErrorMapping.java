@@ -126,6 +126,9 @@ final class ErrorMapping {
             case VaultRequestException.TooManyObjects x -> ErrorCode.TOO_MANY_IDS;
             case VaultRequestException.InvalidBucket x -> ErrorCode.INVALID_BUCKET;
             case VaultRequestException.InvalidCommit x -> ErrorCode.BAD_REQUEST;
+            case VaultRequestException.VaultReadOnly x -> ErrorCode.VAULT_READ_ONLY;
+            case VaultRequestException.PlanExcludesMedia x -> ErrorCode.PLAN_EXCLUDES_MEDIA;
+            case VaultRequestException.QuotaExceeded x -> ErrorCode.QUOTA_EXCEEDED;
         };
     }
 

@@ -4,14 +4,13 @@ import io.javalin.http.Context;
 import org.chatvault.protocol.vault.Commit;
 import org.chatvault.protocol.vault.CommitResult;
 import org.chatvault.protocol.vault.VaultHead;
-import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.server.vault.Head;
-import org.chatvault.server.vault.Usage;
 import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.vault.HeadService;
+import org.chatvault.server.vault.UsageService;
 
 /** {@code /v1/vault} and {@code /v1/usage}. */
-record VaultHandlers(HeadService heads, RequestBodies bodies) {
+record VaultHandlers(HeadService heads, UsageService usage, RequestBodies bodies) {
     void head(Context ctx) {
         Head h = heads.head(AuthFilter.principal(ctx));
         ctx.json(new VaultHead(h.version(), h.root() == null ? null : h.root().hex(),
@@ -28,7 +27,6 @@ record VaultHandlers(HeadService heads, RequestBodies bodies) {
     }
 
     void usage(Context ctx) {
-        Usage u = heads.usage(AuthFilter.principal(ctx));
-        ctx.json(new VaultUsage(u.objects(), u.bytes(), u.packs(), u.packBytes(), u.version()));
+        ctx.json(UsageAnswers.of(usage.report(AuthFilter.principal(ctx))));
     }
 }

@@ -10,9 +10,18 @@ import org.chatvault.server.account.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The vault head of one account: reading it, moving it by compare-and-swap, and usage. */
-public record HeadService(ObjectIndex metadata, Clock clock) {
+/**
+ * The vault head of one account: reading it, moving it by compare-and-swap, and usage.
+ *
+ * @param policy refuses commits during the read-only grace after a lapse
+ */
+public record HeadService(ObjectIndex metadata, Clock clock, VaultPolicy policy) {
     private static final Logger log = LoggerFactory.getLogger(HeadService.class);
+
+    /** Without plan limits: for the server's jobs and tools that work outside any plan. */
+    public HeadService(ObjectIndex metadata, Clock clock) {
+        this(metadata, clock, VaultPolicy.unmetered());
+    }
 
     public Head head(Principal p) {
         return metadata.head(p.accountId());
@@ -21,10 +30,11 @@ public record HeadService(ObjectIndex metadata, Clock clock) {
     /**
      * @return the new head version
      * @throws VaultRequestException {@code bad_request} (negative base, root not a root manifest),
-     *                      {@code head_conflict}, {@code objects_missing}
+     *                      {@code head_conflict}, {@code objects_missing}, {@code vault_read_only}
      */
     public long commit(Principal p, CommitRequest req) {
         if (req.baseVersion() < 0) throw new VaultRequestException.InvalidCommit("baseVersion must not be negative");
+        policy.requireWritable(p.accountId());
         // Kinds never change, so checking outside the transaction is safe; presence is re-checked inside.
         ObjectLocation root = metadata.locateObjects(p.accountId(), List.of(req.root())).get(req.root());
         if (root != null && root.kind() != ObjectKind.ROOT_MANIFEST)

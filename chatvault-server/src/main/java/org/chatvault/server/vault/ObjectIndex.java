@@ -36,6 +36,13 @@ public interface ObjectIndex {
      */
     IndexResult indexPacks(String accountId, List<NewPack> packs, Instant now);
 
+    /**
+     * {@link #indexPacks}, if the account then holds at most {@code maxBytes} of objects (dropped ones count until
+     * deleted); otherwise nothing is indexed. Checked in the same transaction under the account's vault lock, so that
+     * concurrent uploads of one account queue for it and cannot pass the limit together.
+     */
+    IndexOutcome indexPacksWithin(String accountId, List<NewPack> packs, Instant now, long maxBytes);
+
     /** The account's head, or {@link Head#EMPTY}. */
     Head head(String accountId);
 
@@ -70,6 +77,9 @@ public interface ObjectIndex {
 
     /** Storage held by the account, and its head version. */
     Usage usage(String accountId);
+
+    /** The account's objects and bytes by bucket and kind (as {@link #usage} counts them), ordered by bucket then kind code. */
+    List<MonthKindUsage> usageByMonthAndKind(String accountId);
 
     /** Accounts holding objects dropped before {@code droppedBefore}. */
     List<String> accountsWithDroppedObjects(Instant droppedBefore, String afterAccountId, int limit);

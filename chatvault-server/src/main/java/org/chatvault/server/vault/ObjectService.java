@@ -21,6 +21,7 @@ import org.chatvault.core.format.ObjectId;
 import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.account.Principal;
+import org.chatvault.server.billing.Entitlement;
 import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.storage.ObjectStore;
 import org.slf4j.Logger;
@@ -42,14 +43,31 @@ public final class ObjectService {
     private final BatchWriter writer;
     private final PackTiering tiering;
     private final Path tmpDir;
+    private final VaultPolicy policy;
 
+    /** Without plan limits: for the server's jobs and tools that work outside any plan. */
     public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics) {
-        this(metadata, blobs, tmpDir, clock, metrics, PackTiering.NONE);
+        this(metadata, blobs, tmpDir, clock, metrics, PackTiering.NONE, VaultPolicy.unmetered());
     }
 
     /** @param tiering which new packs go straight to the object store's cold tier */
     public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics, PackTiering tiering) {
+        this(metadata, blobs, tmpDir, clock, metrics, tiering, VaultPolicy.unmetered());
+    }
+
+    /** @param policy what each account's plan lets it upload */
+    public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics, VaultPolicy policy) {
+        this(metadata, blobs, tmpDir, clock, metrics, PackTiering.NONE, policy);
+    }
+
+    /**
+     * @param tiering which new packs go straight to the object store's cold tier
+     * @param policy  what each account's plan lets it upload
+     */
+    public ObjectService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, ServerMetrics metrics, PackTiering tiering,
+                         VaultPolicy policy) {
         this.tiering = tiering;
+        this.policy = policy;
         this.metadata = metadata;
         this.blobs = blobs;
         this.clock = clock;
@@ -79,19 +97,31 @@ public final class ObjectService {
      * As {@link #upload(Principal, InputStream)}, handing the SHA-256 of every byte read from
      * {@code body} to {@code bodyCheck} once the batch has been read to its end and before anything
      * is stored: a check that throws (a request signature that does not cover this body) stores nothing.
+     * Then the plan's rules, each refusal storing nothing either.
+     *
+     * @throws VaultRequestException.VaultReadOnly during the read-only grace after a lapse
+     * @throws VaultRequestException.PlanExcludesMedia a media object on a text-only plan
+     * @throws VaultRequestException.QuotaExceeded the new objects would take the account past its quota
      */
     public UploadResult upload(Principal p, InputStream body, Consumer<byte[]> bodyCheck) throws IOException {
         MessageDigest digest = RequestSignature.newBodyDigest();
         try (SpooledBatch batch = spooler.spool(new DigestInputStream(body, digest))) {
             bodyCheck.accept(digest.digest());
+            Entitlement allowed = policy.requireWritable(p.accountId());
+            VaultPolicy.requireMediaAllowed(allowed, batch.frames().stream().map(SpooledFrame::kind).toList());
             Map<ObjectId, SpooledFrame> unique = new LinkedHashMap<>();
             for (SpooledFrame f : batch.frames()) unique.putIfAbsent(f.id(), f);
             Set<ObjectId> held = metadata.presentObjects(p.accountId(), unique.keySet());
             TreeMap<Integer, List<SpooledFrame>> byBucket = new TreeMap<>();
+            long adding = 0;
             for (SpooledFrame f : unique.values()) {
-                if (!held.contains(f.id())) byBucket.computeIfAbsent(f.bucket(), b -> new ArrayList<>()).add(f);
+                if (held.contains(f.id())) continue;
+                byBucket.computeIfAbsent(f.bucket(), b -> new ArrayList<>()).add(f);
+                adding += f.length();
             }
-            IndexResult indexed = byBucket.isEmpty() ? new IndexResult(0, 0, List.of()) : storePacks(p, batch, byBucket);
+            // Checked here so that an upload over the quota writes no pack, and again as it is indexed (concurrent uploads).
+            if (adding > 0) VaultPolicy.requireRoom(allowed, metadata.usage(p.accountId()).bytes(), adding);
+            IndexResult indexed = byBucket.isEmpty() ? new IndexResult(0, 0, List.of()) : storePacks(p, batch, byBucket, allowed);
             int frames = batch.frames().size();
             metrics.uploaded(batch.bytes(), indexed.objects(), indexed.bytes());
             log.debug("account {} uploaded {} frames: {} new objects in {} packs", p.accountId(), frames, indexed.objects(), byBucket.size());
@@ -99,7 +129,8 @@ public final class ObjectService {
         }
     }
 
-    private IndexResult storePacks(Principal p, SpooledBatch batch, Map<Integer, List<SpooledFrame>> byBucket) throws IOException {
+    private IndexResult storePacks(Principal p, SpooledBatch batch, Map<Integer, List<SpooledFrame>> byBucket, Entitlement allowed)
+            throws IOException {
         List<NewPack> packs = new ArrayList<>();
         List<String> coldPackIds = new ArrayList<>();
         try {
@@ -110,7 +141,10 @@ public final class ObjectService {
                 packs.add(pack);
                 if (cold) coldPackIds.add(pack.packId());
             }
-            IndexResult indexed = metadata.indexPacks(p.accountId(), packs, clock.instant());
+            IndexResult indexed = switch (metadata.indexPacksWithin(p.accountId(), packs, clock.instant(), allowed.quotaBytes())) {
+                case IndexOutcome.Indexed i -> i.result();
+                case IndexOutcome.OverLimit o -> throw VaultPolicy.quotaExceeded(allowed, o.heldBytes(), o.addingBytes());
+            };
             for (String key : indexed.unusedPackKeys()) deleteQuietly(key);
             recordCold(p.accountId(), coldPackIds);
             return indexed;

@@ -40,8 +40,16 @@ public final class RelabelService {
 
     private final ObjectIndex metadata;
     private final PackMover mover;
+    private final VaultPolicy policy;
 
+    /** Without plan limits: for tools that work outside any plan. */
     public RelabelService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock) {
+        this(metadata, blobs, tmpDir, clock, VaultPolicy.unmetered());
+    }
+
+    /** @param policy refuses relabels during the read-only grace after a lapse */
+    public RelabelService(ObjectIndex metadata, ObjectStore blobs, Path tmpDir, Clock clock, VaultPolicy policy) {
+        this.policy = policy;
         this.metadata = metadata;
         this.mover = new PackMover(metadata, blobs, tmpDir, clock);
     }
@@ -53,9 +61,11 @@ public final class RelabelService {
      * before moving any, so a refused request changes nothing.
      *
      * @throws VaultRequestException {@code invalid_bucket} if {@code bucket} is not a month or an object is
-     *                      of a structure kind; {@code object_not_found} if the account does not hold one
+     *                      of a structure kind; {@code object_not_found} if the account does not hold one;
+     *                      {@code vault_read_only} during the read-only grace after a lapse
      */
     public Result relabel(Principal p, int bucket, List<ObjectId> ids) throws IOException {
+        policy.requireWritable(p.accountId());
         if (!BatchFormat.isMonth(bucket))
             throw new VaultRequestException.InvalidBucket("bucket " + bucket + " is not a month yyyymm from 197001 to 999912");
         Set<ObjectId> wanted = new LinkedHashSet<>(ids);

@@ -102,4 +102,22 @@ public abstract sealed class VaultRequestException extends RuntimeException {
     public static final class InvalidCommit extends VaultRequestException {
         public InvalidCommit(String message) { super(message); }
     }
+
+    /**
+     * The subscription lapsed and the vault is in its read-only grace: uploads, commits and relabels are refused;
+     * every read (restore, export, archive) still works.
+     */
+    public static final class VaultReadOnly extends VaultRequestException {
+        public VaultReadOnly(String message) { super(message); }
+    }
+
+    /** An upload holds media (photos, videos, files, their thumbnails and indexes) and the plan stores text only. */
+    public static final class PlanExcludesMedia extends VaultRequestException {
+        public PlanExcludesMedia(String message) { super(message); }
+    }
+
+    /** Storing an upload would take the account past its plan's quota; nothing of it was stored. */
+    public static final class QuotaExceeded extends VaultRequestException {
+        public QuotaExceeded(String message) { super(message); }
+    }
 }

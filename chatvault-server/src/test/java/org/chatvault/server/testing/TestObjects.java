@@ -37,6 +37,11 @@ public final class TestObjects {
         return out;
     }
 
+    /** A content object of any kind (a media chunk, a thumbnail …) holding {@code plaintextBytes} random bytes. */
+    public SealedObject content(ObjectKind kind, int bucket, int plaintextBytes) {
+        return codec.seal(kind, bucket, randomBytes(plaintextBytes), false);
+    }
+
     public SealedObject root() {
         return codec.seal(ObjectKind.ROOT_MANIFEST, 0, ("root " + random.nextLong()).getBytes(StandardCharsets.UTF_8));
     }

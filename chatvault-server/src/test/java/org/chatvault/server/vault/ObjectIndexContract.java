@@ -191,6 +191,81 @@ public abstract class ObjectIndexContract extends StoreContractBase {
         assertThat(index.usage(newAccount("bob"))).isEqualTo(new Usage(0, 0, 0, 0, 0));
     }
 
+    /** One pack of {@code ids}, each a {@code kind} object of {@code length} bytes in {@code bucket}. */
+    private static NewPack pack(String account, ObjectKind kind, int bucket, int length, ObjectId... ids) {
+        String packId = UUID.randomUUID().toString();
+        List<ObjectEntry> entries = new ArrayList<>();
+        long pos = 4;
+        for (ObjectId id : ids) {
+            entries.add(new ObjectEntry(id, kind, bucket, pos + 41, length));
+            pos += 41 + length;
+        }
+        return new NewPack(packId, bucket, "packs/" + account + "/" + packId, pos, entries);
+    }
+
+    @Test
+    void usageByMonthAndKindGroupsTheAccountsObjectsOnly() {
+        String alice = newAccount("alice");
+        assertThat(index.usageByMonthAndKind(alice)).isEmpty();
+        index.indexPacks(alice, List.of(pack(alice, ObjectKind.SEGMENT, 202401, 100, newId(), newId()),
+                pack(alice, ObjectKind.MEDIA_CHUNK, 202401, 1000, newId()), pack(alice, ObjectKind.SEGMENT, 202312, 50, newId()),
+                pack(alice, ObjectKind.ROOT_MANIFEST, 0, 30, newId())), T0);
+        String bob = newAccount("bob");
+        index.indexPacks(bob, List.of(pack(bob, ObjectKind.SEGMENT, 202401, 7, newId())), T0);
+
+        assertThat(index.usageByMonthAndKind(alice)).containsExactly(
+                new MonthKindUsage(0, ObjectKind.ROOT_MANIFEST, 1, 30),
+                new MonthKindUsage(202312, ObjectKind.SEGMENT, 1, 50),
+                new MonthKindUsage(202401, ObjectKind.SEGMENT, 2, 200),
+                new MonthKindUsage(202401, ObjectKind.MEDIA_CHUNK, 1, 1000));
+        long total = index.usageByMonthAndKind(alice).stream().mapToLong(MonthKindUsage::bytes).sum();
+        assertThat(total).isEqualTo(index.usage(alice).bytes());
+    }
+
+    @Test
+    void indexingWithinALimitStoresUpToItAndRefusesTheWholeUploadPastIt() {
+        String alice = newAccount("alice");
+        assertThat(index.indexPacksWithin(alice, List.of(pack(alice, ObjectKind.SEGMENT, 202401, 100, newId(), newId())), T0, 300))
+                .isInstanceOf(IndexOutcome.Indexed.class);
+        ObjectId third = newId(), fourth = newId();
+        // Exactly at the limit passes, even spread over two packs.
+        IndexOutcome atLimit = index.indexPacksWithin(alice, List.of(pack(alice, ObjectKind.SEGMENT, 202402, 50, third),
+                pack(alice, ObjectKind.SEGMENT, 202403, 50, newId())), T0, 300);
+        assertThat(atLimit).isEqualTo(new IndexOutcome.Indexed(new IndexResult(2, 100, List.of())));
+        // A held object costs nothing; one new byte over the limit refuses the whole upload.
+        IndexOutcome over = index.indexPacksWithin(alice, List.of(pack(alice, ObjectKind.SEGMENT, 202402, 50, third, fourth)), T0, 349);
+        assertThat(over).isEqualTo(new IndexOutcome.OverLimit(300, 50));
+        assertThat(index.presentObjects(alice, List.of(fourth))).isEmpty();
+        assertThat(index.usage(alice)).isEqualTo(new Usage(4, 300, 3, index.usage(alice).packBytes(), 0));
+        assertThat(index.packStats(alice)).hasSize(3);
+    }
+
+    @Test
+    void concurrentUploadsWithinALimitNeverTogetherPassIt() throws Exception {
+        String alice = newAccount("alice");
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<IndexOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                NewPack p = pack(alice, ObjectKind.SEGMENT, 202401, 100, newId(), newId());
+                Callable<IndexOutcome> c = () -> {
+                    go.await();
+                    return index.indexPacksWithin(alice, List.of(p), T0, 500);
+                };
+                results.add(pool.submit(c));
+            }
+            go.countDown();
+            int indexed = 0;
+            for (Future<IndexOutcome> f : results) if (f.get() instanceof IndexOutcome.Indexed) indexed++;
+            assertThat(indexed).isEqualTo(2); // 200 bytes each: two fit in 500, a third never does
+            assertThat(index.usage(alice).bytes()).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- deleting dropped objects ----------------------------------------------------------
 
     @Test

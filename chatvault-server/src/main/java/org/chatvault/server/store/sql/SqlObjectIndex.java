@@ -17,7 +17,9 @@ import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.server.vault.Head;
+import org.chatvault.server.vault.IndexOutcome;
 import org.chatvault.server.vault.IndexResult;
+import org.chatvault.server.vault.MonthKindUsage;
 import org.chatvault.server.vault.MovedPack;
 import org.chatvault.server.vault.NewPack;
 import org.chatvault.server.vault.ObjectEntry;
@@ -36,10 +38,11 @@ import org.jdbi.v3.core.statement.Update;
  * {@link ObjectIndex} in SQL both databases speak.
  *
  * <p>Concurrency: the account's row in {@code heads}, created with the account, is its vault
- * lock. Commits, purges and moves read it with the dialect's {@code FOR UPDATE} (PostgreSQL: a
- * row lock that queues every instance; SQLite: the one writer connection already excludes the
- * others) before anything else, so a purge cannot delete an object between a commit's presence
- * check and the commit clearing that object's drop mark, and each emptied pack goes to one purge.
+ * lock. Commits, purges, moves and uploads indexed within a quota read it with the dialect's
+ * {@code FOR UPDATE} (PostgreSQL: a row lock that queues every instance; SQLite: the one writer
+ * connection already excludes the others) before anything else, so a purge cannot delete an object
+ * between a commit's presence check and the commit clearing that object's drop mark, each emptied
+ * pack goes to one purge, and two uploads of one account cannot both fit under its quota.
  * Everything else is a single statement or an insert both databases make race-free
  * ({@code ON CONFLICT}).
  */
@@ -97,45 +100,61 @@ public final class SqlObjectIndex implements ObjectIndex {
 
     @Override
     public IndexResult indexPacks(String accountId, List<NewPack> packs, Instant now) {
-        return db.write("index uploaded objects", h -> {
-            PreparedBatch packRows = h.prepareBatch(INSERT_PACK);
-            List<ObjectRow> rows = new ArrayList<>();
-            for (NewPack p : packs) {
-                packRows.bind("account", accountId).bind("pack", p.packId()).bind("bucket", p.bucket()).bind("key", p.storageKey())
-                        .bind("length", p.length()).bind("now", now).add();
-                for (ObjectEntry e : p.objects()) {
-                    rows.add(new ObjectRow(accountId, e.id(), e.kind().code(), e.bucket(), p.packId(), e.offset(), e.length(), now));
-                }
-            }
-            if (!packs.isEmpty()) packRows.execute();
-            // Rows go in in id order, so two uploads of overlapping objects lock them in the same order and cannot deadlock;
-            // a few hundred per statement, so each one costs one round trip, not one per object.
-            rows.sort(Comparator.comparing(ObjectRow::id));
-            Set<ObjectId> inserted = new HashSet<>();
-            for (List<ObjectRow> chunk : SqlDatabase.chunks(rows, ROWS_PER_INSERT)) {
-                inserted.addAll(h.createQuery("""
-                                INSERT INTO objects (account_id, object_id, kind, bucket, pack_id, pack_offset, length, created_at)
-                                VALUES <rows> ON CONFLICT (account_id, object_id) DO NOTHING RETURNING object_id""")
-                        .bindMethodsList("rows", chunk, List.of("account", "id", "kind", "bucket", "pack", "offset", "length", "now"))
-                        .mapTo(ObjectId.class).list());
-            }
-            Set<String> used = new HashSet<>();
-            int objects = 0;
-            long bytes = 0;
-            for (ObjectRow r : rows) {
-                if (!inserted.remove(r.id())) continue; // held already, or a second copy in this upload
-                used.add(r.pack());
-                objects++;
-                bytes += r.length();
-            }
-            List<String> unused = new ArrayList<>();
-            for (NewPack p : packs) {
-                if (used.contains(p.packId())) continue;
-                h.createUpdate(DELETE_PACK).bind("account", accountId).bind("pack", p.packId()).execute();
-                unused.add(p.storageKey());
-            }
-            return new IndexResult(objects, bytes, unused);
+        return db.write("index uploaded objects", h -> insertPacks(h, accountId, packs, now));
+    }
+
+    @Override
+    public IndexOutcome indexPacksWithin(String accountId, List<NewPack> packs, Instant now, long maxBytes) {
+        return db.write("index uploaded objects within the quota", h -> {
+            // The vault lock queues this behind the account's other uploads (and commits, purges, moves), so the sum
+            // below counts every upload that came first and none can slip past the limit beside this one.
+            head(h, accountId, db.forUpdate());
+            IndexResult indexed = insertPacks(h, accountId, packs, now);
+            long held = SqlVaultUsage.heldBytes(h, accountId);
+            if (held <= maxBytes) return new IndexOutcome.Indexed(indexed);
+            h.rollback();
+            return new IndexOutcome.OverLimit(held - indexed.bytes(), indexed.bytes());
         });
+    }
+
+    private static IndexResult insertPacks(Handle h, String accountId, List<NewPack> packs, Instant now) {
+        PreparedBatch packRows = h.prepareBatch(INSERT_PACK);
+        List<ObjectRow> rows = new ArrayList<>();
+        for (NewPack p : packs) {
+            packRows.bind("account", accountId).bind("pack", p.packId()).bind("bucket", p.bucket()).bind("key", p.storageKey())
+                    .bind("length", p.length()).bind("now", now).add();
+            for (ObjectEntry e : p.objects()) {
+                rows.add(new ObjectRow(accountId, e.id(), e.kind().code(), e.bucket(), p.packId(), e.offset(), e.length(), now));
+            }
+        }
+        if (!packs.isEmpty()) packRows.execute();
+        // Rows go in in id order, so two uploads of overlapping objects lock them in the same order and cannot deadlock;
+        // a few hundred per statement, so each one costs one round trip, not one per object.
+        rows.sort(Comparator.comparing(ObjectRow::id));
+        Set<ObjectId> inserted = new HashSet<>();
+        for (List<ObjectRow> chunk : SqlDatabase.chunks(rows, ROWS_PER_INSERT)) {
+            inserted.addAll(h.createQuery("""
+                            INSERT INTO objects (account_id, object_id, kind, bucket, pack_id, pack_offset, length, created_at)
+                            VALUES <rows> ON CONFLICT (account_id, object_id) DO NOTHING RETURNING object_id""")
+                    .bindMethodsList("rows", chunk, List.of("account", "id", "kind", "bucket", "pack", "offset", "length", "now"))
+                    .mapTo(ObjectId.class).list());
+        }
+        Set<String> used = new HashSet<>();
+        int objects = 0;
+        long bytes = 0;
+        for (ObjectRow r : rows) {
+            if (!inserted.remove(r.id())) continue; // held already, or a second copy in this upload
+            used.add(r.pack());
+            objects++;
+            bytes += r.length();
+        }
+        List<String> unused = new ArrayList<>();
+        for (NewPack p : packs) {
+            if (used.contains(p.packId())) continue;
+            h.createUpdate(DELETE_PACK).bind("account", accountId).bind("pack", p.packId()).execute();
+            unused.add(p.storageKey());
+        }
+        return new IndexResult(objects, bytes, unused);
     }
 
     @Override
@@ -189,15 +208,12 @@ public final class SqlObjectIndex implements ObjectIndex {
 
     @Override
     public Usage usage(String accountId) {
-        // One statement, so the figures come from the same snapshot.
-        return db.read("compute usage", h -> h.createQuery("""
-                        SELECT o.objects, o.bytes, p.packs, p.pack_bytes,
-                            COALESCE((SELECT version FROM heads WHERE account_id = :account), 0)
-                        FROM (SELECT count(*) AS objects, COALESCE(sum(length), 0) AS bytes FROM objects WHERE account_id = :account) o,
-                            (SELECT count(*) AS packs, COALESCE(sum(length), 0) AS pack_bytes FROM packs WHERE account_id = :account
-                                AND EXISTS (SELECT 1 FROM objects x WHERE x.account_id = packs.account_id AND x.pack_id = packs.pack_id)) p""")
-                .bind("account", accountId)
-                .map((r, ctx) -> new Usage(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5))).one());
+        return SqlVaultUsage.usage(db, accountId);
+    }
+
+    @Override
+    public List<MonthKindUsage> usageByMonthAndKind(String accountId) {
+        return SqlVaultUsage.byMonthAndKind(db, accountId);
     }
 
     @Override
