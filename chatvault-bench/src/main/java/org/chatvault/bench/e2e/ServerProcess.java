@@ -30,19 +30,6 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> problems = new java.util.ArrayList<>();
     private boolean inProblem;
 
-    /**
-     * A catalog whose free plan keeps everything, media included, without a quota: the benchmarks measure the
-     * engine on years of history with media, which the built-in free plan would refuse or expire.
-     */
-    private static Path writeUnmeteredCatalog(Path dataDir) throws IOException {
-        Path file = dataDir.resolveSibling(dataDir.getFileName() + "-unmetered-catalog.json");
-        Files.writeString(file, """
-                [{"version": 1, "plans": [{"id": "free", "name": "Unmetered", "media": true, "retention": "everything", \
-                "quota": 9223372036854775807}], "prices": []}]
-                """, StandardCharsets.UTF_8);
-        return file;
-    }
-
     /** The default server: SQLite and files under {@code dataDir}. */
     public ServerProcess(Path dataDir) throws IOException { this(dataDir, Map.of()); }
 
@@ -59,7 +46,8 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("CHATVAULT_") && !k.equals("CHATVAULT_LOG_LEVEL"));
         builder.environment().put("CHATVAULT_SERVER_PORT", "0");
         builder.environment().put("CHATVAULT_DATA_DIR", dataDir.toString());
-        builder.environment().put("CHATVAULT_BILLING_CATALOG_FILE", writeUnmeteredCatalog(dataDir).toString());
+        // The benchmarks measure the engine on years of history with media, which the built-in free plan would refuse or expire.
+        builder.environment().put("CHATVAULT_BILLING_PLANS", "unmetered");
         builder.environment().putAll(settings);
         process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.chatvault.server.billing.BillingConfig;
 import org.chatvault.server.billing.Catalogs;
+import org.chatvault.server.billing.UnmeteredPlans;
 
 /**
  * Reads the {@code billing.*} settings: the grace period and the catalog file here, each store's
@@ -14,7 +15,9 @@ import org.chatvault.server.billing.Catalogs;
 final class BillingConfigLoader {
     static final String GRACE_PERIOD = "billing.grace-period";
     static final String CATALOG_FILE = "billing.catalog-file";
-    static final List<String> KEYS = Stream.of(Stream.of(GRACE_PERIOD, CATALOG_FILE), AppleConfigLoader.KEYS.stream(),
+    /** {@code catalog} (the default: the catalog file or the built-in one) or {@code unmetered} (a server that sells nothing). */
+    static final String PLANS = "billing.plans";
+    static final List<String> KEYS = Stream.of(Stream.of(GRACE_PERIOD, CATALOG_FILE, PLANS), AppleConfigLoader.KEYS.stream(),
             GoogleConfigLoader.KEYS.stream(), DirectReceiptConfigLoader.KEYS.stream()).flatMap(s -> s).toList();
 
     private BillingConfigLoader() {}
@@ -22,6 +25,11 @@ final class BillingConfigLoader {
     static BillingConfig load(ConfigSource source) {
         BillingConfig d = BillingConfig.defaults();
         Catalogs catalogs = d.catalogs();
+        boolean unmetered = source.get(PLANS, false, BillingConfigLoader::parsePlans);
+        if (unmetered && source.isSet(CATALOG_FILE))
+            throw new ConfigException(source.sourceOf(PLANS) + " is 'unmetered', which sells nothing, but " + source.sourceOf(CATALOG_FILE)
+                    + " names a catalog; set one of the two");
+        if (unmetered) catalogs = UnmeteredPlans.catalogs();
         if (source.isSet(CATALOG_FILE)) {
             Path file = source.get(CATALOG_FILE, null, BillingConfigLoader::parsePath);
             catalogs = CatalogFile.read(file, source.sourceOf(CATALOG_FILE));
@@ -29,6 +37,15 @@ final class BillingConfigLoader {
         return new BillingConfig(catalogs,
                 source.get(GRACE_PERIOD, d.gracePeriod(), BillingConfigLoader::parseGrace),
                 AppleConfigLoader.load(source), GoogleConfigLoader.load(source), DirectReceiptConfigLoader.load(source));
+    }
+
+    /** Whether the plans are unmetered. */
+    private static boolean parsePlans(String s) {
+        return switch (s) {
+            case "catalog" -> false;
+            case "unmetered" -> true;
+            default -> throw new IllegalArgumentException("is neither 'catalog' nor 'unmetered'");
+        };
     }
 
     private static java.time.Duration parseGrace(String s) {

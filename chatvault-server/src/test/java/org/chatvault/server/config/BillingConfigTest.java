@@ -56,6 +56,22 @@ class BillingConfigTest {
     }
 
     @Test
+    void unmeteredPlansKeepEverythingWithoutAQuotaAndExcludeACatalogFile() throws IOException {
+        ServerConfig c = load(Map.of("CHATVAULT_BILLING_PLANS", "unmetered"));
+        Plan free = c.billing().catalogs().current().free();
+        assertThat(free.media()).isTrue();
+        assertThat(free.keepsEverything()).isTrue();
+        assertThat(free.quotaBytes()).isEqualTo(Long.MAX_VALUE);
+        assertThat(load(Map.of("CHATVAULT_BILLING_PLANS", "catalog")).billing().catalogs()).isEqualTo(Catalogs.defaults());
+
+        Path f = write("catalog.json", TWO_VERSIONS);
+        assertThatThrownBy(() -> load(Map.of("CHATVAULT_BILLING_PLANS", "unmetered", "CHATVAULT_BILLING_CATALOG_FILE", f.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("set one of the two");
+        assertThatThrownBy(() -> load(Map.of("CHATVAULT_BILLING_PLANS", "free")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("neither 'catalog' nor 'unmetered'");
+    }
+
+    @Test
     void theCatalogFileGivesEveryVersionWithItsPlansAndPrices() throws IOException {
         Path f = write("catalog.json", TWO_VERSIONS);
         ServerConfig c = load(Map.of("CHATVAULT_BILLING_CATALOG_FILE", f.toString(), "CHATVAULT_BILLING_GRACE_PERIOD", "14d"));
