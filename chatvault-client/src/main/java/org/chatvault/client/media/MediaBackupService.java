@@ -18,6 +18,7 @@ import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BatchUploader;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
@@ -119,9 +120,13 @@ public final class MediaBackupService {
         new Puller(session, store).pull(head);
         if (head.version() == 0)
             throw new ClientException("the vault is empty: back up the text first (chatvault backup does both)");
+        // The plan leaves out media only expired months use. Media filed under an expired month may
+        // be gone from the server: if a kept month uses it too, it goes up again rather than be relabelled.
+        org.chatvault.core.format.RetentionHorizon horizon = Horizons.learn(sync, head, clock.millis());
 
         MediaPlan plan = MediaPlan.read(store);
         Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
+        have.values().removeIf(b -> horizon.expired(b.bucket()));
         int relabelled = relabel(plan, have);
         MediaPlan.Outstanding outstanding = plan.outstanding(have, store.media());
         List<Todo> todo = outstanding.todo();

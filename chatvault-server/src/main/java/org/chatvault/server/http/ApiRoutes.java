@@ -56,6 +56,7 @@ public final class ApiRoutes {
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), bodies);
+        HeadHandler head = new HeadHandler(s.heads(), s.entitlements());
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         byte[] openApi = OpenApi.document();
 
@@ -88,7 +89,7 @@ public final class ApiRoutes {
                 case UPLOAD -> objects::upload;
                 case FETCH -> objects::fetch;
                 case RELABEL -> objects::relabel;
-                case HEAD -> vault::head;
+                case HEAD -> head::head;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
             };
