@@ -23,6 +23,7 @@ import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.verify.VerifyReport;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.config.UnlimitedBilling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private int demo(Path root) throws IOException {
         Clock clock = Clock.systemUTC();
-        ServerConfig cfg = ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server"));
+        // The demo shows backup and restore of years of history, not a plan's limits.
+        ServerConfig cfg = ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server")).withBilling(UnlimitedBilling.config());
         char[] password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12)).toCharArray();
         try (ChatvaultServer server = ChatvaultServer.start(cfg, clock)) {
             say("1. embedded server on %s, data in %s", server.baseUri(), cfg.dataDir());

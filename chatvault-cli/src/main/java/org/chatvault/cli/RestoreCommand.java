@@ -31,6 +31,8 @@ final class RestoreCommand implements Callable<Integer> {
         try (Vault vault = client.vault()) {
             RestoreReport r = run(vault);
             System.out.println(describe(r));
+            // Not damage: the plan no longer keeps those months, as announced (chatvault status).
+            r.expired().forEach(x -> System.out.println("  EXPIRED: " + x.describe()));
             List<String> lostMedia = List.of();
             if (!textOnly && r.version() > 0) {
                 int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();

@@ -34,6 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.println(describe(r));
             r.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
             r.pending().forEach(p -> System.out.println("  PENDING: " + p.describe()));
+            r.expired().forEach(x -> System.out.println("  EXPIRED: " + x.describe()));
             if (!r.ok()) return ErrorHandler.FAILED;
             return r.upToDate() ? 0 : PENDING;
         }

@@ -24,6 +24,7 @@ import org.chatvault.core.model.Message;
 import org.chatvault.core.model.MessageType;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.config.UnlimitedBilling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class MultiDeviceCliTest extends ConsoleTest {
 
     @BeforeEach
     void start() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnlimitedBilling.config()), Clock.systemUTC());
     }
 
     @AfterEach
@@ -158,7 +159,7 @@ class MultiDeviceCliTest extends ConsoleTest {
         URI uri = server.baseUri();
         server.close();
         copyTree(dir.resolve("server"), dir.resolve("server-copy"));
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withPort(uri.getPort()), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnlimitedBilling.config()).withPort(uri.getPort()), Clock.systemUTC());
         receive("phone", "x", Message.text("x", "m2", T0 + 1000, "bob", "two"));
         assertThat(backup("phone")).as(said()).isZero();
         receive("phone", "x", Message.text("x", "m3", T0 + 2000, "bob", "three"));
@@ -166,7 +167,7 @@ class MultiDeviceCliTest extends ConsoleTest {
         assertThat(said()).contains("version 3");
         // The server comes back from the old copy.
         server.close();
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server-copy")).withPort(uri.getPort()), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server-copy")).withBilling(UnlimitedBilling.config()).withPort(uri.getPort()), Clock.systemUTC());
         for (String command : List.of("verify", "restore", "backup", "sync")) {
             assertThat(cli(command, "--home", home("phone").toString())).as(command + ": " + said()).isEqualTo(1);
             assertThat(said()).as(command).contains("version 1, older than version 3").contains("Nothing was changed");
@@ -245,7 +246,7 @@ class MultiDeviceCliTest extends ConsoleTest {
         server.close();
         receive("pc", "x", Message.text("x", "m2", T0 + 1, "bob", "during the outage"));
         Thread.sleep(1_500);
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withPort(uri.getPort()), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnlimitedBilling.config()).withPort(uri.getPort()), Clock.systemUTC());
         while (readHead(uri) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
         assertThat(readHead(uri)).as("the change made during the outage went up after it").isEqualTo(2);
         watch.interrupt();

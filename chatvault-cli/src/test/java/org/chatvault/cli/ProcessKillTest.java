@@ -33,6 +33,7 @@ import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.config.UnlimitedBilling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +111,7 @@ class ProcessKillTest {
         SplittableRandom random = new SplittableRandom(SEED);
         System.out.println("ProcessKillTest seed " + SEED);
         Path log = dir.resolve("cli.log");
-        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC())) {
+        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnlimitedBilling.config()), Clock.systemUTC())) {
             URI uri = server.baseUri();
             Path phone = dir.resolve("phone"), pc = dir.resolve("pc"), tablet = dir.resolve("tablet");
             create(uri, phone);

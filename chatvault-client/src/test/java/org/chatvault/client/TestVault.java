@@ -18,6 +18,7 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.config.UnlimitedBilling;
 
 /** A real embedded server on a free port with a temp data dir, and helpers to make devices on it. */
 final class TestVault implements AutoCloseable {
@@ -35,12 +36,12 @@ final class TestVault implements AutoCloseable {
         start();
     }
 
-    void start() { server = ChatvaultServer.start(ServerConfig.forTesting(dataDir), Clock.systemUTC()); }
+    void start() { server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnlimitedBilling.config()), Clock.systemUTC()); }
 
     void restart() {
         URI before = server.baseUri();
         server.close();
-        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withPort(before.getPort()), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnlimitedBilling.config()).withPort(before.getPort()), Clock.systemUTC());
     }
 
     private int stoppedPort;
@@ -52,7 +53,7 @@ final class TestVault implements AutoCloseable {
     }
 
     void startAgain() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withPort(stoppedPort), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnlimitedBilling.config()).withPort(stoppedPort), Clock.systemUTC());
     }
 
     URI uri() { return server.baseUri(); }
