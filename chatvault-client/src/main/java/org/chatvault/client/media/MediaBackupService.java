@@ -107,7 +107,10 @@ public final class MediaBackupService {
      * after a run stopped half-way, what it did not get to.
      */
     public static Pending pending(LocalStore store) {
-        MediaPlan.Outstanding o = MediaPlan.read(store).outstanding(store.syncState().backedUpMedia(), store.media());
+        Map<MediaKey, BackedUpMedia> have = new HashMap<>(store.syncState().backedUpMedia());
+        org.chatvault.core.format.RetentionHorizon horizon = Horizons.known(store.syncState());
+        have.values().removeIf(b -> horizon.expired(b.bucket())); // as run() does: needed again, it goes up again
+        MediaPlan.Outstanding o = MediaPlan.read(store).outstanding(have, store.media());
         int files = (int) o.todo().stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Pending(files, o.todo().size() - files, o.todo().stream().mapToLong(Todo::size).sum(), o.missingLocally());
     }

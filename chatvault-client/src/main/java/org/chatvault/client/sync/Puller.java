@@ -23,6 +23,7 @@ import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.MediaIndex;
 import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.Months;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.RootManifest;
@@ -127,9 +128,13 @@ public final class Puller {
         sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
         Horizons.recordCommitted(sync, root.horizon());
         // What this store holds that the head lacks goes up with the next backup: here, a
-        // conversation with more messages than the head's index counts.
+        // conversation with more messages than the head's index counts. Months below the retention
+        // horizon count on neither side: this store may keep messages there that the vault no longer does.
+        long keptSince = expiredBelow == 0 ? Long.MIN_VALUE : Months.start(expiredBelow);
         for (RootManifest.Entry e : changed) {
-            if (!dirty.contains(e.conversationId()) && store.vaultMessageCount(e.conversationId()) > indexes.get(e.conversationId()).messageCount())
+            long inIndex = 0;
+            for (SegmentRef s : indexes.get(e.conversationId()).segments()) if (s.month() >= expiredBelow) inIndex += s.count();
+            if (!dirty.contains(e.conversationId()) && store.vaultMessageCount(e.conversationId(), keptSince) > inIndex)
                 store.markDirtyFrom(e.conversationId(), Long.MIN_VALUE);
         }
         guard.remember(head.version(), rootId, root.version() > 0);
