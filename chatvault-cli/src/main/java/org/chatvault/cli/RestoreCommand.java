@@ -10,6 +10,7 @@ import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.Unrestored;
+import org.chatvault.client.sync.ExpiredHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +33,7 @@ final class RestoreCommand implements Callable<Integer> {
             RestoreReport r = run(vault);
             System.out.println(describe(r));
             // Not damage: the plan no longer keeps those months, as announced (chatvault status).
+            if (!r.horizon().isNone()) System.out.println("  EXPIRED: " + ExpiredHistory.describe(r.horizon()));
             r.expired().forEach(x -> System.out.println("  EXPIRED: " + x.describe()));
             List<String> lostMedia = List.of();
             if (!textOnly && r.version() > 0) {

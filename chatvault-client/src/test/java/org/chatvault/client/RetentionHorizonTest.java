@@ -130,6 +130,8 @@ class RetentionHorizonTest {
                 assertThat(onPhone.problems()).as("expired months are not damage").isEmpty();
                 assertThat(onPhone.pending()).as("nor pending").isEmpty();
                 assertThat(onPhone.expired()).isNotEmpty();
+                assertThat(onPhone.horizon().keptFrom()).isEqualTo(horizon);
+                assertThat(before.horizon().keptFrom()).as("announced from the start, with nothing below it yet").isEqualTo(keptFrom(START));
 
                 // A new phone restores exactly what the plan still covers, and is told what expired and when.
                 try (Session b = vault.newDevice("new-phone", "carol", created.recoveryKey()); LocalStore newPhone = vault.store("new-phone");
@@ -140,6 +142,9 @@ class RetentionHorizonTest {
                     assertThat(r.expired()).extracting(ExpiredHistory::conversationId).doesNotHaveDuplicates();
                     assertThat(r.expired().stream().mapToLong(ExpiredHistory::messages).sum()).isEqualTo(expiredMessages);
                     String learnt = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+                    assertThat(r.horizon().keptFrom()).isEqualTo(horizon);
+                    assertThat(ExpiredHistory.describe(r.horizon()))
+                            .isEqualTo("history before " + monthName(horizon) + " expired under your plan on " + learnt);
                     assertThat(r.expired()).allSatisfy(x -> assertThat(x.describe())
                             .contains("history before " + monthName(horizon) + " expired under your plan on " + learnt));
                     MediaRestoreService.Report m = restored.restoreMedia(MediaRestoreService.Options.ALL, MediaRestoreService.Listener.NONE);

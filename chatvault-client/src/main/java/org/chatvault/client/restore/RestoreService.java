@@ -53,7 +53,8 @@ public record RestoreService(Session session, LocalStore store, Clock clock) {
         VaultHead head = session.api().head();
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
-        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of(), List.of());
+        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of(), List.of(),
+                RetentionHorizon.NONE);
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
         if (!rootId.hex().equals(sync.meta("restore.root"))) {
@@ -130,7 +131,7 @@ public record RestoreService(Session session, LocalStore store, Clock clock) {
             if (x != null) expired.add(x);
         }
         return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
-                bytes.get(), searchable, lost, expired);
+                bytes.get(), searchable, lost, expired, horizon);
     }
 
     /** The segments of months the plan still keeps. */

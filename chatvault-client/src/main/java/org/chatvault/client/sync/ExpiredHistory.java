@@ -45,10 +45,15 @@ public record ExpiredHistory(String conversationId, String title, int firstMonth
 
     /** One line for a person: which conversation, what expired, since when. */
     public String describe() {
-        String on = horizon.learntAt() == 0 ? "" : " on " + Instant.ofEpochMilli(horizon.learntAt()).atZone(ZoneOffset.UTC).toLocalDate();
         String what = String.format("%,d message%s", messages, messages == 1 ? "" : "s") + (mediaMonths > 0 ? " and their media" : "");
-        return String.format("conversation \"%s\" (%s): history before %s expired under your plan%s (%s, %s to %s)", title, conversationId,
-                month(horizon.keptFrom()), on, what, month(firstMonth), month(lastMonth));
+        return String.format("conversation \"%s\" (%s): %s (%s, %s to %s)", title, conversationId, describe(horizon), what,
+                month(firstMonth), month(lastMonth));
+    }
+
+    /** "history before March 2025 expired under your plan on 2026-11-30": the vault's horizon, for a person. */
+    public static String describe(RetentionHorizon horizon) {
+        String on = horizon.learntAt() == 0 ? "" : " on " + Instant.ofEpochMilli(horizon.learntAt()).atZone(ZoneOffset.UTC).toLocalDate();
+        return "history before " + month(horizon.keptFrom()) + " expired under your plan" + on;
     }
 
     /** "March 2025". */

@@ -62,13 +62,13 @@ public final class VerifyService {
         List<String> problems = new ArrayList<>();
         HeadGuard guard = names == null ? null : new HeadGuard(names.syncState());
         if (guard != null) guard.checkHead(head);
-        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems, pending(Map.of()), List.of());
+        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems, pending(Map.of()), List.of(), horizon);
         RootManifest root;
         try {
             root = fetcher.root(ObjectId.parse(head.root()));
         } catch (CorruptDataException | ServerRefusedException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
-            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of(), List.of());
+            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of(), List.of(), horizon);
         }
         if (guard != null) {
             guard.checkRoot(head, root);
@@ -112,7 +112,7 @@ public final class VerifyService {
         MediaVerifier media = new MediaVerifier(fetcher, names, options, problems);
         media.verify(indexes, horizon);
         return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
-                bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of(), expired);
+                bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of(), expired, horizon);
     }
 
     /** Bodies by id; an object the server does not have is simply absent from the map. */

@@ -46,6 +46,7 @@ class ExpiredHistoryTest {
         assertThat(ExpiredHistory.of(index, new RetentionHorizon(202503, LEARNT))).isNull();
         assertThat(ExpiredHistory.of(index, RetentionHorizon.NONE)).isNull();
         ExpiredHistory one = ExpiredHistory.of(index, new RetentionHorizon(202504, 0));
+        assertThat(ExpiredHistory.describe(new RetentionHorizon(202504, LEARNT))).isEqualTo("history before April 2025 expired under your plan on 2026-11-30");
         assertThat(one.describe()).as("a horizon with no learnt time says no date")
                 .isEqualTo("conversation \"Family\" (chat-42): history before April 2025 expired under your plan (1 message, March 2025 to March 2025)");
     }
