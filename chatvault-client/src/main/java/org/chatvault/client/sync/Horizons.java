@@ -1,6 +1,7 @@
 package org.chatvault.client.sync;
 
 import org.chatvault.client.local.SyncState;
+import org.chatvault.core.format.Months;
 import org.chatvault.core.format.RetentionHorizon;
 import org.chatvault.core.format.RootManifest;
 import org.chatvault.protocol.vault.VaultHead;
@@ -31,9 +32,20 @@ public final class Horizons {
         return save(sync, known(sync).merge(root.horizon()));
     }
 
-    /** Takes in the first month the server's plan keeps, as a head answered it at {@code now} (epoch ms). */
+    /**
+     * Takes in the first month the server's plan keeps, as a head answered it at {@code now} (epoch ms).
+     *
+     * @throws StaleVaultException if the month is not a month, or lies after this device's current
+     *         month: no plan expires the present, and since a horizon never moves down, taking in a
+     *         wrong one would hide history for good. Nothing is changed.
+     */
     public static RetentionHorizon learn(SyncState sync, VaultHead head, long now) {
-        return save(sync, known(sync).advancedTo(head.keptFromMonth(), now));
+        int announced = head.keptFromMonth();
+        if (announced != 0 && (!Months.isValid(announced) || announced > Months.of(now)))
+            throw new StaleVaultException("the server says history before " + announced + " (yyyymm) expired under your plan, which is "
+                    + "not a past month on this device's clock (" + Months.of(now) + "): the server's clock or answer is wrong. "
+                    + "Nothing was changed; try again later, or ask the operator");
+        return save(sync, known(sync).advancedTo(announced, now));
     }
 
     /**
