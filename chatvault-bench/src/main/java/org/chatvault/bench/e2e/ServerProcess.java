@@ -30,7 +30,7 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> problems = new java.util.ArrayList<>();
     private boolean inProblem;
 
-    /** The default server: SQLite and files under {@code dataDir}. */
+    /** The default server: SQLite and files under {@code dataDir}, with a free plan that keeps everything ({@link UnlimitedPlanServer}). */
     public ServerProcess(Path dataDir) throws IOException { this(dataDir, Map.of()); }
 
     /**
@@ -41,7 +41,7 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess(Path dataDir, Map<String, String> settings) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "org.chatvault.server.ChatvaultServer"))
+                System.getProperty("java.class.path"), UnlimitedPlanServer.class.getName()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.environment().keySet().removeIf(k -> k.startsWith("CHATVAULT_") && !k.equals("CHATVAULT_LOG_LEVEL"));
         builder.environment().put("CHATVAULT_SERVER_PORT", "0");
