@@ -165,6 +165,10 @@ MANIFEST2 = u8(2) + varint(7) + u8(1) + MANIFEST_ID + varint(1) + string("chat-4
 MANIFEST2_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST2)
 MANIFEST2_FIRST = u8(2) + varint(1) + u8(0) + varint(0)  # version 1 of an empty vault, no previous root
 
+# ---- §8.1 root manifest, schema 3: R2 with history before March 2024 expired, learnt at T0 + 86,400,000
+MANIFEST3 = u8(3) + MANIFEST2[1:] + varint(202403) + svarint(T0 + 86400000)
+MANIFEST3_ID = object_id(KIND["ROOT_MANIFEST"], MANIFEST3)
+
 # ---- §7.1 conversation index, schema 3: index I without media, metadata changed at T0 + 2000,
 # history before T0 + 1000 deleted, and message "m3" at T0 + 65000 deleted
 INDEX3 = u8(3) + INDEX[1:] + varint(0) + svarint(T0 + 2000) + u8(1) + svarint(T0 + 1000) + varint(1) + svarint(T0 + 65000) + string("m3")
@@ -246,6 +250,8 @@ def main() -> int:
     out["manifest2"] = h(MANIFEST2)
     out["manifest2.id"] = h(MANIFEST2_ID)
     out["manifest2.first"] = h(MANIFEST2_FIRST)
+    out["manifest3"] = h(MANIFEST3)
+    out["manifest3.id"] = h(MANIFEST3_ID)
     out["index3"] = h(INDEX3)
     out["index3.id"] = h(INDEX3_ID)
 

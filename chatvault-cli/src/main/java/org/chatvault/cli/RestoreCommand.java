@@ -19,6 +19,7 @@ import org.chatvault.client.restore.RestoreListener;
 import org.chatvault.client.restore.RestoreReport;
 import org.chatvault.client.restore.Unrestored;
 import org.chatvault.core.crypto.Bytes;
+import org.chatvault.client.sync.ExpiredHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,6 +85,9 @@ final class RestoreCommand implements Callable<Integer> {
                         String where, String retry) {
         RestoreReport r = run(text);
         System.out.println(describe(r));
+        // Not damage: the plan no longer keeps those months, as announced (chatvault status).
+        if (!r.horizon().isNone()) System.out.println("  EXPIRED: " + ExpiredHistory.describe(r.horizon()));
+        r.expired().forEach(x -> System.out.println("  EXPIRED: " + x.describe()));
         List<String> lostMedia = List.of();
         if (!textOnly && r.version() > 0) {
             int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();

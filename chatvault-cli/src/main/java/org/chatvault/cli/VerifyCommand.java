@@ -2,6 +2,7 @@ package org.chatvault.cli;
 
 import java.util.concurrent.Callable;
 import org.chatvault.client.Vault;
+import org.chatvault.client.sync.ExpiredHistory;
 import org.chatvault.client.verify.VerifyOptions;
 import org.chatvault.client.verify.VerifyReport;
 import picocli.CommandLine.Command;
@@ -34,6 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
             System.out.println(describe(r));
             r.problems().forEach(p -> System.out.println("  PROBLEM: " + p));
             r.pending().forEach(p -> System.out.println("  PENDING: " + p.describe()));
+            if (!r.horizon().isNone()) System.out.println("  EXPIRED: " + ExpiredHistory.describe(r.horizon()));
+            r.expired().forEach(x -> System.out.println("  EXPIRED: " + x.describe()));
             if (!r.ok()) return ErrorHandler.FAILED;
             return r.upToDate() ? 0 : PENDING;
         }

@@ -30,6 +30,7 @@ import org.chatvault.core.model.ConversationKind;
 import org.chatvault.core.model.Message;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class DeviceApprovalCliTest extends ConsoleTest {
 
     @BeforeEach
     void start() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
     }
 
     @AfterEach

@@ -33,6 +33,7 @@ import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.Message;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +51,12 @@ class ProcessKillTest {
     @TempDir Path dir;
 
     private static Process cli(Path log, String... args) throws IOException {
+        return java(log, Main.class, args);
+    }
+
+    private static Process java(Path log, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
@@ -110,7 +115,7 @@ class ProcessKillTest {
         SplittableRandom random = new SplittableRandom(SEED);
         System.out.println("ProcessKillTest seed " + SEED);
         Path log = dir.resolve("cli.log");
-        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC())) {
+        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), Clock.systemUTC())) {
             URI uri = server.baseUri();
             Path phone = dir.resolve("phone"), pc = dir.resolve("pc"), tablet = dir.resolve("tablet");
             create(uri, phone);
@@ -192,10 +197,23 @@ class ProcessKillTest {
         assertThat(cutShort.get()).as("the seeded moments fall inside backups").isGreaterThanOrEqualTo(2);
     }
 
+    /**
+     * {@code chatvault server} with production settings, but a free plan that keeps all history
+     * (the built-in one keeps 30 days, and the generated history is years long). The server command
+     * cannot be given a catalog yet; once it can, this goes back to {@code chatvault server --config}.
+     */
+    public static final class UnlimitedServer {
+        public static void main(String[] args) throws InterruptedException {
+            ChatvaultServer.start(ServerConfig.defaults().withPort(Integer.parseInt(args[0])).withDataDir(Path.of(args[1]))
+                    .withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
+            Thread.currentThread().join(); // until killed
+        }
+    }
+
     private Process startServer(Path log, int port, Path data) throws Exception {
-        Process p = cli(log, "server", "--port", Integer.toString(port), "--data-dir", data.toString());
+        Process p = java(log, UnlimitedServer.class, Integer.toString(port), data.toString());
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return p;

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class SecretInputCliTest extends ConsoleTest {
 
     @BeforeEach
     void start() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
         Secrets.environment = env::get;
     }
 

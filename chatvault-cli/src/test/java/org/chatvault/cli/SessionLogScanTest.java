@@ -41,6 +41,7 @@ import org.chatvault.core.model.ConversationKind;
 import org.chatvault.core.model.Message;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class SessionLogScanTest extends ConsoleTest {
         captured.setName("scan");
         captured.start();
         root.addAppender(captured);
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
         Secrets.environment = env::get;
     }
 

@@ -188,7 +188,7 @@ public final class Vault implements AutoCloseable {
         synchronized (parts) {
             named = store != null || Files.exists(db);
         }
-        return new VerifyService(session(), named ? store() : null, options).run();
+        return new VerifyService(session(), named ? store() : null, options, clock).run();
     }
 
     /** What this device holds and what of it awaits backup. */

@@ -23,6 +23,7 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.crypto.LoginSecret;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class SignedRequestsTest {
     void aClientWhoseClockIsHoursOffSignsOnTheServersTimeAndRelearnsItWhenTheServerMoves() throws Exception {
         SkewedClock clock = new SkewedClock();
         clock.skew.set(Duration.ofHours(3));
-        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), clock)) {
+        try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), clock)) {
             AccountService.Created created = accounts("phone").create(server.baseUri(), "olga", "pw".toCharArray(), null);
             try (Session s = created.session(); LocalStore store = LocalStore.open(dir.resolve("phone").resolve("local.db"))) {
                 TestVault.generate(store, 7, 3, 200);

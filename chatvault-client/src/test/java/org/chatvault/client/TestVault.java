@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.chatvault.client.account.AccountService;
 import org.chatvault.client.account.ProfileStore;
 import org.chatvault.client.account.Session;
@@ -28,20 +29,32 @@ final class TestVault implements AutoCloseable {
     static final long NOW = 1_790_000_000_000L; // 2026-09-21, fixed so histories are reproducible
     final Path dir;
     final Path dataDir;
+    private final UnaryOperator<ServerConfig> adjust;
+    private final Clock clock;
     ChatvaultServer server;
 
+    /** A server on the system clock whose free plan keeps everything (tests that are not about plans). */
     TestVault(Path dir) {
+        this(dir, c -> c.withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
+    }
+
+    /** A server on {@code clock} with the testing config as {@code adjust} changes it. */
+    TestVault(Path dir, UnaryOperator<ServerConfig> adjust, Clock clock) {
         this.dir = dir;
         this.dataDir = dir.resolve("server");
+        this.adjust = adjust;
+        this.clock = clock;
         start();
     }
 
-    void start() { server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnmeteredPlans.billing()), Clock.systemUTC()); }
+    private ServerConfig config() { return adjust.apply(ServerConfig.forTesting(dataDir)); }
+
+    void start() { server = ChatvaultServer.start(config(), clock); }
 
     void restart() {
         URI before = server.baseUri();
         server.close();
-        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnmeteredPlans.billing()).withPort(before.getPort()), Clock.systemUTC());
+        server = ChatvaultServer.start(config().withPort(before.getPort()), clock);
     }
 
     private int stoppedPort;
@@ -53,7 +66,7 @@ final class TestVault implements AutoCloseable {
     }
 
     void startAgain() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dataDir).withBilling(UnmeteredPlans.billing()).withPort(stoppedPort), Clock.systemUTC());
+        server = ChatvaultServer.start(config().withPort(stoppedPort), clock);
     }
 
     URI uri() { return server.baseUri(); }

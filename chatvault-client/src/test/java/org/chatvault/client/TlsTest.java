@@ -29,6 +29,7 @@ import org.chatvault.client.restore.RestoreService;
 import org.chatvault.server.ChatvaultServer;
 import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.config.ServerConfig;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.chatvault.server.config.TlsFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,7 @@ class TlsTest {
     @BeforeEach
     void start() throws Exception {
         certs = TestCertificates.write(Files.createDirectories(dir.resolve("pki")));
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server"))
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing())
                 .withTls(new TlsFiles(certs.serverCert(), certs.serverKey())), Clock.systemUTC());
         System.setProperty(ServerTrust.PROPERTY, certs.caCert().toString());
     }

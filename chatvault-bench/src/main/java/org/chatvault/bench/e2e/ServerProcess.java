@@ -30,7 +30,7 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> problems = new java.util.ArrayList<>();
     private boolean inProblem;
 
-    /** The default server: SQLite and files under {@code dataDir}. */
+    /** The default server: SQLite and files under {@code dataDir}, unmetered (see below). */
     public ServerProcess(Path dataDir) throws IOException { this(dataDir, Map.of()); }
 
     /**

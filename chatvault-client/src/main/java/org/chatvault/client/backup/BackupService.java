@@ -19,6 +19,7 @@ import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.sync.HeadMovedException;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.client.sync.VaultRoots;
 import org.chatvault.core.format.ConversationIndex;
@@ -26,6 +27,7 @@ import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
 import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.format.SegmentRef;
@@ -87,7 +89,11 @@ public final class BackupService {
     private BackupReport push(VaultHead head, BackupListener listener, long started, long merged, long pulledBytes) {
         SyncState sync = store.syncState();
         List<DirtyConversation> dirty = store.dirtyConversations();
-        if (dirty.isEmpty() && head.version() > 0)
+        // History below the plan's horizon is neither uploaded nor listed as needed (docs/FORMAT.md §8.1);
+        // a horizon that moved up is written into a new root even when nothing else changed.
+        RetentionHorizon horizon = Horizons.learn(sync, head, clock.millis());
+        boolean horizonMoved = horizon.keptFrom() > Horizons.committed(sync);
+        if (dirty.isEmpty() && head.version() > 0 && !horizonMoved)
             return new BackupReport(head.version(), 0, 0, 0, 0, 0, 0, merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
 
         Map<String, BackedUpConversation> before = sync.conversations();
@@ -103,7 +109,7 @@ public final class BackupService {
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
-        try (BatchUploader uploader = new BatchUploader(session.api(), options); ChangeReader reader = new ChangeReader(store, dirty)) {
+        try (BatchUploader uploader = new BatchUploader(session.api(), options); ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
             ChangeReader.Start current = null;
             List<SegmentRef> segments = new ArrayList<>();
             long count = 0;
@@ -139,7 +145,7 @@ public final class BackupService {
                     default -> throw new IllegalStateException("unexpected " + item);
                 }
             }
-            if (head.version() > 0 && after.equals(before)) {
+            if (head.version() > 0 && after.equals(before) && !horizonMoved) {
                 // Re-encoding gave the objects the head already lists: nothing to commit.
                 uploader.flush();
                 sync.recordSnapshot(sync.head().orElseThrow(), changed, List.of());
@@ -147,7 +153,7 @@ public final class BackupService {
                         uploader.skippedObjects(), merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
             }
             ObjectId baseRoot = head.root() == null ? null : ObjectId.parse(head.root());
-            RootManifest manifest = VaultRoots.next(head.version(), baseRoot, after.values());
+            RootManifest manifest = VaultRoots.next(head.version(), baseRoot, after.values(), horizon);
             SealedObject rootObject = codec.seal(ObjectKind.ROOT_MANIFEST, 0, manifest.encode());
             uploader.add(rootObject);
             uploader.flush();
@@ -161,6 +167,7 @@ public final class BackupService {
         if (head.root() != null) dropped.add(ObjectId.parse(head.root()));
         long version = HeadCommitter.commit(session.api(), head, root, added, dropped);
         sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
+        Horizons.recordCommitted(sync, horizon);
         new HeadGuard(sync).remember(version, root, true);
         return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
                 Duration.ofMillis(clock.millis() - started));

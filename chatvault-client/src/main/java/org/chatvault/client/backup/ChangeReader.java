@@ -43,7 +43,11 @@ final class ChangeReader implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    ChangeReader(LocalStore store, List<DirtyConversation> dirty) {
+    /**
+     * @param keptFrom the retention horizon (docs/FORMAT.md §8.1), 0 for none: messages of earlier
+     *                 months are not read, and the segments of those months are kept as they are
+     */
+    ChangeReader(LocalStore store, List<DirtyConversation> dirty, int keptFrom) {
         thread = Thread.ofPlatform().name("chatvault-backup-read").daemon().start(() -> {
             try {
                 for (DirtyConversation d : dirty) {
@@ -53,10 +57,12 @@ final class ChangeReader implements AutoCloseable {
                     if (d.dirtySince() == Long.MAX_VALUE) {
                         put(new Start(d, conv, old, old, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
                     } else {
-                        List<SegmentRef> kept = kept(old, d.dirtySince());
+                        List<SegmentRef> kept = kept(old, d.dirtySince(), keptFrom);
                         // From the change or the first segment not kept, whichever is earlier: a
-                        // message that arrives late can be older than every segment.
+                        // message that arrives late can be older than every segment. Never from an
+                        // expired month: that history is neither re-encoded nor uploaded again.
                         long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
+                        if (keptFrom != 0) from = Math.max(from, Months.start(keptFrom));
                         put(new Start(d, conv, old, kept, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
                         Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
                         store.forEachMessage(conv.id(), from, segmenter::add);
@@ -79,13 +85,16 @@ final class ChangeReader implements AutoCloseable {
      * end before the first change and are either in an earlier month or at least
      * {@link #SEALED_BYTES}. A small segment at the end is the conversation's open tail: new
      * messages are merged into it, so a day of messages costs kilobytes, not a rewrite of 256 KiB.
+     * Segments of months before {@code keptFrom} (the retention horizon, 0 for none) are always
+     * kept: they expired under the plan, and the index goes on naming them as expired.
      */
-    static List<SegmentRef> kept(List<SegmentRef> old, long dirtySince) {
-        if (dirtySince == Long.MIN_VALUE) return List.of();
-        int dirtyMonth = Months.of(dirtySince);
+    static List<SegmentRef> kept(List<SegmentRef> old, long dirtySince, int keptFrom) {
+        int dirtyMonth = dirtySince == Long.MIN_VALUE ? Integer.MIN_VALUE : Months.of(dirtySince);
         List<SegmentRef> kept = new ArrayList<>();
         for (SegmentRef s : old) {
-            if (s.lastSentAt() >= dirtySince || (s.month() >= dirtyMonth && s.plainSize() < SEALED_BYTES)) break;
+            boolean expired = s.month() < keptFrom;
+            if (!expired && (dirtySince == Long.MIN_VALUE || s.lastSentAt() >= dirtySince
+                    || (s.month() >= dirtyMonth && s.plainSize() < SEALED_BYTES))) break;
             kept.add(s);
         }
         return kept;

@@ -166,8 +166,11 @@ public final class LocalStore implements AutoCloseable {
 
     public synchronized long messageCount(String conversationId) { return reader.count(conversationId); }
 
-    /** Messages of a conversation that belong in the vault (ephemeral ones never do). */
-    public synchronized long vaultMessageCount(String conversationId) { return reader.vaultCount(conversationId); }
+    /**
+     * Messages of a conversation that belong in the vault (ephemeral ones never do), sent at or after
+     * {@code since} (epoch ms): below a retention horizon, messages no longer belong in the vault.
+     */
+    public synchronized long vaultMessageCount(String conversationId, long since) { return reader.vaultCount(conversationId, since); }
 
     /** Messages that belong in the vault, by the UTC month (yyyymm) they were sent in, oldest first. */
     public synchronized java.util.Map<Integer, Long> vaultMessageCountsByMonth() { return reader.vaultCountsByMonth(); }

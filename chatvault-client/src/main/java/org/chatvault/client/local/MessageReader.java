@@ -53,8 +53,11 @@ final class MessageReader {
     }
 
     /** @see LocalStore#vaultMessageCount */
-    long vaultCount(String conversationId) {
-        return db.queryLong("SELECT count(*) FROM messages WHERE conversation_id=? AND ephemeral=0", ps -> ps.setString(1, conversationId));
+    long vaultCount(String conversationId, long since) {
+        return db.queryLong("SELECT count(*) FROM messages WHERE conversation_id=? AND ephemeral=0 AND sent_at>=?", ps -> {
+            ps.setString(1, conversationId);
+            ps.setLong(2, since);
+        });
     }
 
     /** @see LocalStore#vaultMessageCountsByMonth */

@@ -18,6 +18,7 @@ import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
 import org.chatvault.client.backup.BatchUploader;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.protocol.vault.VaultHead;
 import org.chatvault.client.local.LocalStore;
@@ -106,7 +107,10 @@ public final class MediaBackupService {
      * after a run stopped half-way, what it did not get to.
      */
     public static Pending pending(LocalStore store) {
-        MediaPlan.Outstanding o = MediaPlan.read(store).outstanding(store.syncState().backedUpMedia(), store.media());
+        Map<MediaKey, BackedUpMedia> have = new HashMap<>(store.syncState().backedUpMedia());
+        org.chatvault.core.format.RetentionHorizon horizon = Horizons.known(store.syncState());
+        have.values().removeIf(b -> horizon.expired(b.bucket())); // as run() does: needed again, it goes up again
+        MediaPlan.Outstanding o = MediaPlan.read(store).outstanding(have, store.media());
         int files = (int) o.todo().stream().filter(t -> t.role() == MediaRef.Role.FILE).count();
         return new Pending(files, o.todo().size() - files, o.todo().stream().mapToLong(Todo::size).sum(), o.missingLocally());
     }
@@ -119,9 +123,13 @@ public final class MediaBackupService {
         new Puller(session, store).pull(head);
         if (head.version() == 0)
             throw new ClientException("the vault is empty: back up the text first (chatvault backup does both)");
+        // The plan leaves out media only expired months use. Media filed under an expired month may
+        // be gone from the server: if a kept month uses it too, it goes up again rather than be relabelled.
+        org.chatvault.core.format.RetentionHorizon horizon = Horizons.learn(sync, head, clock.millis());
 
         MediaPlan plan = MediaPlan.read(store);
         Map<MediaKey, BackedUpMedia> have = new HashMap<>(sync.backedUpMedia());
+        have.values().removeIf(b -> horizon.expired(b.bucket()));
         int relabelled = relabel(plan, have);
         MediaPlan.Outstanding outstanding = plan.outstanding(have, store.media());
         List<Todo> todo = outstanding.todo();

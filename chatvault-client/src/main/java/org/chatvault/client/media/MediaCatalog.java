@@ -14,6 +14,8 @@ import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
+import org.chatvault.client.sync.Horizons;
 
 /**
  * Every file and thumbnail the vault head references, read from the media indexes that the
@@ -30,11 +32,15 @@ record MediaCatalog(Map<MediaKey, Entry> entries) {
         return load(sync, fetcher, (conversationId, month) -> true);
     }
 
-    /** Only from the media indexes of the conversation-months {@code which} accepts. */
+    /**
+     * Only from the media indexes of the conversation-months {@code which} accepts, and never of a
+     * month that expired under the plan (docs/FORMAT.md §8.1): those may be gone from the server.
+     */
     static MediaCatalog load(SyncState sync, ObjectFetcher fetcher, BiPredicate<String, Integer> which) {
+        RetentionHorizon horizon = Horizons.known(sync);
         List<ObjectId> ids = new ArrayList<>();
         for (Map.Entry<String, List<MediaIndexRef>> e : sync.allMediaIndexes().entrySet()) {
-            for (MediaIndexRef m : e.getValue()) if (which.test(e.getKey(), m.month())) ids.add(m.id());
+            for (MediaIndexRef m : e.getValue()) if (which.test(e.getKey(), m.month()) && !horizon.expired(m.month())) ids.add(m.id());
         }
         Map<MediaKey, Entry> entries = new HashMap<>();
         for (int i = 0; i < ids.size(); i += FETCH_IDS) {

@@ -26,6 +26,7 @@ import org.chatvault.client.local.SyncState.ConversationState;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.sync.HeadGuard;
 import org.chatvault.client.sync.HeadMovedException;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.client.sync.VaultRoots;
 import org.chatvault.client.vault.ObjectFetcher;
@@ -36,6 +37,7 @@ import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.model.Conversation;
 
@@ -89,6 +91,7 @@ final class MediaCommitter {
         Map<String, BackedUpConversation> conversations = new HashMap<>(sync.conversations());
         Map<String, List<MediaIndexRef>> recordedMedia = sync.allMediaIndexes();
         ObjectCodec codec = session.newCodec();
+        RetentionHorizon horizon = Horizons.known(sync);
 
         // Pass 1: each conversation-month's refs from this store; which recorded indexes they replace.
         Map<String, Map<Integer, List<MediaRef>>> fresh = new HashMap<>();
@@ -148,7 +151,7 @@ final class MediaCommitter {
                 uploader.flush();
                 return new Result(current.version(), written, false);
             }
-            SealedObject root = codec.seal(ObjectKind.ROOT_MANIFEST, 0, VaultRoots.next(current.version(), current.root(), conversations.values()).encode());
+            SealedObject root = codec.seal(ObjectKind.ROOT_MANIFEST, 0, VaultRoots.next(current.version(), current.root(), conversations.values(), horizon).encode());
             uploader.add(root);
             uploader.flush();
             added.add(root.id());
@@ -156,6 +159,7 @@ final class MediaCommitter {
             VaultHead head = new VaultHead(current.version(), current.root().hex(), null);
             long committed = HeadCommitter.commit(session.api(), head, root.id(), added, dropped);
             sync.recordSnapshot(new SyncState.Head(committed, root.id()), changed, List.of());
+            Horizons.recordCommitted(sync, horizon);
             new HeadGuard(sync).remember(committed, root.id(), true);
             return new Result(committed, written, true);
         }

@@ -14,6 +14,8 @@ import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.Months;
+import org.chatvault.core.format.RetentionHorizon;
+import org.chatvault.client.sync.Horizons;
 
 /**
  * What a media backup must cover, read from the LocalStore in one pass: every file and
@@ -28,12 +30,18 @@ record MediaPlan(Map<String, Need> files, Map<String, Need> thumbnails, Map<Grou
     /** One conversation's media of one month. */
     record Group(String conversationId, int month) {}
 
+    /**
+     * Leaves out the uses in months below the retention horizon this store knows (docs/FORMAT.md
+     * §8.1): media only they use is not uploaded, and their media indexes are not written.
+     */
     static MediaPlan read(LocalStore store) {
+        RetentionHorizon horizon = Horizons.known(store.syncState());
         Map<String, Need> files = new LinkedHashMap<>();
         Map<String, Need> thumbnails = new LinkedHashMap<>();
         Map<Group, List<MediaUse>> groups = new LinkedHashMap<>();
         store.forEachMediaUse(u -> {
             int month = Months.of(u.sentAt());
+            if (horizon.expired(month)) return;
             files.merge(u.contentId(), new Need(u.contentId(), u.mime(), month), MediaPlan::newer);
             if (u.thumbnailId() != null)
                 thumbnails.merge(u.thumbnailId(), new Need(u.thumbnailId(), "image/jpeg", month), MediaPlan::newer);

@@ -17,7 +17,9 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
 import org.chatvault.client.local.SyncState.ConversationState;
+import org.chatvault.client.sync.ExpiredHistory;
 import org.chatvault.client.sync.HeadGuard;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.sync.IndexReader;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.client.vault.ObjectSource;
@@ -26,6 +28,7 @@ import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
 import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SegmentCodec;
 import org.chatvault.core.format.SegmentRef;
@@ -53,7 +56,8 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         VaultHead head = source.head();
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
-        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of());
+        if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of(), List.of(),
+                RetentionHorizon.NONE);
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
         if (!rootId.hex().equals(sync.meta("restore.root"))) {
@@ -63,6 +67,9 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         Set<ObjectId> done = sync.restoredSegments();
         RootManifest root = fetcher.root(rootId);
         guard.checkRoot(head, root);
+        // History below the horizon expired under the plan: not fetched, named per conversation instead.
+        Horizons.learn(sync, root);
+        RetentionHorizon horizon = Horizons.learn(sync, head, clock.millis());
         List<RootManifest.Entry> entries = new ArrayList<>(root.conversations());
         entries.sort(Comparator.comparingLong(RootManifest.Entry::lastActivity).reversed().thenComparing(RootManifest.Entry::conversationId));
         long total = entries.stream().mapToLong(RootManifest.Entry::messageCount).sum();
@@ -76,7 +83,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         List<SegmentRef> tails = new ArrayList<>();
         for (RootManifest.Entry e : first) {
             if (!indexes.containsKey(e.conversationId())) continue;
-            List<SegmentRef> segs = indexes.get(e.conversationId()).segments();
+            List<SegmentRef> segs = kept(indexes.get(e.conversationId()).segments(), horizon);
             int n = 0;
             for (int i = segs.size() - 1; i >= 0 && n < FIRST_SCREEN_MESSAGES; i--) {
                 tails.add(segs.get(i));
@@ -95,7 +102,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
         addOwners(indexes, segmentOwner);
         List<SegmentRef> rest = new ArrayList<>();
-        for (ConversationIndex idx : indexes.values()) rest.addAll(idx.segments());
+        for (ConversationIndex idx : indexes.values()) rest.addAll(kept(idx.segments(), horizon));
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
         segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false, lost, indexes, segmentOwner);
 
@@ -111,6 +118,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         List<String> removed = new ArrayList<>(sync.conversations().keySet());
         for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
         sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
+        Horizons.recordCommitted(sync, root.horizon());
         guard.remember(head.version(), rootId, root.version() > 0);
         Duration allText = Duration.ofMillis(clock.millis() - started);
         listener.allTextRestored(allText);
@@ -119,8 +127,19 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         listener.indexing(store.pendingSearchIndex());
         store.buildSearchIndex(listener::indexed);
         Duration searchable = Duration.ofMillis(clock.millis() - started);
+        List<ExpiredHistory> expired = new ArrayList<>();
+        for (RootManifest.Entry e : entries) {
+            ConversationIndex idx = indexes.get(e.conversationId());
+            ExpiredHistory x = idx == null ? null : ExpiredHistory.of(idx, horizon);
+            if (x != null) expired.add(x);
+        }
         return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
-                bytes.get(), searchable, lost);
+                bytes.get(), searchable, lost, expired, horizon);
+    }
+
+    /** The segments of months the plan still keeps. */
+    private static List<SegmentRef> kept(List<SegmentRef> segments, RetentionHorizon horizon) {
+        return horizon.isNone() ? segments : segments.stream().filter(s -> !horizon.expired(s.month())).toList();
     }
 
     /** Which conversation each segment belongs to, so a segment is checked against it when opened. */

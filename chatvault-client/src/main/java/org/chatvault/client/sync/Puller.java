@@ -23,6 +23,7 @@ import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.MediaIndex;
 import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
+import org.chatvault.core.format.Months;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.RootManifest;
@@ -79,6 +80,9 @@ public final class Puller {
         ObjectId rootId = ObjectId.parse(head.root());
         RootManifest root = fetcher.root(rootId);
         guard.checkRoot(head, root);
+        Horizons.learn(sync, root);
+        // Expired months (docs/FORMAT.md §8.1) may be gone from the server: neither fetched nor learnt.
+        int expiredBelow = Horizons.expiredBelow(sync, head);
 
         Map<String, BackedUpConversation> recorded = sync.conversations();
         List<RootManifest.Entry> changed = new ArrayList<>();
@@ -107,9 +111,9 @@ public final class Puller {
             ConversationIndex idx = indexes.get(e.conversationId());
             Set<ObjectId> known = new HashSet<>();
             for (SegmentRef s : sync.segments(e.conversationId())) known.add(s.id());
-            for (SegmentRef s : idx.segments()) if (!known.contains(s.id())) wanted.add(s);
+            for (SegmentRef s : idx.segments()) if (!known.contains(s.id()) && s.month() >= expiredBelow) wanted.add(s);
             List<MediaIndexRef> had = knownMedia.getOrDefault(e.conversationId(), List.of());
-            for (MediaIndexRef m : idx.media()) if (!had.contains(m)) newMediaIndexes.add(m.id());
+            for (MediaIndexRef m : idx.media()) if (!had.contains(m) && m.month() >= expiredBelow) newMediaIndexes.add(m.id());
         }
         long[] merged = {0};
         int segments = fetchAndMerge(fetcher, wanted, merged);
@@ -122,10 +126,15 @@ public final class Puller {
                     idx.segments(), idx.media(), -1));
         }
         sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
+        Horizons.recordCommitted(sync, root.horizon());
         // What this store holds that the head lacks goes up with the next backup: here, a
-        // conversation with more messages than the head's index counts.
+        // conversation with more messages than the head's index counts. Months below the retention
+        // horizon count on neither side: this store may keep messages there that the vault no longer does.
+        long keptSince = expiredBelow == 0 ? Long.MIN_VALUE : Months.start(expiredBelow);
         for (RootManifest.Entry e : changed) {
-            if (!dirty.contains(e.conversationId()) && store.vaultMessageCount(e.conversationId()) > indexes.get(e.conversationId()).messageCount())
+            long inIndex = 0;
+            for (SegmentRef s : indexes.get(e.conversationId()).segments()) if (s.month() >= expiredBelow) inIndex += s.count();
+            if (!dirty.contains(e.conversationId()) && store.vaultMessageCount(e.conversationId(), keptSince) > inIndex)
                 store.markDirtyFrom(e.conversationId(), Long.MIN_VALUE);
         }
         guard.remember(head.version(), rootId, root.version() > 0);

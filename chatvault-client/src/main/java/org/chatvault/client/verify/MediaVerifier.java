@@ -19,6 +19,7 @@ import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
 
 /**
  * The media half of verify: media indexes and file recipes are read and checked against what
@@ -50,13 +51,14 @@ final class MediaVerifier {
         this.problems = problems;
     }
 
-    void verify(List<ConversationIndex> indexes) {
+    /** Checks the media of {@code indexes}, but none of a month below {@code horizon}: that expired under the plan. */
+    void verify(List<ConversationIndex> indexes, RetentionHorizon horizon) {
         Map<String, Use> uses = new LinkedHashMap<>();
         List<ObjectId> indexIds = new ArrayList<>();
-        for (ConversationIndex idx : indexes) for (MediaIndexRef m : idx.media()) indexIds.add(m.id());
+        for (ConversationIndex idx : indexes) for (MediaIndexRef m : idx.media()) if (!horizon.expired(m.month())) indexIds.add(m.id());
         Map<ObjectId, byte[]> indexBodies = fetch(indexIds);
         for (ConversationIndex idx : indexes) {
-            for (MediaIndexRef m : idx.media()) readMediaIndex(idx, m, indexBodies.get(m.id()), uses);
+            for (MediaIndexRef m : idx.media()) if (!horizon.expired(m.month())) readMediaIndex(idx, m, indexBodies.get(m.id()), uses);
         }
         files = uses.size();
         // Which objects each use needs; recipes are read now (small), their chunks listed.

@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.http.ServerRefusedException;
 import org.chatvault.protocol.vault.VaultHead;
+import java.time.Clock;
+import org.chatvault.client.sync.ExpiredHistory;
 import org.chatvault.client.sync.HeadGuard;
+import org.chatvault.client.sync.Horizons;
 import org.chatvault.client.vault.ObjectFetcher;
 import org.chatvault.core.error.CorruptDataException;
 import org.chatvault.core.format.ConversationIndex;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.core.format.RetentionHorizon;
 import org.chatvault.core.format.RootManifest;
 import org.chatvault.core.format.SegmentCodec;
 import org.chatvault.core.format.SegmentRef;
@@ -31,14 +35,23 @@ public final class VerifyService {
     private final Session session;
     private final org.chatvault.client.local.LocalStore names;
     private final VerifyOptions options;
+    private final Clock clock;
+    /** The retention horizon of this run: what lies below it expired under the plan and is not checked. */
+    private RetentionHorizon horizon = RetentionHorizon.NONE;
 
     public VerifyService(Session session) { this(session, null, VerifyOptions.STRUCTURE); }
 
     /** @param names a LocalStore to name messages and files in problems with, or null */
     public VerifyService(Session session, org.chatvault.client.local.LocalStore names, VerifyOptions options) {
+        this(session, names, options, Clock.systemUTC());
+    }
+
+    /** @param clock when this device learns a retention horizon the server announces */
+    public VerifyService(Session session, org.chatvault.client.local.LocalStore names, VerifyOptions options, Clock clock) {
         this.session = session;
         this.names = names;
         this.options = options;
+        this.clock = clock;
     }
 
     public VerifyReport run() {
@@ -49,18 +62,23 @@ public final class VerifyService {
         List<String> problems = new ArrayList<>();
         HeadGuard guard = names == null ? null : new HeadGuard(names.syncState());
         if (guard != null) guard.checkHead(head);
-        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems, pending(Map.of()));
+        if (head.version() == 0) return new VerifyReport(0, 0, 0, 0, 0, 0, 0, problems, pending(Map.of()), List.of(), horizon);
         RootManifest root;
         try {
             root = fetcher.root(ObjectId.parse(head.root()));
         } catch (CorruptDataException | ServerRefusedException e) {
             problems.add("root manifest " + head.root() + ": " + e.getMessage());
-            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of());
+            return new VerifyReport(head.version(), 0, 0, 0, 0, 0, bytes.get(), problems, List.of(), List.of(), horizon);
         }
         if (guard != null) {
             guard.checkRoot(head, root);
             guard.remember(head.version(), ObjectId.parse(head.root()), root.version() > 0);
+            Horizons.learn(names.syncState(), root);
+            horizon = Horizons.learn(names.syncState(), head, clock.millis());
+        } else {
+            horizon = root.horizon().advancedTo(head.keptFromMonth(), clock.millis());
         }
+        List<ExpiredHistory> expired = new ArrayList<>();
         long segments = 0, messages = 0;
         List<ConversationIndex> indexes = new ArrayList<>();
         // Per conversation, how many of this device's messages the vault lacks (or holds an older edit of).
@@ -76,7 +94,9 @@ public final class VerifyService {
             indexes.add(idx);
             if (idx.messageCount() != e.messageCount())
                 problems.add("conversation " + e.conversationId() + ": root says " + e.messageCount() + " messages, index says " + idx.messageCount());
-            List<SegmentRef> segs = idx.segments();
+            ExpiredHistory gone = ExpiredHistory.of(idx, horizon);
+            if (gone != null) expired.add(gone);
+            List<SegmentRef> segs = idx.segments().stream().filter(s -> !horizon.expired(s.month())).toList();
             // Each message of this conversation in the vault and its edit time; one conversation at a time.
             Map<String, Long> seen = names == null ? null : new HashMap<>();
             for (int i = 0; i < segs.size(); i += BATCH) {
@@ -90,9 +110,9 @@ public final class VerifyService {
             if (seen != null) notInVault.put(e.conversationId(), notBackedUp(e.conversationId(), seen));
         }
         MediaVerifier media = new MediaVerifier(fetcher, names, options, problems);
-        media.verify(indexes);
+        media.verify(indexes, horizon);
         return new VerifyReport(head.version(), root.conversations().size(), segments, messages, media.files, media.objectsRead,
-                bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of());
+                bytes.get(), problems, problems.isEmpty() ? pending(notInVault) : List.of(), expired, horizon);
     }
 
     /** Bodies by id; an object the server does not have is simply absent from the map. */
@@ -125,6 +145,7 @@ public final class VerifyService {
         Map<SyncState.MediaKey, SyncState.BackedUpMedia> media = names.syncState().backedUpMedia();
         Map<String, long[]> files = new HashMap<>();
         names.forEachMediaUse(u -> {
+            if (horizon.expiredAt(u.sentAt())) return; // expired under the plan: never going up again
             boolean here = names.media().has(u.contentId());
             if (here && !media.containsKey(new SyncState.MediaKey(u.contentId(), MediaRef.Role.FILE)))
                 files.computeIfAbsent(u.conversationId(), k -> new long[1])[0]++;
@@ -143,7 +164,7 @@ public final class VerifyService {
     private long notBackedUp(String conversationId, Map<String, Long> inVault) {
         long[] n = {0};
         names.forEachMessage(conversationId, Long.MIN_VALUE, m -> {
-            if (m.ephemeral()) return;
+            if (m.ephemeral() || horizon.expiredAt(m.sentAt())) return;
             Long edited = inVault.get(m.sentAt() + "\u001f" + m.id());
             long mine = m.editedAt() == null ? Long.MIN_VALUE : m.editedAt();
             if (edited == null || edited < mine) n[0]++;

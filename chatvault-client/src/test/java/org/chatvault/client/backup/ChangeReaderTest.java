@@ -23,11 +23,24 @@ class ChangeReaderTest {
         SegmentRef juneFull = seg(2, 202606, JUNE, JUNE + 100, 200_000);
         SegmentRef juneTail = seg(3, 202606, JUNE + 101, JUNE + 200, 5_000);
         List<SegmentRef> old = List.of(may, juneFull, juneTail);
-        assertThat(ChangeReader.kept(old, JUNE + 500)).containsExactly(may, juneFull);
-        assertThat(ChangeReader.kept(old, JUNE + 50)).as("a change inside a sealed segment reopens it").containsExactly(may);
-        assertThat(ChangeReader.kept(old, MAY + 50)).isEmpty();
-        assertThat(ChangeReader.kept(old, Long.MIN_VALUE)).isEmpty();
+        assertThat(ChangeReader.kept(old, JUNE + 500, 0)).containsExactly(may, juneFull);
+        assertThat(ChangeReader.kept(old, JUNE + 50, 0)).as("a change inside a sealed segment reopens it").containsExactly(may);
+        assertThat(ChangeReader.kept(old, MAY + 50, 0)).isEmpty();
+        assertThat(ChangeReader.kept(old, Long.MIN_VALUE, 0)).isEmpty();
         SegmentRef bigTail = seg(4, 202606, JUNE + 101, JUNE + 200, 40_000);
-        assertThat(ChangeReader.kept(List.of(may, juneFull, bigTail), JUNE + 500)).containsExactly(may, juneFull, bigTail);
+        assertThat(ChangeReader.kept(List.of(may, juneFull, bigTail), JUNE + 500, 0)).containsExactly(may, juneFull, bigTail);
+    }
+
+    @Test
+    void segmentsOfExpiredMonthsAreAlwaysKeptAsTheyAre() {
+        SegmentRef may = seg(1, 202605, MAY, MAY + 100, 1_000);
+        SegmentRef mayTail = seg(2, 202605, MAY + 101, MAY + 200, 1_000);
+        SegmentRef juneTail = seg(3, 202606, JUNE + 101, JUNE + 200, 5_000);
+        List<SegmentRef> old = List.of(may, mayTail, juneTail);
+        // May expired: a change in May, or a rewrite from the first message, keeps May's segments untouched
+        assertThat(ChangeReader.kept(old, MAY + 50, 202606)).containsExactly(may, mayTail);
+        assertThat(ChangeReader.kept(old, Long.MIN_VALUE, 202606)).containsExactly(may, mayTail);
+        assertThat(ChangeReader.kept(old, JUNE + 150, 202606)).as("the open June tail still reopens").containsExactly(may, mayTail);
+        assertThat(ChangeReader.kept(old, JUNE + 500, 202607)).as("everything expired").containsExactly(may, mayTail, juneTail);
     }
 }

@@ -20,6 +20,8 @@ class SyncVectorsTest {
     static final String MANIFEST2 = "020701" + MANIFEST_ID + "0107636861742d3432e883c2badf3103" + INDEX_ID;
     static final String MANIFEST2_ID = "b3021ffa49bf52bd4904d5c74f1275ec5902968f57bff4b0bc622d2f8b2c18b3";
     static final String MANIFEST2_FIRST = "02010000";
+    static final String MANIFEST3 = "03" + MANIFEST2.substring(2) + "a3ad0c" + "8080afc7bf63";
+    static final String MANIFEST3_ID = "f12eef437a188a53d9e3f9ded53c9575897e37828f6c8185ca787b4348f0ab96";
     static final String INDEX3 = "0307636861742d3432020b46616d696c7920f09f8fa00305616c69636503626f62056361726f6c01"
             + "b08e9906b0f7bc85e9a17ec4c783d3e651bb8fb988bb8a9dae60fc89da855923a3ad0c8088bebadf3188270374"
             + "00" + "a0affcf4be63" + "01d09ffcf4be63" + "01d08784f5be63026d33";
@@ -55,6 +57,49 @@ class SyncVectorsTest {
         assertThatThrownBy(() -> RootManifest.decode(unhex("02000000"))).hasMessageContaining("version 0");
         assertThatThrownBy(() -> RootManifest.decode(unhex("02010200"))).hasMessageContaining("neither 0 nor 1");
         assertThatThrownBy(() -> RootManifest.decode(unhex("0300"))).hasMessageContaining("schema 3");
+    }
+
+    @Test
+    void rootManifestSchema3RecordsTheRetentionHorizon() {
+        RetentionHorizon horizon = new RetentionHorizon(202403, T0 + 86_400_000L);
+        RootManifest m = new RootManifest(7, ObjectId.parse(MANIFEST_ID),
+                List.of(new RootManifest.Entry(CONVERSATION_ID, T0 + 65_000, 3, ObjectId.parse(INDEX_ID))), horizon);
+        assertThat(hex(m.encode())).isEqualTo(MANIFEST3);
+        assertThat(RootManifest.decode(unhex(MANIFEST3))).isEqualTo(m);
+        assertThat(RootManifest.decode(unhex(MANIFEST3)).horizon()).isEqualTo(horizon);
+        assertThat(codec.idOf(ObjectKind.ROOT_MANIFEST, m.encode()).hex()).isEqualTo(MANIFEST3_ID);
+        // no horizon: the same root keeps its schema-2 bytes, and older roots read as "nothing expired"
+        assertThat(hex(new RootManifest(m.version(), m.previous(), m.conversations(), RetentionHorizon.NONE).encode())).isEqualTo(MANIFEST2);
+        assertThat(RootManifest.decode(unhex(MANIFEST2)).horizon()).isEqualTo(RetentionHorizon.NONE);
+        assertThat(RootManifest.decode(unhex(MANIFEST)).horizon().isNone()).isTrue();
+    }
+
+    @Test
+    void rootManifestSchema3RejectsBadInput() {
+        MediaVectorsTest.assertRejectsEveryTruncationAndTrailingByte(unhex(MANIFEST3), RootManifest::decode);
+        String withoutHorizon = MANIFEST3.substring(0, MANIFEST3.length() - "a3ad0c8080afc7bf63".length());
+        // schema 3 with "no horizon" (0) would be a second encoding of the schema-2 root; 202413 is no month
+        assertThatThrownBy(() -> RootManifest.decode(unhex(withoutHorizon + "00" + "00"))).hasMessageContaining("not a valid yyyymm");
+        assertThatThrownBy(() -> RootManifest.decode(unhex(withoutHorizon + "ad ad 0c".replace(" ", "") + "00")))
+                .hasMessageContaining("not a valid yyyymm");
+        assertThatThrownBy(() -> new RootManifest(0, null, List.of(), new RetentionHorizon(202403, T0))).hasMessageContaining("version 0");
+    }
+
+    @Test
+    void retentionHorizonOnlyMovesUp() {
+        RetentionHorizon h = RetentionHorizon.NONE.advancedTo(202403, 10);
+        assertThat(h).isEqualTo(new RetentionHorizon(202403, 10));
+        assertThat(h.advancedTo(202403, 20)).as("the same month keeps when it was first learnt").isSameAs(h);
+        assertThat(h.advancedTo(0, 30)).as("a plan that keeps more again does not bring deleted months back").isSameAs(h);
+        assertThat(h.advancedTo(202405, 40)).isEqualTo(new RetentionHorizon(202405, 40));
+        assertThat(h.merge(new RetentionHorizon(202403, 5))).isEqualTo(new RetentionHorizon(202403, 5));
+        assertThat(h.merge(RetentionHorizon.NONE)).isSameAs(h);
+        assertThat(h.expired(202402)).isTrue();
+        assertThat(h.expired(202403)).isFalse();
+        assertThat(h.expired(0)).as("structure objects never expire").isFalse();
+        assertThat(h.expiredAt(T0 - 1)).isTrue();
+        assertThat(h.expiredAt(T0)).isFalse();
+        assertThat(RetentionHorizon.NONE.expiredAt(Long.MIN_VALUE)).isFalse();
     }
 
     @Test

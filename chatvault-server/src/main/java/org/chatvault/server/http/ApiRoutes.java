@@ -66,6 +66,7 @@ public final class ApiRoutes {
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
         VaultHandlers vault = new VaultHandlers(s.heads(), s.usage(), bodies);
+        HeadHandler head = new HeadHandler(s.heads(), s.entitlements());
         ArchiveHandlers archive = new ArchiveHandlers(s.objects());
         OpsHandlers ops = new OpsHandlers(s.metrics(), s.readiness());
         AppleHandlers apple = new AppleHandlers(s.apple(), bodies);
@@ -101,7 +102,7 @@ public final class ApiRoutes {
                 case UPLOAD -> objects::upload;
                 case FETCH -> objects::fetch;
                 case RELABEL -> objects::relabel;
-                case HEAD -> vault::head;
+                case HEAD -> head::head;
                 case ARCHIVE -> archive::download;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;

@@ -3,20 +3,12 @@ package org.chatvault.server.http;
 import io.javalin.http.Context;
 import org.chatvault.protocol.vault.Commit;
 import org.chatvault.protocol.vault.CommitResult;
-import org.chatvault.protocol.vault.VaultHead;
-import org.chatvault.server.vault.Head;
 import org.chatvault.server.vault.CommitRequest;
 import org.chatvault.server.vault.HeadService;
 import org.chatvault.server.vault.UsageService;
 
-/** {@code /v1/vault} and {@code /v1/usage}. */
+/** {@code /v1/vault/commit} and {@code /v1/usage} ({@link HeadHandler} answers the head). */
 record VaultHandlers(HeadService heads, UsageService usage, RequestBodies bodies) {
-    void head(Context ctx) {
-        Head h = heads.head(AuthFilter.principal(ctx));
-        ctx.json(new VaultHead(h.version(), h.root() == null ? null : h.root().hex(),
-                h.committedAt() == null ? null : h.committedAt().toEpochMilli()));
-    }
-
     void commit(Context ctx) {
         Commit b = bodies.json(ctx, Commit.class, RequestBodies.COMMIT_LIMIT);
         if (b.baseVersion() == null) throw RequestBodies.required("baseVersion");
