@@ -2,6 +2,8 @@ package org.chatvault.server.http;
 
 import io.javalin.http.HandlerType;
 import org.chatvault.protocol.account.AccountCreated;
+import org.chatvault.protocol.account.AccountSettings;
+import org.chatvault.protocol.account.AccountSettingsUpdate;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
@@ -63,7 +65,13 @@ public enum ApiEndpoint {
 
     HEAD("GET", "/v1/vault/head", Access.VAULT, Body.NONE, 200, Body.json(VaultHead.class)),
     COMMIT("POST", "/v1/vault/commit", Access.VAULT, Body.json(Commit.class), 200, Body.json(CommitResult.class)),
-    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class));
+    USAGE("GET", "/v1/usage", Access.SESSION, Body.NONE, 200, Body.json(VaultUsage.class)),
+
+    // issue 11: lifecycle
+    DELETE_ACCOUNT("DELETE", "/v1/account", Access.VAULT, Body.NONE, 204, Body.NONE),
+    ACCOUNT_SETTINGS("GET", "/v1/account/settings", Access.SESSION, Body.NONE, 200, Body.json(AccountSettings.class)),
+    UPDATE_ACCOUNT_SETTINGS("PUT", "/v1/account/settings", Access.VAULT, Body.json(AccountSettingsUpdate.class), 200,
+            Body.json(AccountSettings.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

@@ -9,6 +9,7 @@ import org.chatvault.protocol.OpenApi;
 import org.chatvault.protocol.WireJson;
 import org.chatvault.server.abuse.RateLimit;
 import org.chatvault.server.abuse.RateLimits;
+import org.chatvault.server.account.AccountLifecycleService;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
@@ -31,7 +32,8 @@ public final class ApiRoutes {
     public record Services(AccountService accounts, KeySlotService keySlots, ObjectService objects, RelabelService relabels,
                            HeadService heads, ServerMetrics metrics, Readiness readiness, long maxBatchBytes,
                            DeviceService devices, AuditLog audit, RequestSigning signing, RateLimits rateLimits,
-                           SubscriptionService subscriptions, EntitlementService entitlements) {}
+                           SubscriptionService subscriptions, EntitlementService entitlements,
+                           AccountLifecycleService accountLifecycle) {}
 
     private ApiRoutes() {}
 
@@ -52,6 +54,7 @@ public final class ApiRoutes {
         KeySlotHandlers slots = new KeySlotHandlers(s.keySlots(), bodies);
         DeviceHandlers devices = new DeviceHandlers(s.devices(), bodies);
         AuditHandlers audit = new AuditHandlers(s.audit());
+        AccountLifecycleHandlers lifecycle = new AccountLifecycleHandlers(s.accountLifecycle(), bodies);
         
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
@@ -60,7 +63,7 @@ public final class ApiRoutes {
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
-        r.beforeMatched(new AuthFilter(s.accounts()));
+        r.beforeMatched(new AuthFilter(s.accounts(), s.accountLifecycle()));
         r.beforeMatched(new SignatureFilter(s.signing())); // after AuthFilter: it needs the principal
         for (ApiEndpoint e : ApiEndpoint.values()) {
             // Exhaustive: an endpoint added to the table without a handler does not compile.
@@ -91,6 +94,10 @@ public final class ApiRoutes {
                 case HEAD -> vault::head;
                 case COMMIT -> vault::commit;
                 case USAGE -> vault::usage;
+                // issue 11: lifecycle
+                case DELETE_ACCOUNT -> lifecycle::delete;
+                case ACCOUNT_SETTINGS -> lifecycle::settings;
+                case UPDATE_ACCOUNT_SETTINGS -> lifecycle::updateSettings;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

@@ -47,7 +47,7 @@ class OpenApiDocumentTest extends SingleUserApiTest {
     /** Method and path of every HTTP route ApiRoutes registers with Javalin, however it registers them. */
     static Set<String> registeredRoutes() {
         Javalin app = Javalin.create(cfg -> ApiRoutes.configure(cfg, new ApiRoutes.Services(null, null, null, null, null, null, null, 1, null, null, null,
-                new RateLimits(AbuseLimits.defaults(), new LocalBucketStore(java.time.Clock.systemUTC())), null, null)));
+                new RateLimits(AbuseLimits.defaults(), new LocalBucketStore(java.time.Clock.systemUTC())), null, null, null)));
         Set<String> routes = new TreeSet<>();
         for (ParsedEndpoint p : app.unsafe.internalRouter.allHttpHandlers())
             if (p.endpoint.method.isHttpMethod()) routes.add(p.endpoint.method.name() + " " + p.endpoint.path);

@@ -77,6 +77,9 @@ public final class RouteRequests {
             case UPLOAD -> new RouteRequest(e, relative(e.path()), e.request().mediaType(), TestObjects.batch(t.objects()));
             case RELABEL -> json(e, e.path(), Map.of("bucket", TestObjects.BUCKET, "ids", ids));
             case COMMIT -> json(e, e.path(), commit(t.headVersion(), t.root(), List.of(), List.of()));
+            // issue 11: lifecycle
+            case DELETE_ACCOUNT, ACCOUNT_SETTINGS -> none(e, e.path());
+            case UPDATE_ACCOUNT_SETTINGS -> json(e, e.path(), Map.of("inactivityMonths", 6));
         };
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.server.vault.ExpiredObjects;
 import org.chatvault.server.vault.Head;
 import org.chatvault.server.vault.IndexResult;
 import org.chatvault.server.vault.MovedPack;
@@ -322,5 +323,23 @@ public final class SqlObjectIndex implements ObjectIndex {
                 .map((r, ctx) -> new PackStats(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4), instant(r, 5, ctx),
                         instant(r, 6, ctx), r.getLong(7), r.getLong(8)))
                 .list());
+    }
+
+    @Override
+    public ExpiredObjects expireBuckets(String accountId, int keptFrom, Instant at, boolean dryRun) {
+        String expired = " FROM objects WHERE account_id = :account AND bucket > 0 AND bucket < :kept AND dropped_at IS NULL";
+        SqlDatabase.Work<ExpiredObjects> count = h -> h.createQuery("SELECT count(*), COALESCE(sum(length), 0)" + expired)
+                .bind("account", accountId).bind("kept", keptFrom).map((r, ctx) -> new ExpiredObjects(r.getLong(1), r.getLong(2))).one();
+        // Most accounts have nothing to expire on most runs: a read finds that out without queueing for the writer.
+        ExpiredObjects due = db.read("count expired objects", count);
+        if (dryRun || due.objects() == 0) return due;
+        return db.write("expire old months", h -> {
+            head(h, accountId, db.forUpdate()); // queues behind commits, which may clear drop marks
+            ExpiredObjects marked = count.run(h);
+            if (marked.objects() > 0)
+                h.createUpdate("UPDATE objects SET dropped_at = :at" + expired.substring(expired.indexOf(" WHERE"))).bind("at", at)
+                        .bind("account", accountId).bind("kept", keptFrom).execute();
+            return marked;
+        });
     }
 }
