@@ -132,7 +132,10 @@ public final class LifecycleJob implements Job {
         for (String key : keys) deleted.delete(key);
         if (deleted.failed) return; // rows stay, so the next run finds the blobs that are left
         Optional<AccountLifecycleStore.PurgedAccount> purged = accounts.purgeDeleted(accountId);
-        if (purged.isEmpty()) return; // a concurrent run purged it; the blobs this one deleted were counted above
+        if (purged.isEmpty()) { // a concurrent run purged the rows and counted the objects; the blobs this one deleted are its own
+            tally.removedBlobs(deleted.packs, deleted.bytes);
+            return;
+        }
         Set<String> seen = new HashSet<>(keys);
         for (String key : purged.get().packKeys()) if (!seen.contains(key)) deleted.delete(key); // indexed meanwhile
         tally.removed(accountId, why, purged.get().objects(), purged.get().bytes(), deleted.packs, deleted.bytes);

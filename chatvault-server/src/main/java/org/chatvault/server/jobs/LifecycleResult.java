@@ -70,6 +70,12 @@ public record LifecycleResult(boolean dryRun, boolean heldElsewhere, Instant asO
             line("  account " + accountId + " " + why + ": removed with " + objects + " objects (" + bytes + " bytes), " + packs + " packs");
         }
 
+        /** Pack blobs of an account another run purged, which this run deleted before it got there. */
+        void removedBlobs(long packs, long packBytes) {
+            packsRemoved += packs;
+            packBytesRemoved += packBytes;
+        }
+
         private void line(String line) {
             if (lines.size() < JobResult.MAX_ACCOUNT_LINES) lines.add(line);
         }
