@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +43,8 @@ public final class LifecycleJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(LifecycleJob.class);
     /** The lease's name in the database, the same on every instance. */
     public static final String JOB = "account-lifecycle";
+    /** Accounts whose expired months are marked in one transaction. */
+    static final int CUTS_PER_TRANSACTION = 100;
     /** Renewed after every page of accounts. */
     public static final Duration LEASE_TTL = Duration.ofMinutes(15);
 
@@ -83,12 +88,17 @@ public final class LifecycleJob implements Job {
         Instant at = asOf != null ? asOf : clock.instant();
         return lease.runPaged(dryRun, pager -> {
             LifecycleResult.Tally tally = new LifecycleResult.Tally();
-            pager.forEachAccount(accounts::accountsAfter, LeasedAccountPager.Renewal.PER_PAGE, id -> visit(id, at, dryRun, tally));
+            Map<String, Integer> cuts = new HashMap<>();
+            pager.forEachAccount(accounts::accountsAfter, LeasedAccountPager.Renewal.PER_PAGE, id -> {
+                visit(id, at, dryRun, tally, cuts);
+                if (cuts.size() >= CUTS_PER_TRANSACTION) cut(cuts, tally);
+            });
+            cut(cuts, tally);
             return tally.result(dryRun, asOf);
         }, LifecycleResult.heldElsewhere(asOf));
     }
 
-    private void visit(String accountId, Instant at, boolean dryRun, LifecycleResult.Tally tally) {
+    private void visit(String accountId, Instant at, boolean dryRun, LifecycleResult.Tally tally, Map<String, Integer> cuts) {
         Optional<AccountStanding> found = accounts.standing(accountId);
         if (found.isEmpty()) return; // purged by a concurrent run since the page was read
         AccountStanding standing = found.get();
@@ -99,21 +109,36 @@ public final class LifecycleJob implements Job {
             if (!dryRun && !accounts.requestDeletion(accountId, clock.instant())) return;
             removeAccount(accountId, "unused since " + standing.lastActiveAt() + " (" + standing.inactivityMonths() + " months)", dryRun, tally);
         } else {
-            cutHistory(accountId, at, dryRun, tally);
+            int keptFrom = entitlements.retention(accountId).keptFrom(at);
+            if (keptFrom <= 0) return;
+            // A read says whether anything is due; the marks themselves go in batches (see cut).
+            ExpiredObjects due = index.expireBuckets(accountId, keptFrom, clock.instant(), true);
+            if (due.objects() == 0) return;
+            if (dryRun) tally.expired(accountId, due, months(keptFrom));
+            else cuts.put(accountId, keptFrom);
         }
     }
 
-    private void cutHistory(String accountId, Instant at, boolean dryRun, LifecycleResult.Tally tally) {
-        int keptFrom = entitlements.retention(accountId).keptFrom(at);
-        if (keptFrom <= 0) return;
-        ExpiredObjects expired = index.expireBuckets(accountId, keptFrom, clock.instant(), dryRun);
-        if (expired.objects() == 0) return;
-        String months = "months before " + keptFrom / 100 + "-" + String.format("%02d", keptFrom % 100);
-        tally.expired(accountId, expired, months);
-        if (dryRun) return;
-        audit.record(accountId, AuditEventType.HISTORY_EXPIRED, null,
-                expired.objects() + " objects (" + expired.bytes() + " bytes) of " + months + " left the plan's window");
-        log.info("account {}: {} objects ({} bytes) of {} expired under the plan", accountId, expired.objects(), expired.bytes(), months);
+    /**
+     * Marks the due months of a batch of accounts in one transaction and records each in its audit log, in
+     * one more: a commit per account would cost SQLite an fsync each.
+     */
+    private void cut(Map<String, Integer> cuts, LifecycleResult.Tally tally) {
+        if (cuts.isEmpty()) return;
+        Map<String, ExpiredObjects> marked = index.expireBuckets(cuts, clock.instant());
+        Map<String, String> details = new TreeMap<>();
+        marked.forEach((accountId, expired) -> {
+            String months = months(cuts.get(accountId));
+            tally.expired(accountId, expired, months);
+            details.put(accountId, expired.objects() + " objects (" + expired.bytes() + " bytes) of " + months + " left the plan's window");
+            log.info("account {}: {} objects ({} bytes) of {} expired under the plan", accountId, expired.objects(), expired.bytes(), months);
+        });
+        audit.recordAll(AuditEventType.HISTORY_EXPIRED, details);
+        cuts.clear();
+    }
+
+    private static String months(int keptFrom) {
+        return "months before " + keptFrom / 100 + "-" + String.format("%02d", keptFrom % 100);
     }
 
     private void removeAccount(String accountId, String why, boolean dryRun, LifecycleResult.Tally tally) {
