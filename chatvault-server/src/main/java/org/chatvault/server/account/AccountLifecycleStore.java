@@ -1,8 +1,11 @@
 package org.chatvault.server.account;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows behind an account's lifecycle: its inactivity setting and last activity, its deletion by the
@@ -35,6 +38,22 @@ public interface AccountLifecycleStore {
      */
     boolean requestDeletion(String accountId, Instant at);
 
+    /**
+     * {@link #requestDeletion} for want of use: only if no activity after {@code lastActiveAt} was recorded
+     * meanwhile, in the same statement, so a request racing the lifecycle run keeps the account.
+     */
+    default boolean requestDeletionIfUnusedSince(String accountId, Instant lastActiveAt, Instant at) {
+        return requestDeletionIfUnusedSince(Map.of(accountId, lastActiveAt), at).contains(accountId);
+    }
+
+    /**
+     * {@link #requestDeletionIfUnusedSince(String, Instant, Instant)} for several accounts (account id to the
+     * last activity the caller saw) in one transaction.
+     *
+     * @return the accounts marked deleted
+     */
+    Set<String> requestDeletionIfUnusedSince(Map<String, Instant> lastActiveByAccount, Instant at);
+
     /** Up to {@code limit} account ids after {@code afterAccountId} (null: from the first), in ascending byte order, deleted ones included. */
     List<String> accountsAfter(String afterAccountId, int limit);
 
@@ -50,7 +69,12 @@ public interface AccountLifecycleStore {
      * @return what went, with the storage keys of the packs still indexed at that moment (for the caller to
      *     delete their blobs), or empty if there was nothing to purge (not deleted, or purged by another run)
      */
-    Optional<PurgedAccount> purgeDeleted(String accountId);
+    default Optional<PurgedAccount> purgeDeleted(String accountId) {
+        return Optional.ofNullable(purgeDeleted(List.of(accountId)).get(accountId));
+    }
+
+    /** {@link #purgeDeleted(String)} for several accounts in one transaction; the map holds those purged. */
+    Map<String, PurgedAccount> purgeDeleted(Collection<String> accountIds);
 
     /**
      * What {@link #purgeDeleted} removed.

@@ -1,17 +1,14 @@
 package org.chatvault.server.jobs;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.chatvault.server.account.AccountLifecycleStore;
 import org.chatvault.server.account.AccountStanding;
 import org.chatvault.server.audit.AuditEventType;
@@ -20,7 +17,6 @@ import org.chatvault.server.billing.EntitlementService;
 import org.chatvault.server.storage.ObjectStore;
 import org.chatvault.server.vault.ExpiredObjects;
 import org.chatvault.server.vault.ObjectIndex;
-import org.chatvault.server.vault.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +24,8 @@ import org.slf4j.LoggerFactory;
  * The data lifecycle, one account at a time, never reading an object:
  * <ul>
  *   <li>an account its owner deleted, or that nobody used for the period its owner chose, loses
- *       everything: its pack blobs, then all its rows in one transaction (subscriptions stay: a store
- *       purchase is redeemed once, ever). Blobs go first, so a crash leaves rows the next run finishes,
- *       never a blob nothing points to; a deleted account can no longer read, so no safety delay is owed;</li>
+ *       everything: its pack blobs, then all its rows (subscriptions stay: a store purchase is redeemed
+ *       once, ever), a hundred accounts at a time (see {@link AccountRemover});</li>
  *   <li>every other account loses the months its plans no longer keep ({@link
  *       org.chatvault.server.billing.RetentionSchedule#keptFrom}, the same rule {@code /v1/usage} announces
  *       by): their objects are marked dropped as a commit would, and the {@link SweepJob} deletes them and
@@ -43,8 +38,8 @@ public final class LifecycleJob implements Job {
     private static final Logger log = LoggerFactory.getLogger(LifecycleJob.class);
     /** The lease's name in the database, the same on every instance. */
     public static final String JOB = "account-lifecycle";
-    /** Accounts whose expired months are marked in one transaction. */
-    static final int CUTS_PER_TRANSACTION = 100;
+    /** Accounts whose expired months are marked, or which are removed, in one transaction. */
+    static final int ACCOUNTS_PER_TRANSACTION = 100;
     /** Renewed after every page of accounts. */
     public static final Duration LEASE_TTL = Duration.ofMinutes(15);
 
@@ -52,9 +47,9 @@ public final class LifecycleJob implements Job {
     private final AccountLifecycleStore accounts;
     private final EntitlementService entitlements;
     private final AuditLog audit;
-    private final ObjectStore blobs;
     private final Clock clock;
     private final JobLease lease;
+    private final AccountRemover remover;
 
     /** @param instanceId this server instance's id, unique among those sharing the database */
     public LifecycleJob(ObjectIndex index, AccountLifecycleStore accounts, EntitlementService entitlements, AuditLog audit, ObjectStore blobs,
@@ -63,9 +58,9 @@ public final class LifecycleJob implements Job {
         this.accounts = accounts;
         this.entitlements = entitlements;
         this.audit = audit;
-        this.blobs = blobs;
         this.clock = clock;
         this.lease = new JobLease(leases, JOB, instanceId, clock, LEASE_TTL);
+        this.remover = new AccountRemover(accounts, index, blobs, clock);
     }
 
     @Override public String name() { return "lifecycle"; }
@@ -89,25 +84,33 @@ public final class LifecycleJob implements Job {
         return lease.runPaged(dryRun, pager -> {
             LifecycleResult.Tally tally = new LifecycleResult.Tally();
             Map<String, Integer> cuts = new HashMap<>();
+            List<AccountRemover.Removal> removals = new ArrayList<>();
             pager.forEachAccount(accounts::accountsAfter, LeasedAccountPager.Renewal.PER_PAGE, id -> {
-                visit(id, at, dryRun, tally, cuts);
-                if (cuts.size() >= CUTS_PER_TRANSACTION) cut(cuts, tally);
+                visit(id, at, dryRun, tally, cuts, removals);
+                if (cuts.size() >= ACCOUNTS_PER_TRANSACTION) cut(cuts, tally);
+                if (removals.size() >= ACCOUNTS_PER_TRANSACTION) remover.remove(removals, tally);
             });
             cut(cuts, tally);
+            remover.remove(removals, tally);
             return tally.result(dryRun, asOf);
         }, LifecycleResult.heldElsewhere(asOf));
     }
 
-    private void visit(String accountId, Instant at, boolean dryRun, LifecycleResult.Tally tally, Map<String, Integer> cuts) {
+    private void visit(String accountId, Instant at, boolean dryRun, LifecycleResult.Tally tally, Map<String, Integer> cuts,
+                       List<AccountRemover.Removal> removals) {
         Optional<AccountStanding> found = accounts.standing(accountId);
         if (found.isEmpty()) return; // purged by a concurrent run since the page was read
         AccountStanding standing = found.get();
+        AccountRemover.Removal removal = null;
         if (standing.deletionRequestedAt() != null) {
-            removeAccount(accountId, "deleted by its owner on " + standing.deletionRequestedAt(), dryRun, tally);
+            removal = new AccountRemover.Removal(accountId, "deleted by its owner on " + standing.deletionRequestedAt(), null);
         } else if (!at.isBefore(standing.deleteIfUnusedAt())) {
-            // Marked first, so it is refused at once and a crash before the end still finishes next run.
-            if (!dryRun && !accounts.requestDeletion(accountId, clock.instant())) return;
-            removeAccount(accountId, "unused since " + standing.lastActiveAt() + " (" + standing.inactivityMonths() + " months)", dryRun, tally);
+            removal = new AccountRemover.Removal(accountId, "unused since " + standing.lastActiveAt() + " (" + standing.inactivityMonths()
+                    + " months)", standing.lastActiveAt());
+        }
+        if (removal != null) {
+            if (dryRun) remover.plan(removal, tally);
+            else removals.add(removal);
         } else {
             int keptFrom = entitlements.retention(accountId).keptFrom(at);
             if (keptFrom <= 0) return;
@@ -139,62 +142,5 @@ public final class LifecycleJob implements Job {
 
     private static String months(int keptFrom) {
         return "months before " + keptFrom / 100 + "-" + String.format("%02d", keptFrom % 100);
-    }
-
-    private void removeAccount(String accountId, String why, boolean dryRun, LifecycleResult.Tally tally) {
-        List<String> keys = accounts.packKeys(accountId);
-        if (dryRun) {
-            Usage usage = index.usage(accountId);
-            long packs = 0, packBytes = 0;
-            for (String key : keys) {
-                long size = sizeOf(key);
-                if (size >= 0) { packs++; packBytes += size; }
-            }
-            tally.removed(accountId, why, usage.objects(), usage.bytes(), packs, packBytes);
-            return;
-        }
-        BlobTally deleted = new BlobTally();
-        for (String key : keys) deleted.delete(key);
-        if (deleted.failed) return; // rows stay, so the next run finds the blobs that are left
-        Optional<AccountLifecycleStore.PurgedAccount> purged = accounts.purgeDeleted(accountId);
-        if (purged.isEmpty()) { // a concurrent run purged the rows and counted the objects; the blobs this one deleted are its own
-            tally.removedBlobs(deleted.packs, deleted.bytes);
-            return;
-        }
-        Set<String> seen = new HashSet<>(keys);
-        for (String key : purged.get().packKeys()) if (!seen.contains(key)) deleted.delete(key); // indexed meanwhile
-        tally.removed(accountId, why, purged.get().objects(), purged.get().bytes(), deleted.packs, deleted.bytes);
-        // Its audit log went with it: the record of the deletion is this line and the job's result.
-        log.info("account {} removed, {}: {} objects ({} bytes), {} packs ({} bytes)", accountId, why, purged.get().objects(),
-                purged.get().bytes(), deleted.packs, deleted.bytes);
-    }
-
-    private long sizeOf(String key) {
-        try {
-            return blobs.size(key);
-        } catch (IOException e) {
-            log.warn("could not measure pack {}", key, e);
-            return -1;
-        }
-    }
-
-    /** Blobs one run deleted: only those it removed itself count, so concurrent runs' totals add up. */
-    private final class BlobTally {
-        long packs;
-        long bytes;
-        boolean failed;
-
-        void delete(String key) {
-            try {
-                long size = blobs.size(key);
-                if (size >= 0 && blobs.delete(key)) {
-                    packs++;
-                    bytes += size;
-                }
-            } catch (IOException e) {
-                failed = true;
-                log.warn("pack {} of a deleted account could not be deleted; the next lifecycle run tries again", key, e);
-            }
-        }
     }
 }

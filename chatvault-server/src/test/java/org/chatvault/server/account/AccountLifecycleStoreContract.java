@@ -66,6 +66,17 @@ public abstract class AccountLifecycleStoreContract extends StoreContractBase {
     }
 
     @Test
+    void anAccountFoundUnusedIsKeptIfItWasUsedMeanwhile() {
+        String id = newAccount("ann");
+        Instant seen = T0.plus(Duration.ofDays(400));
+        assertThat(lifecycle().recordActivity(id, seen, seen)).isTrue();
+        assertThat(lifecycle().requestDeletionIfUnusedSince(id, T0, seen.plusSeconds(1))).as("used after the run read it").isFalse();
+        assertThat(accounts.deletedAt(id)).isEmpty();
+        assertThat(lifecycle().requestDeletionIfUnusedSince(id, seen, seen.plusSeconds(1))).isTrue();
+        assertThat(accounts.deletedAt(id)).contains(seen.plusSeconds(1));
+    }
+
+    @Test
     void deletionEndsEverySessionAtOnceAndOnlyOnce() {
         String id = newAccount("ann");
         String other = newAccount("bob");

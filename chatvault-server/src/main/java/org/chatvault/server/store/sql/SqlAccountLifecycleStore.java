@@ -1,8 +1,13 @@
 package org.chatvault.server.store.sql;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.chatvault.server.account.AccountLifecycleStore;
 import org.chatvault.server.account.AccountStanding;
 import org.jdbi.v3.core.Handle;
@@ -50,14 +55,29 @@ public final class SqlAccountLifecycleStore implements AccountLifecycleStore {
 
     @Override
     public boolean requestDeletion(String accountId, Instant at) {
-        return db.write("delete an account", h -> {
-            int marked = h.createUpdate("UPDATE accounts SET deleted_at = :at WHERE account_id = :account AND deleted_at IS NULL")
-                    .bind("at", at).bind("account", accountId).execute();
-            if (marked == 0) return false;
-            for (String table : List.of("tokens", "rotated_refresh_tokens"))
-                h.createUpdate("DELETE FROM " + table + " WHERE account_id = :account").bind("account", accountId).execute();
-            return true;
+        return db.write("delete an account", h -> markDeleted(h, accountId, at, "", null));
+    }
+
+    @Override
+    public Set<String> requestDeletionIfUnusedSince(Map<String, Instant> lastActiveByAccount, Instant at) {
+        return db.write("delete unused accounts", h -> {
+            Set<String> marked = new TreeSet<>();
+            for (Map.Entry<String, Instant> e : new TreeMap<>(lastActiveByAccount).entrySet()) {
+                if (markDeleted(h, e.getKey(), at, " AND COALESCE(last_active_at, created_at) <= :lastActive", e.getValue())) marked.add(e.getKey());
+            }
+            return marked;
         });
+    }
+
+    /** Marks the account deleted (unless {@code condition} on {@code :lastActive} fails) and ends its sessions. */
+    private static boolean markDeleted(Handle h, String accountId, Instant at, String condition, Instant lastActive) {
+        var update = h.createUpdate("UPDATE accounts SET deleted_at = :at WHERE account_id = :account AND deleted_at IS NULL" + condition)
+                .bind("at", at).bind("account", accountId);
+        if (lastActive != null) update.bind("lastActive", lastActive);
+        if (update.execute() == 0) return false;
+        for (String table : List.of("tokens", "rotated_refresh_tokens"))
+            h.createUpdate("DELETE FROM " + table + " WHERE account_id = :account").bind("account", accountId).execute();
+        return true;
     }
 
     @Override
@@ -79,21 +99,28 @@ public final class SqlAccountLifecycleStore implements AccountLifecycleStore {
     }
 
     @Override
-    public Optional<PurgedAccount> purgeDeleted(String accountId) {
-        return db.write("purge a deleted account", h -> {
-            // The vault lock first, as commits and purges take it, so an upload or commit in flight
-            // finishes before; then the account row, which a second purge queues on and then finds gone.
-            h.createQuery("SELECT version FROM heads WHERE account_id = :account" + db.forUpdate()).bind("account", accountId)
-                    .mapTo(Long.class).findOne();
-            // Empty both for no row (purged already) and for a live account (deleted_at NULL).
-            Optional<Instant> deleted = h.createQuery("SELECT deleted_at FROM accounts WHERE account_id = :account" + db.forUpdate())
-                    .bind("account", accountId).mapTo(Instant.class).findOne();
-            if (deleted.isEmpty()) return Optional.<PurgedAccount>empty();
-            PurgedAccount purged = h.createQuery("SELECT count(*), COALESCE(sum(length), 0) FROM objects WHERE account_id = :account")
-                    .bind("account", accountId).map((r, ctx) -> new PurgedAccount(r.getLong(1), r.getLong(2), packKeys(h, accountId))).one();
-            for (String table : ACCOUNT_TABLES)
-                h.createUpdate("DELETE FROM " + table + " WHERE account_id = :account").bind("account", accountId).execute();
-            return Optional.of(purged);
+    public Map<String, PurgedAccount> purgeDeleted(Collection<String> accountIds) {
+        return db.write("purge deleted accounts", h -> {
+            Map<String, PurgedAccount> purged = new TreeMap<>();
+            // In id order, so two runs lock the same accounts in the same order and cannot deadlock.
+            for (String accountId : new TreeSet<>(accountIds)) purge(h, accountId).ifPresent(p -> purged.put(accountId, p));
+            return purged;
         });
+    }
+
+    private Optional<PurgedAccount> purge(Handle h, String accountId) {
+        // The vault lock first, as commits and purges take it, so an upload or commit in flight
+        // finishes before; then the account row, which a second purge queues on and then finds gone.
+        h.createQuery("SELECT version FROM heads WHERE account_id = :account" + db.forUpdate()).bind("account", accountId)
+                .mapTo(Long.class).findOne();
+        // Empty both for no row (purged already) and for a live account (deleted_at NULL).
+        Optional<Instant> deleted = h.createQuery("SELECT deleted_at FROM accounts WHERE account_id = :account" + db.forUpdate())
+                .bind("account", accountId).mapTo(Instant.class).findOne();
+        if (deleted.isEmpty()) return Optional.empty();
+        PurgedAccount purged = h.createQuery("SELECT count(*), COALESCE(sum(length), 0) FROM objects WHERE account_id = :account")
+                .bind("account", accountId).map((r, ctx) -> new PurgedAccount(r.getLong(1), r.getLong(2), packKeys(h, accountId))).one();
+        for (String table : ACCOUNT_TABLES)
+            h.createUpdate("DELETE FROM " + table + " WHERE account_id = :account").bind("account", accountId).execute();
+        return Optional.of(purged);
     }
 }
