@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "chatvault", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "End-to-end encrypted cloud backup for chat history.",
         subcommands = {ServerCommand.class, JobsCommand.class, InitCommand.class, LoginCommand.class, DeviceCommand.class, LogoutCommand.class,
-                PasswordCommand.class, AuditCommand.class, GenerateCommand.class, BackupCommand.class, SyncCommand.class, DeleteCommand.class,
+                PasswordCommand.class, AccountCommand.class, AuditCommand.class, GenerateCommand.class, BackupCommand.class, SyncCommand.class, DeleteCommand.class,
                 RestoreCommand.class, ArchiveCommand.class, MediaCommand.class, VerifyCommand.class, SearchCommand.class, StatusCommand.class, DemoCommand.class,
                 SubscriptionCommand.class, BillingCommand.class, // issue 11: billing-core
                 CommandLine.HelpCommand.class})

@@ -62,7 +62,8 @@ class CliTest extends ConsoleTest {
     @Test
     void everyCommandHasHelp() {
         for (String cmd : new String[] {"server", "init", "login", "generate", "backup", "restore", "verify", "search", "status", "demo",
-                "device", "device request", "device approve", "device list", "device revoke", "device rename", "logout", "password", "audit"}) {
+                "device", "device request", "device approve", "device list", "device revoke", "device rename", "logout", "password", "audit",
+                "account delete", "account settings"}) {
             out.reset();
             assertThat(Main.run((cmd + " --help").split(" "))).as(cmd).isZero();
             assertThat(stdout()).as(cmd).contains("Usage: chatvault " + cmd).contains("Example:");

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -113,7 +115,62 @@ class JobsCommandTest extends ConsoleTest {
     @Test
     void anUnknownJobIsAUsageErrorNamingTheJobs() {
         assertThat(Main.run("jobs", "run", "compact", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(stderr()).contains("no job named 'compact'; the jobs are sweep, repack and tier").doesNotContain("Exception");
+        assertThat(stderr()).contains("no job named 'compact'; the jobs are lifecycle, sweep, repack and tier").doesNotContain("Exception");
+        assertThat(dir.resolve("metadata.db")).as("nothing opened").doesNotExist();
+    }
+
+    /** An account created three days ago holding one segment of January 2020 and one of this month. */
+    private void dataWithAnOldMonth(Path data) throws Exception {
+        Files.createDirectories(data);
+        Instant created = Instant.now().minus(Duration.ofDays(3));
+        FileSystemObjectStore blobs = new FileSystemObjectStore(data.resolve("objects"));
+        try (SqlStores stores = SqlStores.sqlite(data.resolve("metadata.db"))) {
+            stores.accounts().createAccount(new AccountRecord("acc-lee", "lee", "lee",
+                    new LoginHash(new byte[16], new byte[32], new Argon2Params(64, 1, 1)), created, null));
+            int thisMonth = org.chatvault.core.format.Months.of(Instant.now().toEpochMilli());
+            int i = 0;
+            for (int bucket : new int[] {202001, thisMonth}) {
+                byte[] id = new byte[32];
+                Arrays.fill(id, (byte) (++i));
+                String key = "packs/acc-lee/m" + i;
+                blobs.put(key, new ByteArrayInputStream(new byte[100]), 100);
+                stores.objects().indexPacks("acc-lee", List.of(new NewPack("m" + i, bucket, key, 100,
+                        List.of(new ObjectEntry(ObjectId.of(id), ObjectKind.SEGMENT, bucket, 4, 96)))), created);
+            }
+        }
+    }
+
+    @Test
+    void aLifecyclePreviewOnALaterDateSaysWhatWouldGoAndChangesNothing() throws Exception {
+        Path data = dir.resolve("data");
+        dataWithAnOldMonth(data);
+        byte[] before = Files.readAllBytes(data.resolve("metadata.db"));
+
+        assertThat(Main.run("jobs", "run", "lifecycle", "--dry-run", "--data-dir", data.toString())).as(stderr()).isZero();
+        assertThat(stdout()).contains("lifecycle (dry run): 1 accounts, 1 objects (96 bytes) would be removed")
+                .contains("account acc-lee: 1 objects (96 bytes) of months before");
+        out.reset();
+        String later = LocalDate.now(ZoneOffset.UTC).plusYears(2).toString();
+        assertThat(Main.run("jobs", "run", "lifecycle", "--dry-run", "--as-of", later, "--data-dir", data.toString())).as(stderr()).isZero();
+        assertThat(stdout()).contains("lifecycle (dry run as of " + later + "T00:00:00Z): 1 accounts, 2 objects (192 bytes) would be removed")
+                .contains("deleted accounts: 1, 2 objects (192 bytes) in 2 packs (200 bytes) would be removed")
+                .contains("account acc-lee unused since");
+        assertThat(new FileSystemObjectStore(data.resolve("objects")).list("packs/")).hasSize(2);
+        try (SqlStores stores = SqlStores.sqlite(data.resolve("metadata.db"))) {
+            assertThat(stores.objects().accountsWithDroppedObjects(Instant.now().plus(Duration.ofDays(1000)), null, 10)).isEmpty();
+            assertThat(stores.accounts().findAccount("acc-lee")).isPresent();
+        }
+        assertThat(Files.size(data.resolve("metadata.db"))).isEqualTo(before.length);
+    }
+
+    @Test
+    void asOfIsRefusedWithoutDryRunOrForAnotherJobOrWithABadDate() {
+        assertThat(Main.run("jobs", "run", "lifecycle", "--as-of", "2030-01-01", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--as-of previews what a later run would do and changes nothing: add --dry-run").doesNotContain("Exception");
+        assertThat(Main.run("jobs", "run", "sweep", "--dry-run", "--as-of", "2030-01-01", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--as-of previews the lifecycle job only, not sweep");
+        assertThat(Main.run("jobs", "run", "lifecycle", "--dry-run", "--as-of", "next year", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(stderr()).contains("--as-of takes a date such as 2027-01-14");
         assertThat(dir.resolve("metadata.db")).as("nothing opened").doesNotExist();
     }
 }

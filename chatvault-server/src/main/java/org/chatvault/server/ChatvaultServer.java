@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.chatvault.server.abuse.BoundedWorkQueue;
 import org.chatvault.server.abuse.RateLimits;
+import org.chatvault.server.account.AccountLifecycleService;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
@@ -36,6 +37,7 @@ import org.chatvault.server.metrics.ServerMetrics;
 import org.chatvault.server.signing.RequestSigning;
 import org.chatvault.server.config.ConfigException;
 import org.chatvault.server.jobs.JobScheduler;
+import org.chatvault.server.jobs.LifecycleResult;
 import org.chatvault.server.jobs.RepackJob;
 import org.chatvault.server.jobs.SweepJob;
 import org.chatvault.server.account.LoginThrottlePolicy;
@@ -55,8 +57,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A running Chatvault server: the HTTP API of docs/API.md over the configured stores (SQLite
  * metadata and filesystem objects under the data directory by default; PostgreSQL and S3 when
- * several instances share the data), and background jobs: a sweep of dropped objects, then a
- * repack of sparse and small packs.
+ * several instances share the data), and background jobs: the data lifecycle (retention cuts,
+ * deleted and unused accounts), a sweep of dropped objects, then a repack of sparse and small packs.
  *
  * <pre>{@code
  * try (ChatvaultServer server = ChatvaultServer.start(ServerConfig.forTesting(dir), Clock.systemUTC())) {
@@ -165,7 +167,8 @@ public final class ChatvaultServer implements AutoCloseable {
                     AppleBilling.open(config.billing().apple(), subscriptions, metadata.subscriptions(),
                             new SqlAppleNotificationLog(metadata.database()), clock),
                     googlePlay(config, subscriptions, metadata, clock),
-                    new UsageService(metadata.objects(), entitlements));
+                    new UsageService(metadata.objects(), entitlements),
+                    new AccountLifecycleService(metadata.lifecycle(), audit, clock));
             // Javalin nests its handlers inside this wrapper, which counts requests in flight so
             // close() can wait for them (an upload, a restore stream) before stopping Jetty.
             GracefulHandler graceful = new GracefulHandler();
@@ -298,6 +301,16 @@ public final class ChatvaultServer implements AutoCloseable {
      */
     public RepackJob.Result repackNow() {
         return scheduler.runNow(() -> jobs.repack().run(false), "repack");
+    }
+
+    /**
+     * Runs the lifecycle job now (retention cuts, deleted and unused accounts), on the jobs thread, and waits
+     * for it; like {@link #sweepDroppedObjectsNow()}, for tests and operators.
+     *
+     * @throws IllegalStateException if the server is closed or the caller is interrupted
+     */
+    public LifecycleResult lifecycleNow() {
+        return scheduler.runNow(() -> jobs.lifecycle().run(false), "lifecycle");
     }
 
     /**

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.chatvault.core.files.OwnerOnly;
 import java.time.Clock;
+import java.time.Instant;
+import org.chatvault.server.audit.AuditLog;
+import org.chatvault.server.billing.EntitlementService;
+import org.chatvault.server.jobs.LifecycleJob;
 import java.util.List;
 import org.chatvault.server.config.ObjectBackend;
 import org.chatvault.server.config.ServerConfig;
@@ -21,12 +25,13 @@ import org.chatvault.server.jobs.TierJob;
  */
 public final class ServerJobs {
     /** The names operators run jobs by, in the order a round runs them. */
-    public static final List<String> NAMES = List.of("sweep", "repack", "tier");
+    public static final List<String> NAMES = List.of("lifecycle", "sweep", "repack", "tier");
 
     private final String instanceId;
     private final SweepJob sweep;
     private final RepackJob repack;
     private final TierJob tier;
+    private final LifecycleJob lifecycle;
 
     /** @param instanceId who takes the jobs' leases: a server instance's id, or an operator's run's */
     ServerJobs(ServerStores stores, ServerConfig config, Path tmpDir, Clock clock, String instanceId) {
@@ -39,6 +44,9 @@ public final class ServerJobs {
                 config.objects() instanceof ObjectBackend.S3
                         ? "no cold storage class is configured (s3.cold-storage-class)"
                         : "objects are kept on the filesystem, which has a single storage class", instanceId);
+        this.lifecycle = new LifecycleJob(stores.metadata().objects(), stores.metadata().lifecycle(),
+                new EntitlementService(stores.metadata().subscriptions(), config.billing(), clock), new AuditLog(stores.metadata().audit(), clock),
+                stores.objects(), stores.metadata().leases(), clock, instanceId);
     }
 
     String instanceId() { return instanceId; }
@@ -47,8 +55,10 @@ public final class ServerJobs {
 
     RepackJob repack() { return repack; }
 
-    /** Every job, in the order of {@link #NAMES}: the order a scheduled round runs them in. */
-    List<Job> all() { return List.of(sweep, repack, tier); }
+    LifecycleJob lifecycle() { return lifecycle; }
+
+    /** Every job, in the order of {@link #NAMES}: the order a scheduled round runs them in (the lifecycle marks expired months before the sweep looks for dropped objects). */
+    List<Job> all() { return List.of(lifecycle, sweep, repack, tier); }
 
     private Job named(String name) {
         return all().stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow();
@@ -64,7 +74,19 @@ public final class ServerJobs {
      * @throws UncheckedIOException if the data directory cannot be prepared
      */
     public static JobResult runOnce(ServerConfig config, Clock clock, String name, boolean dryRun) {
+        return runOnce(config, clock, name, dryRun, null);
+    }
+
+    /**
+     * As {@link #runOnce(ServerConfig, Clock, String, boolean)}, evaluated at {@code asOf} when given: what a
+     * run on that later date would do, which only the lifecycle job can say, and only as a dry run.
+     *
+     * @throws IllegalArgumentException also if {@code asOf} is given for another job or without {@code dryRun}
+     */
+    public static JobResult runOnce(ServerConfig config, Clock clock, String name, boolean dryRun, Instant asOf) {
         if (!NAMES.contains(name)) throw new IllegalArgumentException("no job named '" + name + "'; jobs: " + String.join(", ", NAMES));
+        if (asOf != null && !name.equals("lifecycle")) throw new IllegalArgumentException("only the lifecycle job previews a later date (--as-of)");
+        if (asOf != null && !dryRun) throw new IllegalArgumentException("--as-of previews a later date and changes nothing: it needs --dry-run");
         Path dataDir = config.dataDir().toAbsolutePath();
         Path tmpDir = dataDir.resolve(ChatvaultServer.TMP_DIR).resolve("job-" + ChatvaultServer.newInstanceId(new SecureRandom()));
         try {
@@ -74,6 +96,7 @@ public final class ServerJobs {
         }
         try (ServerStores stores = ServerStores.open(config, dataDir)) {
             ServerJobs jobs = new ServerJobs(stores, config, tmpDir, clock, "operator-" + ChatvaultServer.newInstanceId(new SecureRandom()));
+            if (asOf != null) return jobs.lifecycle().preview(asOf);
             return jobs.named(name).run(dryRun);
         } finally {
             deleteQuietly(tmpDir);

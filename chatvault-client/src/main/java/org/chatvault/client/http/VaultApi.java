@@ -22,6 +22,8 @@ import org.chatvault.core.crypto.VaultSigningKey;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SealedObject;
 import org.chatvault.protocol.WireJson;
+import org.chatvault.protocol.account.AccountSettings;
+import org.chatvault.protocol.account.AccountSettingsUpdate;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
@@ -157,6 +159,23 @@ public final class VaultApi {
     public void changePassword(String currentLoginSecretB64, String newLoginSecretB64) {
         send("POST /v1/account/password", () -> json("POST", "v1/account/password", new PasswordChange(currentLoginSecretB64, newLoginSecretB64), true),
                 Void.class);
+    }
+
+    // issue 11: lifecycle
+    /** Deletes the account: every session ends at once, logins are refused, and the server removes its storage in its next lifecycle run. */
+    public void deleteAccount() {
+        send("DELETE /v1/account", () -> authed(HttpRequest.newBuilder(base.resolve("v1/account")).DELETE()), Void.class);
+    }
+
+    /** After how many months unused the account is deleted, and when that would be. */
+    public AccountSettings accountSettings() {
+        return send("GET /v1/account/settings", () -> authed(HttpRequest.newBuilder(base.resolve("v1/account/settings")).GET()), AccountSettings.class);
+    }
+
+    /** Chooses after how many months unused (1, 3, 6 or 12) the account is deleted. */
+    public AccountSettings updateAccountSettings(int inactivityMonths) {
+        return send("PUT /v1/account/settings", () -> json("PUT", "v1/account/settings", new AccountSettingsUpdate(inactivityMonths), true),
+                AccountSettings.class);
     }
 
     // ---- devices and audit -----------------------------------------------------------------

@@ -32,6 +32,8 @@ public enum ErrorCode {
     /** The account's plan stores text only. */
     PLAN_EXCLUDES_MEDIA(403, "plan_excludes_media"),
     NOT_FOUND(404, "not_found"),
+    /** The account's owner deleted it: logins are refused, and its storage goes in the next lifecycle run (issue 11). */
+    ACCOUNT_DELETED(410, "account_deleted"),
     OBJECT_NOT_FOUND(404, "object_not_found"),
     OBJECT_UNREADABLE(404, "object_unreadable"),
     USERNAME_TAKEN(409, "username_taken"),

@@ -65,6 +65,18 @@ public abstract sealed class AccountException extends RuntimeException {
         public TokenExpired(String kind) { super("the " + kind + " token has expired"); }
     }
 
+    /** The owner deleted the account: its sessions ended and its storage goes in the next lifecycle run. */
+    public static final class AccountDeleted extends AccountException {
+        public AccountDeleted() { super("this account was deleted by its owner; its data is being removed and it cannot be used any more"); }
+    }
+
+    /** An inactivity period the owner may not choose. */
+    public static final class InvalidInactivityPeriod extends AccountException {
+        public InvalidInactivityPeriod(java.util.List<Integer> choices) {
+            super("inactivityMonths must be one of " + choices.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
+
     /** A key slot id, kind or blob out of its bounds, or one slot too many. */
     public static final class InvalidKeySlot extends AccountException {
         public InvalidKeySlot(String message) { super(message); }

@@ -146,6 +146,12 @@ public final class AccountService {
                 store.deleteSession(accountId, sessionId);
                 throw unauthorized();
             }
+            // Checked after the secret, so the answer tells only the owner that the account is gone; and after the
+            // insert, so a deletion racing this login ends the session it made too.
+            if (store.deletedAt(accountId).isPresent()) {
+                store.deleteSession(accountId, sessionId);
+                throw new AccountException.AccountDeleted();
+            }
             audit.record(accountId, AuditEventType.LOGIN, attached.deviceId(), attached.isNew() ? "new device" : null);
             log.info("account {} logged in, session {}, device {}", accountId, sessionId, attached.deviceId());
             return issued.tokens();

@@ -34,6 +34,9 @@ public interface AccountStore {
 
     Optional<AccountRecord> findAccount(String accountId);
 
+    /** When the account's owner deleted it (see {@link AccountLifecycleStore#requestDeletion}); empty while it lives. */
+    Optional<Instant> deletedAt(String accountId);
+
     /** Replaces the account's login hash (a password change). @return false if there is no such account */
     boolean updateLoginHash(String accountId, LoginHash hash);
 

@@ -2,6 +2,7 @@ package org.chatvault.server.audit;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,18 @@ public final class AuditLog {
     }
 
     public void record(String accountId, AuditEventType type, String deviceId, String detail) {
-        String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        store.append(new AuditEvent(0, accountId, clock.instant(), type, deviceId, d));
+        store.append(event(accountId, type, deviceId, detail));
         log.debug("audit {} {} device {}", accountId, type.wireName(), deviceId);
+    }
+
+    /** One event of the same kind for each account ({@code detailByAccount}: account id to detail), in one transaction; no device. */
+    public void recordAll(AuditEventType type, Map<String, String> detailByAccount) {
+        store.appendAll(detailByAccount.entrySet().stream().map(e -> event(e.getKey(), type, null, e.getValue())).toList());
+    }
+
+    private AuditEvent event(String accountId, AuditEventType type, String deviceId, String detail) {
+        String d = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        return new AuditEvent(0, accountId, clock.instant(), type, deviceId, d);
     }
 
     /** A page of the account's events, newest first. */

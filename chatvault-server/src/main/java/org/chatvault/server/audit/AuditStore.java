@@ -12,6 +12,11 @@ public interface AuditStore {
     /** Stores the event under a new id greater than every id the store gave before ({@code event.eventId()} is ignored). */
     void append(AuditEvent event);
 
+    /** Stores several events, each as {@link #append} would, in one transaction where the store has them. */
+    default void appendAll(List<AuditEvent> events) {
+        for (AuditEvent e : events) append(e);
+    }
+
     /** Up to {@code limit} events of the account with an id below {@code beforeId}, newest first. */
     List<AuditEvent> list(String accountId, long beforeId, int limit);
 }

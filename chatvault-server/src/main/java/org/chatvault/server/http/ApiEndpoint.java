@@ -2,6 +2,8 @@ package org.chatvault.server.http;
 
 import io.javalin.http.HandlerType;
 import org.chatvault.protocol.account.AccountCreated;
+import org.chatvault.protocol.account.AccountSettings;
+import org.chatvault.protocol.account.AccountSettingsUpdate;
 import org.chatvault.protocol.account.Credentials;
 import org.chatvault.protocol.account.IssuedTokens;
 import org.chatvault.protocol.account.PasswordChange;
@@ -87,7 +89,12 @@ public enum ApiEndpoint {
     // issue 11: google
     REDEEM_GOOGLE("POST", "/v1/subscription/google", Access.VAULT, Body.json(GooglePurchase.class), 200, Body.json(GoogleRedemption.class)),
     /** Public: Pub/Sub's own OIDC token is checked instead of a session. */
-    GOOGLE_NOTIFICATION("POST", "/v1/billing/google/notifications", Access.PUBLIC, Body.json(PubSubPush.class), 200, Body.NONE);
+    GOOGLE_NOTIFICATION("POST", "/v1/billing/google/notifications", Access.PUBLIC, Body.json(PubSubPush.class), 200, Body.NONE),
+    // issue 11: lifecycle
+    DELETE_ACCOUNT("DELETE", "/v1/account", Access.VAULT, Body.NONE, 204, Body.NONE),
+    ACCOUNT_SETTINGS("GET", "/v1/account/settings", Access.SESSION, Body.NONE, 200, Body.json(AccountSettings.class)),
+    UPDATE_ACCOUNT_SETTINGS("PUT", "/v1/account/settings", Access.VAULT, Body.json(AccountSettingsUpdate.class), 200,
+            Body.json(AccountSettings.class));
 
     /**
      * What a request or answer carries: nothing ({@code mediaType} null), a JSON record of the

@@ -9,6 +9,7 @@ import org.chatvault.protocol.OpenApi;
 import org.chatvault.protocol.WireJson;
 import org.chatvault.server.abuse.RateLimit;
 import org.chatvault.server.abuse.RateLimits;
+import org.chatvault.server.account.AccountLifecycleService;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.KeySlotService;
 import org.chatvault.server.audit.AuditLog;
@@ -40,7 +41,8 @@ public final class ApiRoutes {
                            AppleBilling apple,
                            // issue 11: google (null when Google Play is not configured)
                            GooglePlayBilling googlePlay,
-                           UsageService usage) {}
+                           UsageService usage,
+                           AccountLifecycleService accountLifecycle) {}
 
     private ApiRoutes() {}
 
@@ -62,6 +64,7 @@ public final class ApiRoutes {
         DeviceHandlers devices = new DeviceHandlers(s.devices(), bodies);
         AuditHandlers audit = new AuditHandlers(s.audit());
         BillingHandlers billing = new BillingHandlers(s.subscriptions(), s.entitlements(), s.directReceipts(), bodies);
+        AccountLifecycleHandlers lifecycle = new AccountLifecycleHandlers(s.accountLifecycle(), bodies);
         
         ObjectHandlers objects = new ObjectHandlers(s.objects(), s.relabels(), bodies, s.maxBatchBytes(),
                 s.rateLimits().limits().maxFetchAnswerBytes());
@@ -74,7 +77,7 @@ public final class ApiRoutes {
         byte[] openApi = OpenApi.document();
 
         var r = config.routes;
-        r.beforeMatched(new AuthFilter(s.accounts()));
+        r.beforeMatched(new AuthFilter(s.accounts(), s.accountLifecycle()));
         r.beforeMatched(new SignatureFilter(s.signing())); // after AuthFilter: it needs the principal
         for (ApiEndpoint e : ApiEndpoint.values()) {
             // Exhaustive: an endpoint added to the table without a handler does not compile.
@@ -116,6 +119,10 @@ public final class ApiRoutes {
                 // issue 11: google
                 case REDEEM_GOOGLE -> googlePlay::redeem;
                 case GOOGLE_NOTIFICATION -> googlePlay::notification;
+                // issue 11: lifecycle
+                case DELETE_ACCOUNT -> lifecycle::delete;
+                case ACCOUNT_SETTINGS -> lifecycle::settings;
+                case UPDATE_ACCOUNT_SETTINGS -> lifecycle::updateSettings;
             };
             r.addHttpHandler(e.handlerType(), e.path(), h, e.access(), new MatchedEndpoint(e));
         }

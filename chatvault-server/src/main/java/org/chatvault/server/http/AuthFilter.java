@@ -3,6 +3,7 @@ package org.chatvault.server.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.chatvault.server.account.AccountException;
+import org.chatvault.server.account.AccountLifecycleService;
 import org.chatvault.server.account.AccountService;
 import org.chatvault.server.account.Principal;
 
@@ -11,15 +12,20 @@ final class AuthFilter implements Handler {
     private static final String PRINCIPAL = "chatvault.principal";
 
     private final AccountService accounts;
+    private final AccountLifecycleService lifecycle;
 
-    AuthFilter(AccountService accounts) {
+    /** @param lifecycle records the activity the inactivity rule reads (at most hourly per account) */
+    AuthFilter(AccountService accounts, AccountLifecycleService lifecycle) {
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
     }
 
     @Override
     public void handle(Context ctx) {
         if (ctx.routeRoles().contains(Access.PUBLIC)) return;
-        ctx.attribute(PRINCIPAL, accounts.authenticate(ctx.header("Authorization")));
+        Principal principal = accounts.authenticate(ctx.header("Authorization"));
+        ctx.attribute(PRINCIPAL, principal);
+        lifecycle.recordActivity(principal.accountId());
     }
 
     /** The principal the filter resolved; only call from non-public routes. */

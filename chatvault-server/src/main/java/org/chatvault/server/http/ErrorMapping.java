@@ -75,6 +75,8 @@ final class ErrorMapping {
             case AccountException.InvalidKeySlot x -> ErrorCode.BAD_REQUEST;
             case AccountException.KeySlotNotFound x -> ErrorCode.NOT_FOUND;
             case AccountException.LastRecoverySlot x -> ErrorCode.LAST_RECOVERY_SLOT;
+            case AccountException.AccountDeleted x -> ErrorCode.ACCOUNT_DELETED;
+            case AccountException.InvalidInactivityPeriod x -> ErrorCode.BAD_REQUEST;
         };
     }
 

@@ -143,4 +143,23 @@ public interface ObjectIndex {
     default List<String> purgeVacatedPacks(String accountId, Instant vacatedBefore) {
         return purgeVacatedPacks(accountId, vacatedBefore, false);
     }
+
+    /**
+     * Retention: marks dropped at {@code at} every object of the account in a month {@code b} with
+     * {@code 0 < b < keptFrom} that no commit dropped already, under the vault lock, so that the sweep
+     * deletes them, and the packs they leave empty, once the safety delay has passed, as if a commit had
+     * dropped them. No pack is read. Bucket 0 (unbucketed kinds) is never touched. Each object is
+     * marked by one caller only, so concurrent cuts count it once.
+     *
+     * @param dryRun true to count the same objects and change nothing
+     */
+    ExpiredObjects expireBuckets(String accountId, int keptFrom, Instant at, boolean dryRun);
+
+    /**
+     * {@link #expireBuckets} for several accounts (account id to its {@code keptFrom}) in one transaction,
+     * which spares a job one commit, and on SQLite one fsync, per account.
+     *
+     * @return what was marked, per account that had anything to mark
+     */
+    Map<String, ExpiredObjects> expireBuckets(Map<String, Integer> keptFromByAccount, Instant at);
 }

@@ -74,6 +74,7 @@ class ApiFuzzTest {
         String loggedOutAccess;
         final List<String> ids = new CopyOnWriteArrayList<>();
         int relogins;
+        int accountsDeleted;
 
         @Override public List<String> objectIds() { return ids; }
 
@@ -245,6 +246,19 @@ class ApiFuzzTest {
         }
         if (r.status() == 200 && route == ApiEndpoint.UPLOAD && req.token() == FuzzRequests.TokenChoice.VALID && state.ids.size() < 200) {
             state.ids.addAll(idsIn(req.body()));
+        }
+        // issue 11: a fuzzed account deletion that went through ends that account for good; go on as a new one.
+        if (route == ApiEndpoint.DELETE_ACCOUNT && r.status() == 204 && req.token() == FuzzRequests.TokenChoice.VALID) {
+            state.main = api.newSession("fuzz-main-" + Long.toHexString(SEED) + "-" + (++state.accountsDeleted));
+            List<SealedObject> seeded = new TestObjects(SEED + state.accountsDeleted).segments(6);
+            assertThat(api.upload(state.main.access(), seeded).status()).isEqualTo(200);
+            state.ids.clear();
+            state.ids.addAll(Api.hex(seeded));
+            return;
+        }
+        if (route == ApiEndpoint.DELETE_ACCOUNT && r.status() == 204 && req.token() == FuzzRequests.TokenChoice.OTHER_ACCOUNT) {
+            state.other = api.newSession("fuzz-other-" + (++state.accountsDeleted));
+            return;
         }
         boolean mayHaveEnded = req.token() == FuzzRequests.TokenChoice.VALID && (r.status() == 401 || route == ApiEndpoint.LOGOUT && r.status() == 204);
         if (mayHaveEnded && api.get("v1/usage", state.main.access()).status() == 401) {

@@ -299,6 +299,19 @@ class RouteAuthorizationTest {
                 assertThat(r.body()).isEqualTo(org.chatvault.protocol.batch.BatchFormat.MAGIC);
             }
             case COMMIT -> assertError(r, 409, "head_conflict"); // bob's own head is at 0
+            // issue 11: lifecycle. Bob's own account is what he deletes or configures.
+            case DELETE_ACCOUNT -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(204);
+                assertError(api.get("v1/usage", bob.access()), 401, "unauthorized");
+            }
+            case ACCOUNT_SETTINGS -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(r.json().get("inactivityMonths").asInt()).isEqualTo(12);
+            }
+            case UPDATE_ACCOUNT_SETTINGS -> {
+                assertThat(r.status()).as(r.text()).isEqualTo(200);
+                assertThat(api.get("v1/account/settings", bob.access()).json().get("inactivityMonths").asInt()).isEqualTo(6);
+            }
             case USAGE -> {
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.json().get("objects").asLong()).isZero();
@@ -322,7 +335,10 @@ class RouteAuthorizationTest {
         Set<ApiEndpoint> covered = EnumSet.noneOf(ApiEndpoint.class);
         try (VaultSigningKey strangerKey = Signer.newKey()) {
             Signer stranger = new Signer(aliceAccountId, strangerKey);
-            for (ApiEndpoint e : routes(x -> x.access() == Access.VAULT)) {
+            // Deleting the account last: once it is served, alice has nothing left to sign for.
+            List<ApiEndpoint> vaultRoutes = new ArrayList<>(routes(x -> x.access() == Access.VAULT && x != ApiEndpoint.DELETE_ACCOUNT));
+            vaultRoutes.add(ApiEndpoint.DELETE_ACCOUNT);
+            for (ApiEndpoint e : vaultRoutes) {
                 RouteRequest request = RouteRequests.of(e, aliceTargets);
                 String before = aliceState();
                 String method = e.method();

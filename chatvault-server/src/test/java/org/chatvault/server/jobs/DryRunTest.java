@@ -131,4 +131,46 @@ class DryRunTest extends JobTestBase {
         assertThat(done).extracting("dryRun", "accounts", "packsMoved", "bytesMoved").containsExactly(false, 1, 3, plan.bytesMoved());
         assertThat(tier.run(true).packsMoved()).as("nothing left to plan").isZero();
     }
+
+    @Test
+    void aDryLifecycleRunAndAnAsOfPreviewChangeNothingAndSayWhatTheRunsThenDo() throws Exception {
+        // alice: one month already past the free plan's 30 days, one that leaves it by July, a root that never does.
+        SealedObject expired = vault.segment(202402, 400);
+        SealedObject soon = vault.segment(202405, 400);
+        SealedObject root = vault.root();
+        objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(expired, soon, root)));
+        heads.commit(alice, new CommitRequest(0, root.id(), List.of(expired.id(), soon.id()), List.of()));
+        // bob deleted his account; carol chose one month and will not have been seen by July.
+        for (String name : List.of("bob", "carol")) {
+            stores.accounts().createAccount(new org.chatvault.server.account.AccountRecord("acc-" + name, name, name,
+                    new org.chatvault.server.account.LoginHash(new byte[16], new byte[32], new org.chatvault.core.crypto.Argon2Params(64, 1, 1)),
+                    clock.instant(), null));
+        }
+        stores.lifecycle().requestDeletion("acc-bob", clock.instant());
+        stores.lifecycle().setInactivityMonths("acc-carol", 1);
+        LifecycleJob job = new LifecycleJob(index, stores.lifecycle(),
+                new org.chatvault.server.billing.EntitlementService(stores.subscriptions(), org.chatvault.server.billing.BillingConfig.defaults(), clock),
+                new org.chatvault.server.audit.AuditLog(stores.audit(), clock), blobs, leases, clock, "this-instance");
+        List<String> before = state();
+
+        LifecycleResult plan = job.run(true);
+        assertThat(state()).isEqualTo(before);
+        assertThat(plan).extracting("dryRun", "asOf", "accountsCut", "objectsExpired", "accountsRemoved")
+                .containsExactly(true, null, 1, 1L, 1);
+        assertThat(plan.describe().getFirst()).startsWith("lifecycle (dry run): 2 accounts").endsWith("would be removed");
+
+        java.time.Instant july = java.time.Instant.parse("2024-07-15T00:00:00Z");
+        LifecycleResult preview = job.preview(july);
+        assertThat(state()).as("the preview changed nothing either").isEqualTo(before);
+        assertThat(preview).extracting("dryRun", "asOf", "accountsCut", "objectsExpired", "accountsRemoved")
+                .containsExactly(true, july, 1, 2L, 2);
+        assertThat(preview.describe().getFirst()).startsWith("lifecycle (dry run as of 2024-07-15T00:00:00Z): 3 accounts");
+        assertThat(preview.accountLines()).anySatisfy(l -> assertThat(l).contains("acc-carol").contains("unused since"));
+
+        LifecycleResult done = job.run(false);
+        assertThat(state()).isNotEqualTo(before);
+        assertThat(done).extracting("dryRun", "accountsCut", "objectsExpired", "bytesExpired", "accountsRemoved")
+                .containsExactly(false, 1, 1L, plan.bytesExpired(), 1);
+        assertThat(job.run(true).objects()).as("nothing left to plan today").isZero();
+    }
 }

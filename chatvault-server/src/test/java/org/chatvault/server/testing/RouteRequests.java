@@ -97,6 +97,9 @@ public final class RouteRequests {
             case GOOGLE_NOTIFICATION -> json(e, e.path(), Map.of("message", Map.of("data", Base64.getEncoder().encodeToString(
                     "{\"version\":\"1.0\",\"packageName\":\"org.chatvault.app\",\"testNotification\":{\"version\":\"1.0\"}}".getBytes()),
                     "messageId", "1"), "subscription", "projects/p/subscriptions/play"));
+            // issue 11: lifecycle
+            case DELETE_ACCOUNT, ACCOUNT_SETTINGS -> none(e, e.path());
+            case UPDATE_ACCOUNT_SETTINGS -> json(e, e.path(), Map.of("inactivityMonths", 6));
         };
     }
 

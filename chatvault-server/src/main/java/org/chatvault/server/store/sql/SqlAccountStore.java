@@ -73,6 +73,12 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
+    public Optional<Instant> deletedAt(String accountId) {
+        return db.read("check an account's deletion", h -> h.createQuery("SELECT deleted_at FROM accounts WHERE account_id = :id")
+                .bind("id", accountId).mapTo(Instant.class).findOne());
+    }
+
+    @Override
     public Optional<byte[]> findVaultPublicKey(String accountId) {
         return db.read("find a vault public key", h -> h.createQuery("SELECT vault_public_key FROM accounts WHERE account_id = :id")
                 .bind("id", accountId).map((r, ctx) -> Optional.ofNullable(r.getBytes(1))).findOne().flatMap(k -> k));

@@ -13,12 +13,24 @@ public final class SqlAuditStore implements AuditStore {
         this.db = db;
     }
 
+    private static final String INSERT = """
+            INSERT INTO audit_events (account_id, at, event, device_id, detail) VALUES (:account, :at, :event, :device, :detail)""";
+
     @Override
     public void append(AuditEvent e) {
-        db.write("record an audit event", h -> h.createUpdate("""
-                        INSERT INTO audit_events (account_id, at, event, device_id, detail) VALUES (:account, :at, :event, :device, :detail)""")
-                .bind("account", e.accountId()).bind("at", e.at()).bind("event", e.type().wireName())
-                .bindByType("device", e.deviceId(), String.class).bindByType("detail", e.detail(), String.class).execute());
+        appendAll(List.of(e));
+    }
+
+    @Override
+    public void appendAll(List<AuditEvent> events) {
+        if (events.isEmpty()) return;
+        db.write("record audit events", h -> {
+            for (AuditEvent e : events) {
+                h.createUpdate(INSERT).bind("account", e.accountId()).bind("at", e.at()).bind("event", e.type().wireName())
+                        .bindByType("device", e.deviceId(), String.class).bindByType("detail", e.detail(), String.class).execute();
+            }
+            return null;
+        });
     }
 
     @Override

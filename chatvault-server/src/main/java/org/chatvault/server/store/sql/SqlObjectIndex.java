@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
+import org.chatvault.server.vault.ExpiredObjects;
 import org.chatvault.server.vault.Head;
 import org.chatvault.server.vault.IndexOutcome;
 import org.chatvault.server.vault.IndexResult;
@@ -350,5 +351,37 @@ public final class SqlObjectIndex implements ObjectIndex {
                 .map((r, ctx) -> new PackStats(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4), instant(r, 5, ctx),
                         instant(r, 6, ctx), r.getLong(7), r.getLong(8)))
                 .list());
+    }
+
+    private static final String EXPIRED = " FROM objects WHERE account_id = :account AND bucket > 0 AND bucket < :kept AND dropped_at IS NULL";
+
+    private static ExpiredObjects countExpired(Handle h, String accountId, int keptFrom) {
+        return h.createQuery("SELECT count(*), COALESCE(sum(length), 0)" + EXPIRED).bind("account", accountId).bind("kept", keptFrom)
+                .map((r, ctx) -> new ExpiredObjects(r.getLong(1), r.getLong(2))).one();
+    }
+
+    @Override
+    public ExpiredObjects expireBuckets(String accountId, int keptFrom, Instant at, boolean dryRun) {
+        // Most accounts have nothing to expire on most runs: a read finds that out without queueing for the writer.
+        ExpiredObjects due = db.read("count expired objects", h -> countExpired(h, accountId, keptFrom));
+        if (dryRun || due.objects() == 0) return due;
+        return expireBuckets(Map.of(accountId, keptFrom), at).getOrDefault(accountId, ExpiredObjects.NONE);
+    }
+
+    @Override
+    public Map<String, ExpiredObjects> expireBuckets(Map<String, Integer> keptFromByAccount, Instant at) {
+        return db.write("expire old months", h -> {
+            Map<String, ExpiredObjects> marked = new java.util.TreeMap<>();
+            // In id order, so two runs lock the accounts' heads in the same order and cannot deadlock.
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(keptFromByAccount).entrySet()) {
+                head(h, e.getKey(), db.forUpdate()); // queues behind commits, which may clear drop marks
+                ExpiredObjects due = countExpired(h, e.getKey(), e.getValue());
+                if (due.objects() == 0) continue; // marked by a concurrent run
+                h.createUpdate("UPDATE objects SET dropped_at = :at" + EXPIRED.substring(EXPIRED.indexOf(" WHERE"))).bind("at", at)
+                        .bind("account", e.getKey()).bind("kept", e.getValue()).execute();
+                marked.put(e.getKey(), due);
+            }
+            return marked;
+        });
     }
 }

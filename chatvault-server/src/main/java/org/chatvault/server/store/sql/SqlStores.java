@@ -1,6 +1,7 @@
 package org.chatvault.server.store.sql;
 
 import java.nio.file.Path;
+import org.chatvault.server.account.AccountLifecycleStore;
 import org.chatvault.server.account.AccountStore;
 import org.chatvault.server.audit.AuditStore;
 import org.chatvault.server.billing.SubscriptionStore;
@@ -16,7 +17,7 @@ import org.chatvault.server.vault.ObjectIndex;
  * @param database for health checks; the stores' connections
  */
 public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore leases, SignatureStore signatures, DeviceStore devices, AuditStore audit,
-                        SubscriptionStore subscriptions, SqlDatabase database) implements AutoCloseable {
+                        SubscriptionStore subscriptions, SqlDatabase database, AccountLifecycleStore lifecycle) implements AutoCloseable {
 
     /**
      * Opens (creating if needed) and migrates an SQLite file.
@@ -38,7 +39,7 @@ public record SqlStores(AccountStore accounts, ObjectIndex objects, LeaseStore l
 
     private static SqlStores of(SqlDatabase db) {
         return new SqlStores(new SqlAccountStore(db), new SqlObjectIndex(db), new SqlLeaseStore(db), new SqlSignatureStore(db), new SqlDeviceStore(db),
-                new SqlAuditStore(db), new SqlSubscriptionStore(db), db);
+                new SqlAuditStore(db), new SqlSubscriptionStore(db), db, new SqlAccountLifecycleStore(db));
     }
 
     /** Releases the connections; further calls fail with a {@link org.chatvault.server.storage.StoreException}. */
