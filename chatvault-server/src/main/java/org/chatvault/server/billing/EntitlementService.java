@@ -28,7 +28,7 @@ public final class EntitlementService {
 
     /** Which months the account's plans keep, now and ahead. */
     public RetentionSchedule retention(String accountId) {
-        return RetentionSchedule.of(store.forAccount(accountId), catalogs, grace);
+        return RetentionSchedule.of(store.forAccount(accountId), catalogs, grace, store.meteredSince(accountId));
     }
 
     public Duration gracePeriod() { return grace; }

@@ -26,17 +26,29 @@ public final class RetentionSchedule {
     private final Plan free;
     private final Duration grace;
     private final List<Period> windows = new ArrayList<>();
+    private final Instant meteredSince;
 
-    private RetentionSchedule(List<Coverage> coverages, Plan free, Duration grace) {
+    private RetentionSchedule(List<Coverage> coverages, Plan free, Duration grace, Instant meteredSince) {
         this.coverages = coverages;
         this.free = free;
         this.grace = grace;
+        this.meteredSince = meteredSince;
         if (free.retention() != null) windows.add(free.retention());
         for (Coverage c : coverages) if (c.plan().retention() != null && !windows.contains(c.plan().retention())) windows.add(c.plan().retention());
     }
 
+    /** For an account under the plans from the beginning of time (tests of the rule itself). */
     public static RetentionSchedule of(List<Subscription> subscriptions, Catalogs catalogs, Duration grace) {
-        return new RetentionSchedule(Coverage.of(subscriptions, catalogs, true), catalogs.current().free(), grace);
+        return of(subscriptions, catalogs, grace, Instant.MIN);
+    }
+
+    /**
+     * @param meteredSince for an account older than the plans, when they were introduced ({@link Instant#MIN} for
+     *                     others): before it, history was kept without limit, so no window applies until a grace
+     *                     period after it, and the first cut is announced that long ahead.
+     */
+    public static RetentionSchedule of(List<Subscription> subscriptions, Catalogs catalogs, Duration grace, Instant meteredSince) {
+        return new RetentionSchedule(Coverage.of(subscriptions, catalogs, true), catalogs.current().free(), grace, meteredSince);
     }
 
     /**
@@ -52,6 +64,7 @@ public final class RetentionSchedule {
     /** The longest retention applying at {@code t}; null for everything. */
     Period windowAt(Instant t) {
         Instant from = t.minus(grace);
+        if (from.isBefore(meteredSince)) return null;
         List<Plan> plans = new ArrayList<>();
         plans.add(Entitlements.retentionPlanAt(coverages, free, from));
         for (Coverage c : coverages) {
@@ -69,6 +82,7 @@ public final class RetentionSchedule {
     public Optional<Instant> expiryOf(int bucket, Instant now) {
         TreeSet<Instant> candidates = new TreeSet<>();
         candidates.add(now);
+        if (meteredSince.isAfter(Instant.MIN)) candidates.add(meteredSince.plus(grace));
         Instant monthAfter = Instant.ofEpochMilli(Months.start(bucket)).atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
         for (Period w : windows) candidates.add(monthAfter.atZone(ZoneOffset.UTC).plus(w).toInstant());
         for (Coverage c : coverages) {

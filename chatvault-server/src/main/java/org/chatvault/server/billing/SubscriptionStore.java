@@ -33,6 +33,14 @@ public interface SubscriptionStore {
     /** The account's subscriptions, oldest first. */
     List<Subscription> forAccount(String accountId);
 
+    /**
+     * For an account created before plans existed, when the server first ran with them (migration V18): it kept
+     * its whole history until then, so retention deletes nothing of it until a grace period later and the first cut
+     * is announced that long ahead. {@link java.time.Instant#MIN} for every other account: it was under the plans
+     * from its creation, and its devices never upload what its plan does not keep (the head's {@code keptFrom}).
+     */
+    java.time.Instant meteredSince(String accountId);
+
     /** The account's history, newest first, at most {@code limit} lines. */
     List<SubscriptionEvent> history(String accountId, int limit);
 }

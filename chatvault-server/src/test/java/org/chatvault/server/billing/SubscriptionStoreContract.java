@@ -29,6 +29,13 @@ public abstract class SubscriptionStoreContract extends StoreContractBase {
     }
 
     @Test
+    void anAccountCreatedUnderThePlansHasNoNoticeFloorAndAnUnknownOneNeither() {
+        String alice = newAccount("alice");
+        assertThat(subs().meteredSince(alice)).as("migration V18 dates only accounts older than it").isEqualTo(Instant.MIN);
+        assertThat(subs().meteredSince("no-such-account")).isEqualTo(Instant.MIN);
+    }
+
+    @Test
     void aPurchaseChainIsRedeemedOnceAcrossAllAccounts() {
         String alice = newAccount("alice");
         String bob = newAccount("bob");

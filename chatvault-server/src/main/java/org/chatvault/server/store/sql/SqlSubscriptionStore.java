@@ -75,6 +75,14 @@ public final class SqlSubscriptionStore implements SubscriptionStore {
     }
 
     @Override
+    public Instant meteredSince(String accountId) {
+        return db.read("read when an account came under the plans", h -> h.createQuery(
+                        "SELECT metered_since FROM accounts WHERE account_id = :account")
+                .bind("account", accountId).map((r, ctx) -> Optional.ofNullable(SqlDatabase.instant(r, 1, ctx))).findOne()
+                .flatMap(x -> x).orElse(Instant.MIN));
+    }
+
+    @Override
     public List<SubscriptionEvent> history(String accountId, int limit) {
         return db.read("read subscription history", h -> h.createQuery("""
                         SELECT subscription_id, account_id, event, at, received_at, detail FROM subscription_events

@@ -50,8 +50,9 @@ class PostgresDatabaseTest extends StoreContractBase {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) tables.add(r.getString(1));
             }
-            assertThat(tables).containsExactly("accounts", "audit_events", "devices", "flyway_schema_history", "heads", "job_leases", "key_slots",
-                    "login_failures", "objects", "packs", "rate_limit_buckets", "request_signatures", "retired_key_slots", "rotated_refresh_tokens", "tokens");
+            assertThat(tables).containsExactly("accounts", "apple_notifications", "audit_events", "devices", "flyway_schema_history", "heads",
+                    "job_leases", "key_slots", "login_failures", "objects", "packs", "rate_limit_buckets", "request_signatures", "retired_key_slots",
+                    "rotated_refresh_tokens", "subscription_events", "subscriptions", "tokens");
         }
     }
 
