@@ -1,6 +1,5 @@
 package org.chatvault.server.config;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +30,7 @@ final class BillingConfigLoader {
                     + " names a catalog; set one of the two");
         if (unmetered) catalogs = UnmeteredPlans.catalogs();
         if (source.isSet(CATALOG_FILE)) {
-            Path file = source.get(CATALOG_FILE, null, BillingConfigLoader::parsePath);
+            Path file = source.get(CATALOG_FILE, null, ServerConfigLoader.path("the catalog's JSON file"));
             catalogs = CatalogFile.read(file, source.sourceOf(CATALOG_FILE));
         }
         return new BillingConfig(catalogs,
@@ -54,12 +53,4 @@ final class BillingConfigLoader {
         return d;
     }
 
-    private static Path parsePath(String s) {
-        if (s.isEmpty()) throw new IllegalArgumentException("is empty; give the catalog's JSON file");
-        try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("is not a valid path");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package org.chatvault.server.config;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import org.chatvault.server.billing.DirectReceiptSettings;
@@ -25,7 +24,7 @@ final class DirectReceiptConfigLoader {
                 throw new ConfigException(source.sourceOf(ISSUER) + " is set but '" + PUBLIC_KEY + "' is not: direct receipts need the public key they verify with");
             return null;
         }
-        Path key = source.get(PUBLIC_KEY, null, DirectReceiptConfigLoader::parsePath);
+        Path key = source.get(PUBLIC_KEY, null, ServerConfigLoader.path("the PEM public key file"));
         String issuer = source.get(ISSUER, DEFAULT_ISSUER, s -> {
             if (s.isEmpty()) throw new IllegalArgumentException("is empty; give the iss your billing system writes");
             return s;
@@ -38,12 +37,4 @@ final class DirectReceiptConfigLoader {
         return new DirectReceiptSettings(key, issuer);
     }
 
-    private static Path parsePath(String s) {
-        if (s.isEmpty()) throw new IllegalArgumentException("is empty; give the PEM public key file");
-        try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("is not a valid path");
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package org.chatvault.server.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.chatvault.server.billing.GooglePlaySettings;
@@ -34,21 +31,16 @@ final class GoogleConfigLoader {
         for (String key : REQUIRED) source.require(key, "when Google Play purchases are configured (any billing.google.* setting is set)");
         return new GooglePlaySettings(
                 source.get(PACKAGE_NAME, null, GoogleConfigLoader::parsePackage),
-                source.get(SERVICE_ACCOUNT_KEY, null, GoogleConfigLoader::parsePath),
+                source.get(SERVICE_ACCOUNT_KEY, null, ServerConfigLoader.path("the path of the service account's JSON key file")),
                 source.get(PUSH_AUDIENCE, null, GoogleConfigLoader::nonEmpty),
                 source.get(PUSH_SERVICE_ACCOUNT, null, GoogleConfigLoader::parseEmail),
-                source.get(API_ROOT, null, GoogleConfigLoader::parseUrl),
-                source.get(PUSH_CERTIFICATES, null, GoogleConfigLoader::parseUrl));
+                source.get(API_ROOT, null, ServerConfigLoader::parseHttpUrl),
+                source.get(PUSH_CERTIFICATES, null, ServerConfigLoader::parseHttpUrl));
     }
 
     private static String parsePackage(String s) {
         if (!PACKAGE.matcher(s).matches()) throw new IllegalArgumentException("is not an Android package name such as com.example.chat");
         return s;
-    }
-
-    private static Path parsePath(String s) {
-        if (s.isEmpty()) throw new IllegalArgumentException("is empty; give the path of the service account's JSON key file");
-        return Path.of(s);
     }
 
     private static String nonEmpty(String s) {
@@ -59,17 +51,5 @@ final class GoogleConfigLoader {
     private static String parseEmail(String s) {
         if (!EMAIL.matcher(s).matches()) throw new IllegalArgumentException("is not a service account e-mail address");
         return s;
-    }
-
-    private static URI parseUrl(String s) {
-        URI uri;
-        try {
-            uri = new URI(s);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
-            throw new IllegalArgumentException("is not an http:// or https:// URL with a host");
-        return uri;
     }
 }

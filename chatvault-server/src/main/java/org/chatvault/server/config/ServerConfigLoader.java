@@ -1,5 +1,7 @@
 package org.chatvault.server.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +77,7 @@ final class ServerConfigLoader {
             return new ServerConfig(
                     get(HOST, d.host(), ServerConfigLoader::parseHost),
                     get(PORT, d.port(), s -> parseInt(s, 0, 65_535)),
-                    get(DATA_DIR, d.dataDir(), ServerConfigLoader::parsePath),
+                    get(DATA_DIR, d.dataDir(), path("a directory")),
                     get(MAX_BATCH_BYTES, d.maxBatchBytes(), ServerConfigLoader::parseBatchSize),
                     get(ACCESS_TOKEN_TTL, d.accessTokenTtl(), s -> positive(parseDuration(s))),
                     get(REFRESH_TOKEN_TTL, d.refreshTokenTtl(), s -> positive(parseDuration(s))),
@@ -98,7 +100,7 @@ final class ServerConfigLoader {
         if (!source.isSet(TLS_CERT) && !source.isSet(TLS_KEY)) return null;
         source.require(TLS_CERT, "with '" + TLS_KEY + "': HTTPS needs the certificate chain and its private key");
         source.require(TLS_KEY, "with '" + TLS_CERT + "': HTTPS needs the certificate chain and its private key");
-        return new TlsFiles(get(TLS_CERT, null, ServerConfigLoader::parsePath), get(TLS_KEY, null, ServerConfigLoader::parsePath));
+        return new TlsFiles(get(TLS_CERT, null, path("the PEM certificate chain file")), get(TLS_KEY, null, path("the PEM private key file")));
     }
 
     private <T> T get(String key, T fallback, Function<String, T> parse) {
@@ -110,13 +112,29 @@ final class ServerConfigLoader {
         return s;
     }
 
-    private static Path parsePath(String s) {
-        if (s.isEmpty()) throw new IllegalArgumentException("is empty; give a directory");
+    /** A parser of a path setting; an empty value is refused saying what to give ({@code "a directory"}). */
+    static Function<String, Path> path(String whatToGive) {
+        return s -> {
+            if (s.isEmpty()) throw new IllegalArgumentException("is empty; give " + whatToGive);
+            try {
+                return Path.of(s);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("is not a valid path");
+            }
+        };
+    }
+
+    /** An {@code http://} or {@code https://} URL with a host. */
+    static URI parseHttpUrl(String s) {
+        URI uri;
         try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("is not a valid path");
+            uri = new URI(s);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("is not a URL");
         }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
+            throw new IllegalArgumentException("is not an http:// or https:// URL with a host");
+        return uri;
     }
 
     static int parseInt(String s, int min, int max) {

@@ -1,7 +1,5 @@
 package org.chatvault.server.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -72,7 +70,7 @@ final class StorageConfigLoader {
         if (!sharedChosen(source, OBJECTS, "filesystem", "s3", S3_KEYS, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY))
             return ObjectBackend.FILESYSTEM;
         return new ObjectBackend.S3(new S3Settings(
-                source.get(S3_ENDPOINT, null, StorageConfigLoader::parseEndpoint),
+                source.get(S3_ENDPOINT, null, ServerConfigLoader::parseHttpUrl),
                 source.get(S3_REGION, DEFAULT_S3_REGION, s -> nonEmpty(s, "a region such as us-east-1")),
                 source.get(S3_BUCKET, null, StorageConfigLoader::parseBucket),
                 source.get(S3_PREFIX, "", StorageConfigLoader::parsePrefix),
@@ -143,18 +141,6 @@ final class StorageConfigLoader {
         if (!url.startsWith(PostgresSettings.URL_PREFIX) || url.length() == PostgresSettings.URL_PREFIX.length())
             throw new IllegalArgumentException("is not a PostgreSQL JDBC URL (write " + PostgresSettings.URL_PREFIX + "host:5432/database)");
         return url;
-    }
-
-    private static URI parseEndpoint(String s) {
-        URI uri;
-        try {
-            uri = new URI(s);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL");
-        }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
-            throw new IllegalArgumentException("is not an http:// or https:// URL with a host");
-        return uri;
     }
 
     private static String parseBucket(String s) {
