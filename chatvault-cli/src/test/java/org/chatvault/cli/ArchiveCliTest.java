@@ -18,6 +18,7 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.crypto.Argon2Params;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.server.ChatvaultServer;
+import org.chatvault.server.billing.UnmeteredPlans;
 import org.chatvault.server.config.ServerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class ArchiveCliTest extends ConsoleTest {
 
     @BeforeEach
     void start() {
-        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")), Clock.systemUTC());
+        // Years of history with media: a server that keeps all of it (the built-in free plan keeps 30 days of text).
+        server = ChatvaultServer.start(ServerConfig.forTesting(dir.resolve("server")).withBilling(UnmeteredPlans.billing()), Clock.systemUTC());
         Secrets.environment = env::get;
     }
 
