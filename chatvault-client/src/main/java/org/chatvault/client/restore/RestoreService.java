@@ -68,8 +68,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         RootManifest root = fetcher.root(rootId);
         guard.checkRoot(head, root);
         // History below the horizon expired under the plan: not fetched, named per conversation instead.
-        Horizons.learn(sync, root);
-        RetentionHorizon horizon = Horizons.learn(sync, head, clock.millis());
+        RetentionHorizon horizon = Horizons.learn(sync, root, head, clock.millis());
         List<RootManifest.Entry> entries = new ArrayList<>(root.conversations());
         entries.sort(Comparator.comparingLong(RootManifest.Entry::lastActivity).reversed().thenComparing(RootManifest.Entry::conversationId));
         long total = entries.stream().mapToLong(RootManifest.Entry::messageCount).sum();
@@ -83,7 +82,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         List<SegmentRef> tails = new ArrayList<>();
         for (RootManifest.Entry e : first) {
             if (!indexes.containsKey(e.conversationId())) continue;
-            List<SegmentRef> segs = kept(indexes.get(e.conversationId()).segments(), horizon);
+            List<SegmentRef> segs = horizon.kept(indexes.get(e.conversationId()).segments());
             int n = 0;
             for (int i = segs.size() - 1; i >= 0 && n < FIRST_SCREEN_MESSAGES; i--) {
                 tails.add(segs.get(i));
@@ -102,7 +101,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
         addOwners(indexes, segmentOwner);
         List<SegmentRef> rest = new ArrayList<>();
-        for (ConversationIndex idx : indexes.values()) rest.addAll(kept(idx.segments(), horizon));
+        for (ConversationIndex idx : indexes.values()) rest.addAll(horizon.kept(idx.segments()));
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
         segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false, lost, indexes, segmentOwner);
 
@@ -135,11 +134,6 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         }
         return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
                 bytes.get(), searchable, lost, expired, horizon);
-    }
-
-    /** The segments of months the plan still keeps. */
-    private static List<SegmentRef> kept(List<SegmentRef> segments, RetentionHorizon horizon) {
-        return horizon.isNone() ? segments : segments.stream().filter(s -> !horizon.expired(s.month())).toList();
     }
 
     /** Which conversation each segment belongs to, so a segment is checked against it when opened. */

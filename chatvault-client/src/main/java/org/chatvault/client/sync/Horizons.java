@@ -29,7 +29,14 @@ public final class Horizons {
 
     /** Takes in the horizon a root records. */
     public static RetentionHorizon learn(SyncState sync, RootManifest root) {
-        return save(sync, known(sync).merge(root.horizon()));
+        RetentionHorizon prev = known(sync);
+        return save(sync, prev, prev.merge(root.horizon()));
+    }
+
+    /** Takes in the horizon {@code root} records, then the head's announcement (as the two methods above). */
+    public static RetentionHorizon learn(SyncState sync, RootManifest root, VaultHead head, long now) {
+        learn(sync, root);
+        return learn(sync, head, now);
     }
 
     /**
@@ -45,7 +52,8 @@ public final class Horizons {
             throw new StaleVaultException("the server says history before " + announced + " (yyyymm) expired under your plan, which is "
                     + "not a past month on this device's clock (" + Months.of(now) + "): the server's clock or answer is wrong. "
                     + "Nothing was changed; try again later, or ask the operator");
-        return save(sync, known(sync).advancedTo(announced, now));
+        RetentionHorizon prev = known(sync);
+        return save(sync, prev, prev.advancedTo(announced, now));
     }
 
     /**
@@ -67,8 +75,9 @@ public final class Horizons {
         sync.setMeta(COMMITTED, Integer.toString(horizon.keptFrom()));
     }
 
-    private static RetentionHorizon save(SyncState sync, RetentionHorizon h) {
-        if (h.equals(known(sync))) return h;
+    /** Stores {@code h} unless it is {@code prev}, the horizon read just before. */
+    private static RetentionHorizon save(SyncState sync, RetentionHorizon prev, RetentionHorizon h) {
+        if (h.equals(prev)) return h;
         sync.setMeta(KEPT_FROM, Integer.toString(h.keptFrom()));
         sync.setMeta(LEARNT_AT, Long.toString(h.learntAt()));
         return h;

@@ -73,8 +73,7 @@ public final class VerifyService {
         if (guard != null) {
             guard.checkRoot(head, root);
             guard.remember(head.version(), ObjectId.parse(head.root()), root.version() > 0);
-            Horizons.learn(names.syncState(), root);
-            horizon = Horizons.learn(names.syncState(), head, clock.millis());
+            horizon = Horizons.learn(names.syncState(), root, head, clock.millis());
         } else {
             horizon = root.horizon().advancedTo(head.keptFromMonth(), clock.millis());
         }
@@ -96,7 +95,7 @@ public final class VerifyService {
                 problems.add("conversation " + e.conversationId() + ": root says " + e.messageCount() + " messages, index says " + idx.messageCount());
             ExpiredHistory gone = ExpiredHistory.of(idx, horizon);
             if (gone != null) expired.add(gone);
-            List<SegmentRef> segs = idx.segments().stream().filter(s -> !horizon.expired(s.month())).toList();
+            List<SegmentRef> segs = horizon.kept(idx.segments());
             // Each message of this conversation in the vault and its edit time; one conversation at a time.
             Map<String, Long> seen = names == null ? null : new HashMap<>();
             for (int i = 0; i < segs.size(); i += BATCH) {

@@ -23,6 +23,11 @@ public record RetentionHorizon(int keptFrom, long learntAt) {
     /** Whether history of {@code month} (yyyymm) has expired. Bucket 0 (structure objects) never expires. */
     public boolean expired(int month) { return month != 0 && month < keptFrom; }
 
+    /** The segments of months still kept, in their order. */
+    public java.util.List<SegmentRef> kept(java.util.List<SegmentRef> segments) {
+        return isNone() ? segments : segments.stream().filter(s -> !expired(s.month())).toList();
+    }
+
     /** Whether a message sent at {@code epochMillis} lies in an expired month. */
     public boolean expiredAt(long epochMillis) { return keptFrom != 0 && Months.of(epochMillis) < keptFrom; }
 
