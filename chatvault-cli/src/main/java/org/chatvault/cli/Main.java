@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         subcommands = {ServerCommand.class, JobsCommand.class, InitCommand.class, LoginCommand.class, DeviceCommand.class, LogoutCommand.class,
                 PasswordCommand.class, AccountCommand.class, AuditCommand.class, GenerateCommand.class, BackupCommand.class, SyncCommand.class, DeleteCommand.class,
                 RestoreCommand.class, ArchiveCommand.class, MediaCommand.class, VerifyCommand.class, SearchCommand.class, StatusCommand.class, DemoCommand.class,
-                SubscriptionCommand.class, BillingCommand.class, // issue 11: billing-core
+                SubscriptionCommand.class, BillingCommand.class, ImportCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /** Creates and upgrades the LocalStore schema; the version lives in SQLite's user_version. */
 final class LocalSchema {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private LocalSchema() {}
 
@@ -23,6 +23,7 @@ final class LocalSchema {
             if (version < 1) createVersion1(s);
             if (version < 2) createVersion2(s);
             if (version < 3) createVersion3(s);
+            if (version < 4) createVersion4(s);
             s.executeUpdate("PRAGMA user_version = " + VERSION);
             c.commit();
             c.setAutoCommit(true);
@@ -94,5 +95,13 @@ final class LocalSchema {
             CREATE TABLE tombstones(
               conversation_id TEXT NOT NULL, sent_at INTEGER NOT NULL, id TEXT NOT NULL,
               PRIMARY KEY(conversation_id, sent_at, id)) WITHOUT ROWID""");
+    }
+
+    /** Imports from other apps: what was read, in which format and time zone (local times in most exports carry none). */
+    private static void createVersion4(Statement s) throws SQLException {
+        s.executeUpdate("""
+            CREATE TABLE imports(
+              imported_at INTEGER NOT NULL, source TEXT NOT NULL, format TEXT NOT NULL, zone TEXT NOT NULL,
+              messages_read INTEGER NOT NULL, messages_added INTEGER NOT NULL)""");
     }
 }

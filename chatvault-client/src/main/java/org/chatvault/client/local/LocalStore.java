@@ -98,7 +98,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Adds messages (new ones, or replacing ones with the same conversation, time and id) and marks them for backup. */
     public synchronized void addMessages(List<Message> batch) {
-        writer.write(batch, true, true);
+        writer.write(batch, MessageWriter.Origin.APP, true);
     }
 
     /**
@@ -113,7 +113,52 @@ public final class LocalStore implements AutoCloseable {
      * @return how many messages were new or replaced this store's copy
      */
     public synchronized int addRestoredMessages(List<Message> batch, boolean searchableNow) {
-        return writer.write(batch, false, searchableNow);
+        return writer.write(batch, MessageWriter.Origin.VAULT, searchableNow);
+    }
+
+    /**
+     * Merges an importer's messages: a message this store lacks is added and marked for backup; a
+     * copy it holds too is kept or replaced by {@link MergeRules}, so importing the same export
+     * twice, or an export of history the vault already holds, adds nothing. The text waits for
+     * the search index ({@link #buildSearchIndex}; searches stay complete meanwhile).
+     *
+     * @return how many messages were new or replaced this store's copy
+     */
+    public synchronized int importMessages(List<Message> batch) {
+        return writer.write(batch, MessageWriter.Origin.IMPORT, false);
+    }
+
+    /**
+     * Runs {@code work} as one transaction: if it throws, nothing it wrote through this store
+     * stays (an import that fails half way leaves no partial history behind). Calls inside it
+     * join it; other threads wait.
+     */
+    public synchronized void inTransaction(Runnable work) {
+        db.inTransaction(work::run);
+    }
+
+    /** Remembers an import (inside the import's transaction, so a failed import leaves no record either). */
+    public synchronized void recordImport(ImportRecord record) {
+        db.inTransaction(() -> {
+            try (var ps = db.connection().prepareStatement("INSERT INTO imports VALUES(?,?,?,?,?,?)")) {
+                ps.setLong(1, record.importedAt());
+                ps.setString(2, record.source());
+                ps.setString(3, record.format());
+                ps.setString(4, record.zone());
+                ps.setLong(5, record.messagesRead());
+                ps.setLong(6, record.messagesAdded());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Every import recorded here, oldest first. */
+    public synchronized List<ImportRecord> imports() {
+        return db.query("SELECT * FROM imports ORDER BY imported_at", ps -> {}, rs -> {
+            List<ImportRecord> out = new java.util.ArrayList<>();
+            while (rs.next()) out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)));
+            return out;
+        });
     }
 
     /** Sets the recorded size of every attachment using {@code contentId} (when the file is written at another size). */

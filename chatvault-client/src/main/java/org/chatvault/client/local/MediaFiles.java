@@ -106,6 +106,41 @@ public final class MediaFiles {
         }
     }
 
+    /**
+     * A new, empty, owner-only file inside this directory for content whose id is known only once
+     * it is written (an importer hashes a file as it copies it); {@link #moveIn} puts it in place.
+     */
+    public Path newTemporaryFile() throws IOException {
+        if (!Files.isDirectory(root)) OwnerOnly.directory(root);
+        Path temp = root.resolve("incoming-" + UUID.randomUUID() + TEMP_SUFFIX);
+        Files.createFile(temp, OwnerOnly.newFile(temp));
+        OwnerOnly.file(temp);
+        return temp;
+    }
+
+    /**
+     * Moves a finished file from {@link #newTemporaryFile} to {@code contentId}'s place (replacing
+     * a file already there, which by the content id holds the same bytes).
+     *
+     * @return true if no file of that id was here before
+     */
+    public boolean moveIn(Path temp, String contentId) throws IOException {
+        Path target = path(contentId);
+        if (!Files.isDirectory(target.getParent())) OwnerOnly.directory(target.getParent());
+        boolean isNew = !Files.exists(target);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return isNew;
+    }
+
+    /** Removes a content file (an import that failed takes back the files it added). */
+    public void delete(String contentId) throws IOException {
+        Files.deleteIfExists(path(contentId));
+    }
+
     public InputStream open(String contentId) throws IOException {
         return Files.newInputStream(path(contentId));
     }

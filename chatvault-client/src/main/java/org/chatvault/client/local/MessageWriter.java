@@ -36,12 +36,26 @@ final class MessageWriter {
         this.nextFtsRowid = db.queryLong("SELECT coalesce(max(fts_rowid), 0) FROM messages", ps -> {}) + 1;
     }
 
+    /** Where a batch of messages comes from, which decides how a copy this store already holds is treated. */
+    enum Origin {
+        /** The app's new and edited messages: they replace the stored copy and are marked for backup. */
+        APP,
+        /** The vault's: merged by {@link MergeRules}; not marked, except where this store's copy wins. */
+        VAULT,
+        /**
+         * An importer's: merged by {@link MergeRules} like the vault's (so importing the same export
+         * twice changes nothing), and what is new or wins is marked for backup.
+         */
+        IMPORT
+    }
+
     /**
-     * @param fromApp       the app's messages (they win and are marked for backup), else the vault's (merged)
+     * @param origin        the app's, the vault's or an importer's messages
      * @param searchableNow index the new text now, or leave it in the search backlog
      * @return how many messages were new or replaced this store's copy
      */
-    int write(List<Message> all, boolean fromApp, boolean searchableNow) {
+    int write(List<Message> all, Origin origin, boolean searchableNow) {
+        boolean fromApp = origin == Origin.APP;
         List<Message> batch = deletions.withoutDeleted(all);
         if (batch.isEmpty()) return 0;
         int[] changed = {0};
@@ -79,7 +93,7 @@ final class MessageWriter {
                     MergeRules.Winner w = MergeRules.winner(mine, m);
                     if (w == MergeRules.Winner.SAME) continue;
                     if (w == MergeRules.Winner.LOCAL) {
-                        localWins.merge(m.conversationId(), m.sentAt(), Math::min);
+                        if (origin == Origin.VAULT) localWins.merge(m.conversationId(), m.sentAt(), Math::min);
                         continue;
                     }
                 }
@@ -101,10 +115,10 @@ final class MessageWriter {
                 fts.executeBatch();
             }
             if (!searchableNow) index.defer(firstRowid, firstRowid + batch.size() - 1);
-            if (fromApp) {
+            if (origin != Origin.VAULT) {
                 Map<String, Long> minSentAt = new HashMap<>();
-                for (Message m : batch) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
-                conversations.markDirty(minSentAt);
+                for (Message m : fromApp ? batch : written) minSentAt.merge(m.conversationId(), m.sentAt(), Math::min);
+                if (!minSentAt.isEmpty()) conversations.markDirty(minSentAt);
             } else if (!localWins.isEmpty()) {
                 conversations.markDirty(localWins);
             }

@@ -241,7 +241,7 @@ public final class SyncState {
     /** Applies restored messages and records their segments as done, atomically, so a crash never half-applies a segment. */
     public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds, boolean searchableNow) {
         db.inTransaction(() -> {
-            writer.write(messages, false, searchableNow);
+            writer.write(messages, MessageWriter.Origin.VAULT, searchableNow);
             try (PreparedStatement ps = db.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
                 for (ObjectId id : segmentIds) {
                     ps.setBytes(1, id.toBytes());
