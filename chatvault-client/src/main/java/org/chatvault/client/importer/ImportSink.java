@@ -25,6 +25,15 @@ public interface ImportSink {
     Attachment content(InputStream in, String name, String mime) throws IOException;
 
     /**
+     * Copies {@code file} into the LocalStore's media under a content id the export already carries
+     * (Chatvault's own export keeps the ids it was written with, so a re-import is lossless). The
+     * id is checked ({@code MediaFiles.validId}); an id already present here is left as it is.
+     *
+     * @throws ImportException via the caller for an unusable id: check {@code MediaFiles.validId} first
+     */
+    void contentFile(String contentId, Path file) throws IOException;
+
+    /**
      * An attachment the export names but does not hold ("File not included", {@code <Media
      * omitted>}): kept so the message says what was there; its content id is derived from
      * {@code sourceKey} (stable across imports) and no file exists for it.

@@ -77,6 +77,19 @@ final class StoreImportSink implements ImportSink {
         }
     }
 
+    @Override public void contentFile(String contentId, Path file) throws IOException {
+        if (!MediaFiles.validId(contentId)) throw new IllegalArgumentException("not a usable content id: " + contentId);
+        filesSeen.add(contentId);
+        if (media.has(contentId)) return;
+        Path temp = media.newTemporaryFile();
+        try {
+            Files.copy(file, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (media.moveIn(temp, contentId)) newFiles.add(contentId);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     @Override public Attachment absent(String sourceKey, String name, String mime, long size) {
         String contentId = "absent-" + ImportIds.hash(sourceKey);
         absentSeen.add(contentId);
