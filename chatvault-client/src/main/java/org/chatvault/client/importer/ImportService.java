@@ -30,7 +30,12 @@ public final class ImportService {
      */
     public ImportReport run(Path source, ImportFormat format, ImportOptions options) {
         if (!Files.exists(source)) throw ImportException.of(source, "no such file or directory");
-        Importer importer = format == null ? Importers.detect(source) : Importers.of(format);
+        return run(source, format == null ? Importers.detect(source) : Importers.of(format), options);
+    }
+
+    /** Imports with the given importer (the format already known). */
+    public ImportReport run(Path source, Importer importer, ImportOptions options) {
+        if (!Files.exists(source)) throw ImportException.of(source, "no such file or directory");
         StoreImportSink sink = new StoreImportSink(store);
         try {
             store.inTransaction(() -> {
