@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.chatvault.client.local.LocalStore;
+import org.chatvault.core.files.OwnerOnly;
 
 /** Exports the LocalStore into a new or empty directory, in one of the {@link ExportFormat}s. */
 public final class ExportService {
@@ -23,7 +24,10 @@ public final class ExportService {
         }
     }
 
-    /** Refuses a directory that holds anything (an export never overwrites or mixes with other files). */
+    /**
+     * Refuses a directory that holds anything (an export never overwrites or mixes with other
+     * files). A new directory is made owner-only: an export is the user's chats in the clear.
+     */
     private static void prepare(Path directory) throws IOException {
         if (Files.exists(directory)) {
             if (!Files.isDirectory(directory)) throw new ExportException(directory + " is a file: export writes into a new or empty directory");
@@ -31,7 +35,8 @@ public final class ExportService {
                 if (entries.findAny().isPresent())
                     throw new ExportException(directory + " is not empty: export writes into a new or empty directory");
             }
+            return;
         }
-        Files.createDirectories(directory);
+        OwnerOnly.directory(directory);
     }
 }
