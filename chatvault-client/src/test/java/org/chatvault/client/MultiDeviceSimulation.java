@@ -16,6 +16,9 @@ import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupListener;
 import org.chatvault.client.sync.Puller;
 import org.chatvault.client.backup.BackupService;
+import org.chatvault.client.importer.ImportException;
+import org.chatvault.client.importer.ImportOptions;
+import org.chatvault.client.importer.ImportService;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.media.MediaBackupService;
 import org.chatvault.client.media.MediaRestoreService;
@@ -52,6 +55,8 @@ final class MultiDeviceSimulation {
     private final Map<String, Long> horizon = new HashMap<>();
     private final List<Conversation> conversations = new ArrayList<>();
     private final String recoveryKey;
+    private final SharedExport sharedExport = new SharedExport();
+    private final java.nio.file.Path exportFile;
     private long now = 1_760_000_000_000L; // 2025-10-09
     /** The devices' clock: the simulation's time, so metadata change times are known to the model. */
     private final java.time.Clock clock = new java.time.Clock() {
@@ -85,6 +90,11 @@ final class MultiDeviceSimulation {
         this.random = new SplittableRandom(seed);
         var created = vault.create("d0", USER);
         recoveryKey = created.recoveryKey();
+        try {
+            exportFile = Files.writeString(vault.dir.resolve("WhatsApp Chat - Imported chat.txt"), "the export the devices import");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         devices.add(new Device("d0", created.session(), store("d0")));
         for (int i = 1; i < deviceCount; i++) join(false);
         for (int i = 0; i < 6; i++) {
@@ -115,7 +125,8 @@ final class MultiDeviceSimulation {
         int r = random.nextInt(100);
         now += 60_000L * (1 + random.nextInt(random.nextInt(10) == 0 ? 20_000 : 600));
         try {
-            if (r < 30) write(d);
+            if (r < 28) write(d);
+            else if (r < 30) importExport(d);
             else if (r < 40) edit(d);
             else if (r < 42) writeEphemeral(d);
             else if (r < 43) rename(d);
@@ -144,6 +155,10 @@ final class MultiDeviceSimulation {
     private void put(Device d, Conversation c) {
         java.util.Optional<Conversation> before = d.store().conversation(c.id());
         d.store().putConversation(c);
+        recordMetadata(before, c);
+    }
+
+    private void recordMetadata(java.util.Optional<Conversation> before, Conversation c) {
         if (before.isEmpty() || !before.get().equals(c))
             metadata.merge(c.id(), new Meta(c, now), (a, b) -> MergeRules.winner(a.conversation(), a.changedAt(), b.conversation(), b.changedAt())
                     == MergeRules.Winner.VAULT ? b : a);
@@ -186,6 +201,26 @@ final class MultiDeviceSimulation {
             add(other, batch);
             count("write-twice on " + other.name());
         }
+    }
+
+    /** The device imports the other app's export as it is now; an import cut short leaves nothing. */
+    private void importExport(Device d) {
+        sharedExport.grow(random, now);
+        List<Message> export = sharedExport.snapshot();
+        int failBefore = random.nextInt(4) == 0 ? random.nextInt(export.size()) : -1;
+        java.util.Optional<Conversation> before = d.store().conversation(SharedExport.CHAT.id());
+        long held = d.store().messageCount();
+        try {
+            new ImportService(d.store(), clock).run(exportFile, SharedExport.importer(export, failBefore), new ImportOptions(java.time.ZoneOffset.UTC));
+        } catch (ImportException e) {
+            assertThat(d.store().messageCount()).as("seed %d: a failed import leaves nothing on %s", seed, d.name()).isEqualTo(held);
+            assertThat(d.store().conversation(SharedExport.CHAT.id())).isEqualTo(before);
+            count("import-failed at " + failBefore);
+            return;
+        }
+        recordMetadata(before, SharedExport.CHAT);
+        for (Message m : export) if (!isDeleted(Key.of(m))) expected.merge(Key.of(m), m, MergeRules::merge);
+        count("import " + export.size());
     }
 
     private void add(Device d, List<Message> batch) {
