@@ -15,6 +15,8 @@ import org.chatvault.core.model.Message;
  * there is a newer page (so it can link to it), or when the conversation ends.
  */
 final class ConversationPages {
+    /** The element id closing the newest page (conversation.jte). */
+    static final String NEWEST = "newest";
     private final HtmlTemplates templates;
     private final Path directory;
     private final String stem;
@@ -31,7 +33,8 @@ final class ConversationPages {
 
     /** What was written: pages numbered 1..pages, the newest last. */
     record Written(String stem, int pages, long messages, long lastSentAt) {
-        String newestPage() { return PageFiles.page(stem, pages); }
+        /** The newest page, scrolled to its end: the conversation opens on its newest messages, as in a chat app. */
+        String newestLink() { return PageFiles.page(stem, pages) + "#" + NEWEST; }
     }
 
     ConversationPages(HtmlTemplates templates, Path directory, String stem, String title, String subtitle, int pageSize,

@@ -88,7 +88,7 @@ public final class HtmlExporter implements Exporter {
         for (Exported e : exported) {
             ConversationPages.Written w = e.written();
             String last = w.messages() == 0 ? null : MessageViews.FULL.format(Instant.ofEpochMilli(w.lastSentAt()).atZone(options.zone()));
-            entries.add(new IndexView.Entry(e.title(), kind(e.conversation()), w.newestPage(), w.messages(), w.pages(), last));
+            entries.add(new IndexView.Entry(e.title(), kind(e.conversation()), w.newestLink(), w.messages(), w.pages(), last));
             messages += w.messages();
         }
         String since = options.since() == Long.MIN_VALUE ? null

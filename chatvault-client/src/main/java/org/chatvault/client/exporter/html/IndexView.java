@@ -17,7 +17,7 @@ public record IndexView(String exportedAt, String zone, String since, long messa
     /**
      * One conversation in the index.
      *
-     * @param href         its newest page, relative to the index
+     * @param href         its newest page, relative to the index, scrolled to the newest message
      * @param lastActivity the time of its newest exported message, readable; null when none was exported
      */
     public record Entry(String title, String kind, String href, long messages, int pages, String lastActivity) {}

@@ -117,9 +117,10 @@ class HtmlExporterTest {
         assertThat(first).doesNotContain("rel=\"prev\"").contains("rel=\"next\" href=\"" + stem + "-2.html\"");
         assertThat(second).contains("rel=\"prev\" href=\"" + stem + "-1.html\"").contains("rel=\"next\" href=\"" + stem + "-3.html\"");
         assertThat(newest).contains("rel=\"prev\" href=\"" + stem + "-2.html\"").contains("rel=\"first\" href=\"" + stem + "-1.html\"")
-                .doesNotContain("rel=\"next\"").contains("newest");
+                .doesNotContain("rel=\"next\"").contains("id=\"newest\"");
+        assertThat(first + second).doesNotContain("id=\"newest\"");
         String index = read(HtmlExporter.INDEX);
-        assertThat(index).contains("href=\"" + stem + "-3.html\"").contains("25 message(s)").contains("3 pages");
+        assertThat(index).contains("href=\"" + stem + "-3.html#newest\"").contains("25 message(s)").contains("3 pages");
     }
 
     @Test
