@@ -39,8 +39,10 @@ final class HtmlTemplates {
     private void render(Path file, String template, Object model) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             engine.render(template, model, new WriterOutput(out));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } catch (TemplateException e) {
-            // jte wraps the writer's failure; the disk's refusal is the caller's to report.
+            // jte wraps the writer's failure; the disk's refusal is the caller's to report (ExportService words it).
             if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
             if (e.getCause() instanceof IOException io) throw io;
             throw e;
