@@ -1,6 +1,7 @@
 package org.chatvault.client.exporter.html;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code index.jte} shows: the exported conversations, newest activity first.
@@ -13,6 +14,9 @@ public record IndexView(String exportedAt, String zone, String since, long messa
     public IndexView {
         conversations = List.copyOf(conversations);
     }
+
+    /** A count with thousands separated ("12,345"), the same on every computer. */
+    public static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
 
     /**
      * One conversation in the index.

@@ -114,6 +114,7 @@ class HtmlExportBrowserTest {
         assertThat(browser.getTitle()).isEqualTo("Chat archive");
         List<WebElement> titles = browser.findElements(By.cssSelector(".conversation .title"));
         assertThat(titles).extracting(WebElement::getText).containsExactly("Family <& \"Friends\">", "Work");
+        assertThat(browser.findElement(By.cssSelector(".conversations li")).getText()).contains("2,602 message(s) · 3 pages");
         screenshot("index-phone");
 
         titles.get(0).click();
