@@ -11,6 +11,7 @@ public final class Exporters {
 
     private static List<Exporter> all(List<Exporter> list) {
         // one line per exporter: list.add(new SomeExporter());
+        list.add(new org.chatvault.client.exporter.html.HtmlExporter());
         return List.copyOf(list);
     }
 
