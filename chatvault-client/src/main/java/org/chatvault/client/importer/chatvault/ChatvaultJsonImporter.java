@@ -29,6 +29,7 @@ public final class ChatvaultJsonImporter implements Importer {
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern SIGNATURE = Pattern.compile("\\A\\uFEFF?\\s*\\{\\s*\"format\"\\s*:\\s*\"" + JsonExportSchema.FORMAT + "\"");
     private static final int SNIFF_BYTES = 256;
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: \\d+\\]");
 
     @Override public ImportFormat format() { return ImportFormat.CHATVAULT_JSON; }
 
@@ -51,20 +52,22 @@ public final class ChatvaultJsonImporter implements Importer {
             new ExportReader(file, exportDir, parser, sink).read();
         } catch (JsonEOFException e) {
             throw ImportException.at(file, JsonPaths.of(e.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null)
-                    + ", line " + e.getLocation().getLineNr(), "the file ends early (is it truncated?): " + e.getOriginalMessage());
+                    + ", line " + e.getLocation().getLineNr(), "the file ends early (is it truncated?): " + plain(e.getOriginalMessage()));
         } catch (StreamReadException e) {
             JsonParser p = e.getProcessor() instanceof JsonParser jp ? jp : null;
             String where = (p == null ? "$" : JsonPaths.of(p.getParsingContext()))
                     + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr());
-            throw ImportException.at(file, where, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw ImportException.at(file, where, "not valid JSON: " + plain(e.getOriginalMessage()));
         } catch (CharConversionException e) {
             throw ImportException.of(file, "expected UTF-8 text (a Chatvault JSON export), found bytes that are not: " + e.getMessage());
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    /** Jackson's message in a user's words: its first line, with "[Source: …; line: 31, column: 9]" as "line 31". */
+    static String plain(String jacksonMessage) {
+        if (jacksonMessage == null) return "";
+        int nl = jacksonMessage.indexOf('\n');
+        String first = nl < 0 ? jacksonMessage : jacksonMessage.substring(0, nl);
+        return SOURCE.matcher(first).replaceAll("line $1").replace("start marker at line", "opened on line");
     }
 }

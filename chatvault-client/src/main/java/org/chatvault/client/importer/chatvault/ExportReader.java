@@ -67,6 +67,8 @@ final class ExportReader {
                 default -> p.skipChildren();
             }
         }
+        if (!formatSeen)
+            throw fail("expected a Chatvault JSON export, with \"" + F_FORMAT + "\": \"" + FORMAT + "\" in its top-level object; found none");
         if (!conversationsSeen) throw fail("expected a \"" + F_CONVERSATIONS + "\" array in the top-level object");
         if (p.nextToken() != null) throw fail("expected the end of the file after the top-level object, found " + found());
     }
@@ -124,6 +126,7 @@ final class ExportReader {
     }
 
     private Message message(String conversationId) throws IOException {
+        int startLine = p.currentLocation().getLineNr();
         String id = null;
         Long sentAt = null;
         String sender = null;
@@ -152,10 +155,10 @@ final class ExportReader {
             }
         }
         // here the parser is back in the messages array, so a failure names this message: $.conversations[0].messages[3]
-        if (id == null) throw fail("expected the message's \"" + F_ID + "\"");
-        if (sentAt == null) throw fail("expected the message's \"" + F_SENT_AT + "\" (UTC epoch milliseconds)");
-        if (sender == null) throw fail("expected the message's \"" + F_SENDER + "\"");
-        if (type == null) throw fail("expected the message's \"" + F_TYPE + "\"");
+        if (id == null) throw fail("expected the message's \"" + F_ID + "\"", startLine);
+        if (sentAt == null) throw fail("expected the message's \"" + F_SENT_AT + "\" (UTC epoch milliseconds)", startLine);
+        if (sender == null) throw fail("expected the message's \"" + F_SENDER + "\"", startLine);
+        if (type == null) throw fail("expected the message's \"" + F_TYPE + "\"", startLine);
         return new Message(conversationId, id, sentAt, sender, type, text, attachments, replyTo, forwardedFrom, editedAt, ephemeral);
     }
 
@@ -273,6 +276,11 @@ final class ExportReader {
 
     /** An ImportException at the parser's present place. */
     ImportException fail(String problem) {
-        return ImportException.at(file, JsonPaths.of(p.getParsingContext()) + ", line " + p.currentLocation().getLineNr(), problem);
+        return fail(problem, p.currentLocation().getLineNr());
+    }
+
+    /** An ImportException at the parser's present path, naming {@code line} (where the object that lacks something began). */
+    private ImportException fail(String problem, int line) {
+        return ImportException.at(file, JsonPaths.of(p.getParsingContext()) + ", line " + line, problem);
     }
 }

@@ -12,7 +12,8 @@ final class JsonPaths {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+                // at the array's '[' no element is current yet: the place is the array itself
+                if (c.hasCurrentIndex()) parts.push("[" + c.getCurrentIndex() + "]");
             } else if (c.getCurrentName() != null) {
                 String name = c.getCurrentName();
                 parts.push(name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name.replace("'", "\\'") + "']");
