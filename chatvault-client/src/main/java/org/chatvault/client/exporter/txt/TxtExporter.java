@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.chatvault.client.exporter.ExportFormat;
 import org.chatvault.client.exporter.ExportMedia;
@@ -42,9 +44,11 @@ public final class TxtExporter implements Exporter {
     @Override public ExportReport export(LocalStore store, Path directory, ExportOptions options) throws IOException {
         ExportMedia media = new ExportMedia(store.media(), directory);
         String exportedAt = TxtMessageLines.timeFormat(options.zone()).format(clock.instant()) + " (" + options.zone().getId() + ")";
-        List<String> index = new ArrayList<>();
         long total = 0;
-        List<Conversation> chosen = chosen(store, options);
+        List<Conversation> chosen = new ArrayList<>(chosen(store, options));
+        // the index lists conversations by title, as a reader looks them up
+        chosen.sort(Comparator.comparing((Conversation c) -> c.title().toLowerCase(Locale.ROOT)).thenComparing(Conversation::id));
+        List<String> index = new ArrayList<>(chosen.size());
         for (Conversation c : chosen) {
             String name = fileName(c);
             long count = conversation(store, c, directory.resolve(name), options, exportedAt, media);
@@ -119,5 +123,4 @@ public final class TxtExporter implements Exporter {
         Set<String> asked = new HashSet<>(options.conversationIds());
         return store.conversations().stream().filter(c -> asked.contains(c.id())).toList();
     }
-
 }
