@@ -7,11 +7,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +23,6 @@ import org.chatvault.client.exporter.ExportMedia;
 import org.chatvault.client.exporter.ExportOptions;
 import org.chatvault.client.exporter.ExportReport;
 import org.chatvault.client.exporter.Exporter;
-import org.chatvault.client.importer.ImportIds;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.model.Conversation;
 import org.chatvault.core.model.ConversationKind;
@@ -107,7 +109,17 @@ public final class TxtExporter implements Exporter {
         String safe = c.title().replaceAll("[^\\p{L}\\p{N}_-]+", "_").replaceAll("^_+|_+$", "");
         if (safe.isEmpty()) safe = "conversation";
         if (safe.codePointCount(0, safe.length()) > 60) safe = safe.substring(0, safe.offsetByCodePoints(0, 60));
-        return safe + "_" + ImportIds.hash(c.id()).substring(0, 8) + ".txt";
+        return safe + "_" + shortHash(c.id()) + ".txt";
+    }
+
+    /** 8 hex digits of the SHA-256 of the id: the same file name for a conversation in every export. */
+    private static String shortHash(String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     private static String kind(ConversationKind kind) {
