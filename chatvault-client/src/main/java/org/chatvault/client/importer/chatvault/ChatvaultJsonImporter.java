@@ -2,6 +2,7 @@ package org.chatvault.client.importer.chatvault;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.CharConversionException;
@@ -58,6 +59,9 @@ public final class ChatvaultJsonImporter implements Importer {
             String where = (p == null ? "$" : JsonPaths.of(p.getParsingContext()))
                     + (e.getLocation() == null ? "" : ", line " + e.getLocation().getLineNr());
             throw ImportException.at(file, where, "not valid JSON: " + plain(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            // a limit of the parser (nesting depth, a string of tens of megabytes), not a place in the file
+            throw ImportException.of(file, "not a JSON export Chatvault can read: " + plain(e.getOriginalMessage()));
         } catch (CharConversionException e) {
             throw ImportException.of(file, "expected UTF-8 text (a Chatvault JSON export), found bytes that are not: " + e.getMessage());
         }
