@@ -54,7 +54,7 @@ public final class TxtExporter implements Exporter {
         for (Conversation c : chosen) {
             String name = fileName(c);
             long count = conversation(store, c, directory.resolve(name), options, exportedAt, media);
-            index.add(name + "  " + c.title() + " (" + kind(c.kind()) + ", " + count + (count == 1 ? " message)" : " messages)"));
+            index.add(name + "  " + TxtMessageLines.oneLine(c.title()) + " (" + kind(c.kind()) + ", " + count + (count == 1 ? " message)" : " messages)"));
             total += count;
         }
         try (Writer out = Files.newBufferedWriter(directory.resolve(INDEX), StandardCharsets.UTF_8)) {
@@ -72,9 +72,9 @@ public final class TxtExporter implements Exporter {
         TxtMessageLines lines = new TxtMessageLines(options.zone(), media);
         long[] count = {0};
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(c.title().isEmpty() ? "(untitled conversation)\n" : c.title() + "\n");
+            out.write(c.title().isEmpty() ? "(untitled conversation)\n" : TxtMessageLines.oneLine(c.title()) + "\n");
             out.write("Kind: " + kind(c.kind()) + "\n");
-            out.write("Participants: " + String.join(", ", c.participants()) + "\n");
+            out.write("Participants: " + TxtMessageLines.oneLine(String.join(", ", c.participants())) + "\n");
             out.write("Conversation id: " + c.id() + "\n");
             out.write("Times: " + options.zone().getId() + "\n");
             out.write("Exported: " + exportedAt + "\n");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.chatvault.client.exporter.ExportMedia;
 import org.chatvault.core.model.Attachment;
 import org.chatvault.core.model.Message;
@@ -24,6 +25,8 @@ final class TxtMessageLines {
     static final String INDENT = "    ";
     /** Replies point back by id; the recent messages are remembered to name the one replied to, within bounded memory. */
     private static final int REMEMBERED = 4096;
+    /** Every line break Unicode knows (\\R: also U+2028, U+2029, U+0085), so no text line escapes the indentation. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
 
     private final DateTimeFormatter time;
     private final ExportMedia media;
@@ -46,14 +49,14 @@ final class TxtMessageLines {
     List<String> lines(Message m) throws IOException {
         String at = time(m.sentAt());
         List<String> body = new ArrayList<>();
-        if (m.text() != null && !m.text().isEmpty()) body.addAll(List.of(m.text().split("\r\n|\r|\n", -1)));
+        if (m.text() != null && !m.text().isEmpty()) body.addAll(List.of(LINE_BREAK.split(m.text(), -1)));
         for (Attachment a : m.attachments()) body.add(attachment(m.type(), a));
         if (m.editedAt() != null) append(body, "[edited " + time(m.editedAt()) + "]");
-        recent.put(m.id(), m.sender() + ", " + at);
+        recent.put(m.id(), oneLine(m.sender()) + ", " + at);
 
         StringBuilder first = new StringBuilder(at).append("  ");
         if (m.type() == MessageType.SYSTEM) first.append("*** ");
-        else first.append(m.sender()).append(": ");
+        else first.append(oneLine(m.sender())).append(": ");
         first.append(markers(m));
         List<String> out = new ArrayList<>(body.size());
         if (!body.isEmpty()) first.append(body.getFirst());
@@ -65,7 +68,7 @@ final class TxtMessageLines {
     private String markers(Message m) {
         StringBuilder s = new StringBuilder();
         if (m.ephemeral()) s.append("[disappearing] ");
-        if (m.forwardedFrom() != null) s.append("[forwarded from ").append(m.forwardedFrom()).append("] ");
+        if (m.forwardedFrom() != null) s.append("[forwarded from ").append(oneLine(m.forwardedFrom())).append("] ");
         if (m.replyTo() != null) {
             String target = recent.get(m.replyTo());
             s.append(target == null ? "[reply to an earlier message] " : "[reply to " + target + "] ");
@@ -82,7 +85,7 @@ final class TxtMessageLines {
     private String attachment(MessageType type, Attachment a) throws IOException {
         String kind = kind(type, a.mime());
         Optional<String> file = media.file(a);
-        return file.map(path -> "[" + kind + ": " + path + "]").orElseGet(() -> "[" + kind + " not on this device: " + a.name() + "]");
+        return file.map(path -> "[" + kind + ": " + path + "]").orElseGet(() -> "[" + kind + " not on this device: " + oneLine(a.name()) + "]");
     }
 
     static String kind(MessageType type, String mime) {
@@ -94,6 +97,12 @@ final class TxtMessageLines {
             default -> mime.startsWith("image/") ? "image" : mime.startsWith("video/") ? "video" : mime.startsWith("audio/") ? "audio" : "file";
         };
     }
+
+    /**
+     * A name on one line: a line break in a sender's or file's name (any of them, also U+2028)
+     * would start what looks like a new message.
+     */
+    static String oneLine(String s) { return LINE_BREAK.matcher(s).replaceAll(" "); }
 
     private static void append(List<String> body, String marker) {
         if (body.isEmpty()) body.add(marker);

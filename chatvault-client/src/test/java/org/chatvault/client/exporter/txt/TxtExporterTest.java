@@ -123,6 +123,20 @@ class TxtExporterTest {
         assertThat(TxtExporter.fileName(new Conversation("a", ConversationKind.DIRECT, "x".repeat(200), List.of()))).hasSize(60 + 1 + 8 + 4);
     }
 
+    @Test
+    void keepsEveryMessageStartingOnALineOfItsOwn() throws IOException {
+        try (LocalStore store = LocalStore.open(dir.resolve("odd/local.db"))) {
+            Conversation odd = new Conversation("odd", ConversationKind.GROUP, "Two\nlines", List.of("Bob\nEve"));
+            store.putConversation(odd);
+            store.addMessages(List.of(new Message("odd", "o1", at("2025-03-01T10:00:00Z"), "Bob\r\nEve", MessageType.TEXT,
+                    "a\u2028b\u2029c\u0085d\re", List.of(), null, "Carol\nDan", null, false)));
+            Path export = Files.createDirectories(dir.resolve("export"));
+            new TxtExporter(CLOCK).export(store, export, ExportOptions.all(ZoneOffset.UTC));
+            assertThat(lines(export.resolve(TxtExporter.fileName(odd)))).startsWith("Two lines", "Kind: group", "Participants: Bob Eve").endsWith(
+                    "2025-03-01 10:00:00  Bob Eve: [forwarded from Carol Dan] a", "    b", "    c", "    d", "    e");
+        }
+    }
+
     private LocalStore history() throws IOException {
         LocalStore store = LocalStore.open(dir.resolve("store/local.db"));
         store.putConversation(FAMILY);
