@@ -86,6 +86,33 @@ class JsonExporterTest {
     }
 
     @Test
+    void oddValuesSurviveTheRoundTripExactly() throws IOException {
+        List<Conversation> conversations = List.of(
+                new Conversation("channel/“quoted” \\ 频道", org.chatvault.core.model.ConversationKind.CHANNEL, "", List.of()),
+                new Conversation("c-2", org.chatvault.core.model.ConversationKind.GROUP, "👨‍👩‍👧 family\tand\u0000more", List.of("", "a\"b", "x\ny")));
+        String first = conversations.get(0).id();
+        List<Message> messages = List.of(
+                new Message(first, "m-empty", -1L, "", org.chatvault.core.model.MessageType.TEXT, "", List.of(), null, null, null, false),
+                new Message(first, "m-null", 0L, "me", org.chatvault.core.model.MessageType.POLL, null, List.of(), "m-empty", "", 0L, true),
+                new Message(first, "消息/1 \u001f", 253_402_300_799_999L, "\u202eevil", org.chatvault.core.model.MessageType.STICKER,
+                        "\u0001\u001f\"\\/\u2028\r\n😀", List.of(new Attachment("absent-x", "", null, 0, "no-such-thumbnail"),
+                                new Attachment("a".repeat(64), "x.bin", "application/x-made-up", Long.MAX_VALUE, null)),
+                        null, "Ünïcødé", Long.MAX_VALUE, false),
+                Message.text("c-2", "same-time-a", 1_000L, "b", "first of two at one millisecond"),
+                Message.text("c-2", "same-time-b", 1_000L, "b", "second of two at one millisecond"));
+        try (LocalStore original = LocalStore.open(dir.resolve("a/local.db")); LocalStore copy = LocalStore.open(dir.resolve("b/local.db"))) {
+            conversations.forEach(original::putConversation);
+            original.addMessages(messages);
+            Path export = dir.resolve("export");
+            new ExportService(original).run(export, ExportFormat.JSON, ExportOptions.all(ZONE));
+            new ImportService(copy, CLOCK).run(export, null, new ImportOptions(ZONE));
+            assertThat(new HashSet<>(copy.conversations())).isEqualTo(new HashSet<>(original.conversations())).hasSize(2);
+            assertThat(GeneratedHistory.messages(copy)).isEqualTo(GeneratedHistory.messages(original));
+            assertThat(GeneratedHistory.messages(copy).values().stream().mapToLong(List::size).sum()).isEqualTo(messages.size());
+        }
+    }
+
+    @Test
     void theSameExportImportedTwiceAddsNothing() throws IOException {
         try (LocalStore original = LocalStore.open(dir.resolve("a/local.db")); LocalStore copy = LocalStore.open(dir.resolve("b/local.db"))) {
             GeneratedHistory.generate(original, 7, 3, 1_500);
