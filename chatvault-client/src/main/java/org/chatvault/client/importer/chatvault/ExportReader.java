@@ -96,7 +96,7 @@ final class ExportReader {
                     if (given) throw fail("expected the conversation's \"" + F_ID + "\" before its \"" + F_MESSAGES + "\"");
                     id = requiredString();
                 }
-                case F_KIND -> kind = named(ConversationKind.class, ConversationKind.values());
+                case F_KIND -> kind = named(ConversationKind.values());
                 case F_TITLE -> title = string();
                 case F_PARTICIPANTS -> participants = strings();
                 case F_MESSAGES -> {
@@ -144,7 +144,7 @@ final class ExportReader {
                 case F_ID -> id = requiredString();
                 case F_SENT_AT -> sentAt = number();
                 case F_SENDER -> sender = requiredString();
-                case F_TYPE -> type = named(MessageType.class, MessageType.values());
+                case F_TYPE -> type = named(MessageType.values());
                 case F_TEXT -> text = string();
                 case F_REPLY_TO -> replyTo = string();
                 case F_FORWARDED_FROM -> forwardedFrom = string();
@@ -242,7 +242,7 @@ final class ExportReader {
         return out;
     }
 
-    private <E extends Enum<E>> E named(Class<E> type, E[] values) throws IOException {
+    private <E extends Enum<E>> E named(E[] values) throws IOException {
         String name = requiredString();
         for (E e : values) if (e.name().equals(name)) return e;
         List<String> names = new ArrayList<>();
