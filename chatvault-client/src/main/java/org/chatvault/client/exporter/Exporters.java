@@ -12,6 +12,8 @@ public final class Exporters {
     private static List<Exporter> all(List<Exporter> list) {
         // one line per exporter: list.add(new SomeExporter());
         list.add(new org.chatvault.client.exporter.html.HtmlExporter());
+        list.add(new org.chatvault.client.exporter.json.JsonExporter());
+        list.add(new org.chatvault.client.exporter.txt.TxtExporter());
         return List.copyOf(list);
     }
 
