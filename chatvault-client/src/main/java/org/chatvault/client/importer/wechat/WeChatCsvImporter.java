@@ -3,7 +3,9 @@ package org.chatvault.client.importer.wechat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +39,16 @@ public final class WeChatCsvImporter implements Importer {
     @Override public void read(Path path, ImportOptions options, ImportSink sink) throws IOException {
         if (!Files.isRegularFile(path)) throw ImportException.of(path, "expected a WeChat .csv file, found a directory");
         WeChatChats chats = new WeChatChats(sink, path.toAbsolutePath().getParent());
-        WeChatCsv.read(path, HEADER, row -> chats.add(toRow(path, row, options)));
+        Map<String, String> contactNames = new HashMap<>();
+        WeChatCsv.read(path, HEADER, row -> chats.add(toRow(path, row, options, contactNames)));
         chats.finish();
     }
 
-    private static WeChatRow toRow(Path file, WeChatCsv.Row row, ImportOptions options) {
+    /**
+     * @param contactNames a private chat's contact name by talker, from the first row that gives it: rows that stop short of
+     *                     the name columns are from the same person
+     */
+    private static WeChatRow toRow(Path file, WeChatCsv.Row row, ImportOptions options, Map<String, String> contactNames) {
         String where = "line " + row.line();
         String localId = required(file, where, row, "localId");
         String talker = required(file, where, row, "TalkerId");
@@ -60,8 +67,10 @@ public final class WeChatCsvImporter implements Importer {
         int appType = type == 49 ? appType(row.cell("SubType"), content) : 0;
         WeChatKind kind = WeChatKind.ofCode(type, appType);
         String named = firstNonBlank(row.cell("Remark"), row.cell("NickName"), row.cell("Sender"), senderId);
-        String sender = fromMe ? "me" : named != null ? named : kind == WeChatKind.SYSTEM ? "system" : talker;
         String title = group || fromMe ? null : firstNonBlank(row.cell("Remark"), row.cell("NickName"));
+        if (title != null) contactNames.putIfAbsent(talker, title);
+        if (named == null && !group && kind != WeChatKind.SYSTEM) named = contactNames.get(talker);
+        String sender = fromMe ? "me" : named != null ? named : kind == WeChatKind.SYSTEM ? "system" : talker;
         return new WeChatRow(talker, title, "local-" + localId.strip(), time(file, where, row, options), sender, kind, content, null);
     }
 
