@@ -83,20 +83,21 @@ final class QqChatReader {
             pendingBlank = true;
             return;
         }
-        if (SEPARATOR.matcher(line.strip()).matches()) {
+        if (line.indexOf('=') >= 0 && SEPARATOR.matcher(line.strip()).matches()) {
             pending.add(line);
             pendingSeparator = true;
             return;
         }
-        Matcher block = BLOCK.matcher(line.strip());
-        if (block.matches() && (header == null || pendingSeparator)) {
+        Matcher block = line.indexOf('消') >= 0 ? BLOCK.matcher(line.strip()) : null;
+        QqHeaderLine next;
+        if (block != null && block.matches() && (header == null || pendingSeparator)) {
             finishMessage();
             startBlock(block.group(1), block.group(2).strip());
         } else if (header == null && chat == null && !sawTitle && line.strip().startsWith(TITLE)) {
             sawTitle = true;
-        } else if ((header == null || pendingBlank || !bodyStarted) && QqHeaderLine.looksLike(line)) {
+        } else if ((header == null || pendingBlank || !bodyStarted) && (next = messageLine(line)) != null) {
             finishMessage();
-            startMessage(line);
+            startMessage(next);
         } else if (header == null) {
             throw ImportException.at(file, "line " + lineNumber, chat == null
                     ? "expected QQ's header ('" + TITLE + "', then '消息分组:' and '消息对象:' lines), found '" + shown(line) + "'"
@@ -128,15 +129,20 @@ final class QqChatReader {
         }
     }
 
-    private void startMessage(String line) {
-        if (chat == null)
-            throw ImportException.at(file, "line " + lineNumber, "expected a '消息对象:' line naming the chat before its messages, found '" + shown(line) + "'");
+    private QqHeaderLine messageLine(String line) {
         try {
-            header = QqHeaderLine.parse(line, zone);
+            return QqHeaderLine.parse(line, zone);
         } catch (DateTimeException e) {
             throw ImportException.at(file, "line " + lineNumber, "expected a real date and time like '2024-01-05 9:03:12', found '"
                     + shown(line) + "' (" + e.getMessage() + ")");
         }
+    }
+
+    private void startMessage(QqHeaderLine next) {
+        if (chat == null)
+            throw ImportException.at(file, "line " + lineNumber, "expected a '消息对象:' line naming the chat before its messages, found '"
+                    + next.rawTime() + " " + next.sender() + "'");
+        header = next;
         body.setLength(0);
         bodyStarted = false;
     }

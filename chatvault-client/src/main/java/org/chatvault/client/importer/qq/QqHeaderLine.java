@@ -24,22 +24,17 @@ record QqHeaderLine(String rawTime, long sentAt, String sender, boolean system) 
     private static final Pattern BY_ADDRESS = Pattern.compile("(.*)<([^<>\\s]+@[^<>\\s]+)>");
     private static final String SYSTEM_NUMBER = "10000";
 
-    /** Whether {@code line} has the shape of a message's first line (its date may still be impossible). */
-    static boolean looksLike(String line) {
-        if (line.length() < 16 || !Character.isDigit(line.charAt(0))) return false;
-        Matcher m = LINE.matcher(line);
-        return m.matches() && senderOf(m.group(9).strip()) != null;
-    }
-
     /**
-     * @throws DateTimeException for a date or time that does not exist (2024-02-30, 25:00:00)
-     * @throws IllegalArgumentException when the line is not a message's first line (check {@link #looksLike} first)
+     * @return the message line, or null when {@code line} does not have the shape of one
+     * @throws DateTimeException for a line of that shape whose date or time does not exist (2024-02-30, 25:00:00)
      */
     static QqHeaderLine parse(String line, ZoneId zone) {
+        // most lines are bodies: a cheap look at the first characters spares them the pattern
+        if (line.length() < 16 || line.charAt(4) != '-' || !Character.isDigit(line.charAt(0))) return null;
         Matcher m = LINE.matcher(line);
-        if (!m.matches()) throw new IllegalArgumentException("not a message line");
+        if (!m.matches()) return null;
         String[] sender = senderOf(m.group(9).strip());
-        if (sender == null) throw new IllegalArgumentException("no sender");
+        if (sender == null) return null;
         int hour = Integer.parseInt(m.group(5));
         String marker = m.group(4) != null ? m.group(4) : m.group(8);
         if (marker != null) hour = twentyFourHour(hour, marker);

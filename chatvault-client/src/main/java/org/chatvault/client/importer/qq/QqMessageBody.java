@@ -20,6 +20,7 @@ record QqMessageBody(MessageType type, String text, List<Attachment> attachments
     /** @param sourceKey stable per message (its conversation and id): the absent attachments' content ids come from it */
     static QqMessageBody of(String body, boolean system, String sourceKey, ImportSink sink) {
         if (system) return new QqMessageBody(MessageType.SYSTEM, body, List.of());
+        if (body.indexOf('[') < 0) return new QqMessageBody(MessageType.TEXT, body, List.of());
         Matcher m = PLACEHOLDER.matcher(body);
         List<Attachment> attachments = new ArrayList<>(0);
         MessageType first = null;
