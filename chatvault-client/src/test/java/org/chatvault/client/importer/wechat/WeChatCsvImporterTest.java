@@ -132,9 +132,12 @@ class WeChatCsvImporterTest {
     void refusesCutWrongAndBinaryInputNamingTheFileAndLine() throws IOException {
         String group = Files.readString(fixtures.file("group.csv"));
         Path cut = dir.resolve("cut.csv");
-        // ends inside the quoted content of row 105 (line 10): an unclosed quote
+        // ends inside the quoted content of row 105 (line 11): an unclosed quote
         Files.writeString(cut, group.substring(0, group.indexOf("会议纪要.pdf")));
-        assertRefused(cut, "cut.csv, line ", "expected CSV");
+        assertRefused(cut, "cut.csv, line 11:", "expected a closing quote for a cell of the row that starts here; the file ends inside it");
+        Path openQuote = dir.resolve("open-quote.csv");
+        Files.writeString(openQuote, group + "200,x,1,0,0,1704160500,2,\"abc\n\n");
+        assertRefused(openQuote, "open-quote.csv, line 25:", "expected a closing quote");
 
         Path wrongHeader = dir.resolve("wrong.csv");
         Files.writeString(wrongHeader, "date,from,text\n2024-01-01,ann,hi\n");
