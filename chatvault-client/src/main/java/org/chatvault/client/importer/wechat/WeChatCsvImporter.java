@@ -22,7 +22,7 @@ import org.chatvault.client.importer.Importer;
  * the missing cells are empty. The time is {@code CreateTime} (epoch seconds, UTC); the local
  * {@code StrTime} only where it is missing. The user's own rows ({@code IsSender} 1) are from
  * {@code me}; in a group the others' content may start with the sender's id ({@code wxid_x:\n}),
- * taken off the text. This CSV carries no server id, so a message's id is {@code local-<localId>}.
+ * taken off the text. A message's id is {@code local-<localId>}, or WeChat's {@code MsgSvrID} where a tool adds that column.
  */
 public final class WeChatCsvImporter implements Importer {
     static final List<String> HEADER = List.of("localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status",
@@ -33,7 +33,7 @@ public final class WeChatCsvImporter implements Importer {
 
     @Override public boolean recognizes(Path path) throws IOException {
         return Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                && WeChatCsv.header(path).equals(String.join(",", HEADER));
+                && WeChatCsv.header(path).startsWith(String.join(",", HEADER));
     }
 
     @Override public void read(Path path, ImportOptions options, ImportSink sink) throws IOException {
@@ -71,7 +71,10 @@ public final class WeChatCsvImporter implements Importer {
         if (title != null) contactNames.putIfAbsent(talker, title);
         if (named == null && !group && kind != WeChatKind.SYSTEM) named = contactNames.get(talker);
         String sender = fromMe ? "me" : named != null ? named : kind == WeChatKind.SYSTEM ? "system" : talker;
-        return new WeChatRow(talker, title, "local-" + localId.strip(), time(file, where, row, options), sender, kind, content, null);
+        // some tools add a MsgSvrID column: WeChat's own id is the same on every device, so it is preferred
+        String svrId = row.cell("MsgSvrID").strip();
+        String id = !svrId.isEmpty() && !svrId.equals("0") ? svrId : "local-" + localId.strip();
+        return new WeChatRow(talker, title, id, time(file, where, row, options), sender, kind, content, null);
     }
 
     private static long time(Path file, String where, WeChatCsv.Row row, ImportOptions options) {

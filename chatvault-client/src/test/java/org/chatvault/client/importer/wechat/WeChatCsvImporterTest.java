@@ -101,6 +101,17 @@ class WeChatCsvImporterTest {
     }
 
     @Test
+    void aMsgSvrIdColumnWhereAToolAddsOneIsTheMessageId() throws IOException {
+        Path file = dir.resolve("with-svrid.csv");
+        Files.writeString(file, String.join(",", WeChatCsvImporter.HEADER) + ",MsgSvrID\n"
+                + "1,wxid_a,1,0,0,1704445392,2,hi,,,,,8123456789012345678\n2,wxid_a,1,0,1,1704445393,2,yo,,,,,0\n");
+        try (LocalStore store = fixtures.store("a")) {
+            importInto(store, file, null);
+            assertThat(messages(store, "wechat-wxid_a")).extracting(Message::id).containsExactly("8123456789012345678", "local-2");
+        }
+    }
+
+    @Test
     void importingTwiceAddsNothingAndAnotherDeviceGetsTheSameMessages() {
         List<Message> first;
         try (LocalStore store = fixtures.store("phone")) {
