@@ -53,6 +53,7 @@ final class QqChatReader {
         final String group;
         final String title;
         final Set<String> participants = new LinkedHashSet<>();
+        boolean hasMessages;
         int announcedParticipants = -1;
 
         Chat(String group, String title) {
@@ -162,16 +163,21 @@ final class QqChatReader {
         }
         int earlier = sameAtThisTime.merge(header.sender() + '\u0000' + text, 1, Integer::sum) - 1;
         String id = ImportIds.hash(chat.id, header.rawTime(), header.sender(), text, Integer.toString(earlier));
-        if (chat.participants.add(header.sender()) && chat.announcedParticipants < 0) announce();
+        // QQ itself (系统消息) is no participant; the chat is announced with its first message all the same
+        if (!header.system()) chat.participants.add(header.sender());
+        if (!chat.hasMessages) {
+            chat.hasMessages = true;
+            announce();
+        }
         QqMessageBody content = QqMessageBody.of(text, header.system(), chat.id + "/" + id, sink);
         sink.message(new Message(chat.id, id, header.sentAt(), header.sender(), content.type(), content.text(),
                 content.attachments(), null, null, null, false));
         header = null;
     }
 
-    /** Gives the sink the current chat, again only if more people wrote in it since it was last given. */
+    /** Gives the sink the current chat (once it has a message), again only if more people wrote in it since it was last given. */
     private void announce() {
-        if (chat == null || chat.participants.isEmpty() || chat.announcedParticipants == chat.participants.size()) return;
+        if (chat == null || !chat.hasMessages || chat.announcedParticipants == chat.participants.size()) return;
         sink.conversation(chat.conversation());
         chat.announcedParticipants = chat.participants.size();
     }

@@ -57,7 +57,7 @@ final class WeChatChats {
     void add(WeChatRow row) throws IOException {
         Chat chat = chats.computeIfAbsent(row.talker(), Chat::new);
         if (chat.title == null && row.title() != null && !row.title().isBlank()) chat.title = row.title().strip();
-        chat.participants.add(row.sender());
+        if (row.kind() != WeChatKind.SYSTEM) chat.participants.add(row.sender()); // WeChat itself is no participant
         if (chat.announced < 0) announce(chat);
         WeChatContent content = WeChatContent.of(row.kind(), row.content());
         List<Attachment> attachments = attachments(chat, row, content);

@@ -53,7 +53,7 @@ class QqImporterTest {
             assertThat(friend.participants()).containsExactly("张三 (123456)", "小李 (654321)");
             Conversation group = byTitle(store, "技术交流群");
             assertThat(group.kind()).isEqualTo(ConversationKind.GROUP);
-            assertThat(group.participants()).contains("王五 (111222)", "赵六 (333444)");
+            assertThat(group.participants()).containsExactly("王五 (111222)", "小李 (654321)", "赵六 (333444)");
 
             List<Message> chat = messages(store, friend.id());
             assertThat(chat).extracting(Message::sentAt).containsExactly(at(2023, 12, 31, 23, 59, 58), at(2024, 1, 1, 0, 0, 5),
