@@ -14,6 +14,9 @@ public final class Importers {
     private static List<Importer> all(List<Importer> list) {
         // one line per importer: list.add(new SomeImporter());
         list.add(new org.chatvault.client.importer.chatvault.ChatvaultJsonImporter());
+        list.add(new org.chatvault.client.importer.qq.QqImporter());
+        list.add(new org.chatvault.client.importer.wechat.WeChatCsvImporter());
+        list.add(new org.chatvault.client.importer.wechat.WeChatJsonImporter());
         return List.copyOf(list);
     }
 
