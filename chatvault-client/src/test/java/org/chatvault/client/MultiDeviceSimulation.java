@@ -211,7 +211,7 @@ final class MultiDeviceSimulation {
         java.util.Optional<Conversation> before = d.store().conversation(SharedExport.CHAT.id());
         long held = d.store().messageCount();
         try {
-            new ImportService(d.store(), clock).run(exportFile, SharedExport.importer(export, failBefore), new ImportOptions(java.time.ZoneOffset.UTC));
+            new ImportService(d.store(), clock).runWith(exportFile, SharedExport.importer(export, failBefore), new ImportOptions(java.time.ZoneOffset.UTC));
         } catch (ImportException e) {
             assertThat(d.store().messageCount()).as("seed %d: a failed import leaves nothing on %s", seed, d.name()).isEqualTo(held);
             assertThat(d.store().conversation(SharedExport.CHAT.id())).isEqualTo(before);

@@ -30,11 +30,11 @@ public final class ImportService {
      */
     public ImportReport run(Path source, ImportFormat format, ImportOptions options) {
         if (!Files.exists(source)) throw ImportException.of(source, "no such file or directory");
-        return run(source, format == null ? Importers.detect(source) : Importers.of(format), options);
+        return runWith(source, format == null ? Importers.detect(source) : Importers.of(format), options);
     }
 
     /** Imports with the given importer (the format already known). */
-    public ImportReport run(Path source, Importer importer, ImportOptions options) {
+    public ImportReport runWith(Path source, Importer importer, ImportOptions options) {
         if (!Files.exists(source)) throw ImportException.of(source, "no such file or directory");
         StoreImportSink sink = new StoreImportSink(store);
         try {

@@ -50,7 +50,7 @@ class ImportServiceTest {
     @Test void importsEverythingOnceAndRecordsTheZone() throws IOException {
         Path source = Files.writeString(dir.resolve("export.txt"), "x");
         try (LocalStore store = LocalStore.open(dir.resolve("local.db"), CLOCK)) {
-            ImportReport first = new ImportService(store, CLOCK).run(source, new ScriptedImporter(25_000, -1), SHANGHAI);
+            ImportReport first = new ImportService(store, CLOCK).runWith(source, new ScriptedImporter(25_000, -1), SHANGHAI);
             assertThat(first.messagesRead()).isEqualTo(25_000);
             assertThat(first.messagesAdded()).isEqualTo(25_000);
             assertThat(first.files()).isEqualTo(1);
@@ -67,7 +67,7 @@ class ImportServiceTest {
             assertThat(store.search("message 24999", 5)).hasSize(1); // searchable at once (the backlog is scanned)
 
             // The same export again: nothing new (and nothing re-marked would be fine too; the count is what matters).
-            ImportReport second = new ImportService(store, CLOCK).run(source, new ScriptedImporter(25_000, -1), SHANGHAI);
+            ImportReport second = new ImportService(store, CLOCK).runWith(source, new ScriptedImporter(25_000, -1), SHANGHAI);
             assertThat(second.messagesRead()).isEqualTo(25_000);
             assertThat(second.messagesAdded()).isZero();
             assertThat(store.messageCount()).isEqualTo(25_000);
@@ -83,7 +83,7 @@ class ImportServiceTest {
         Path source = Files.writeString(dir.resolve("export.txt"), "x");
         try (LocalStore store = LocalStore.open(dir.resolve("local.db"), CLOCK)) {
             // past two flushed batches of 10,000: they must be rolled back too
-            assertThatThrownBy(() -> new ImportService(store, CLOCK).run(source, new ScriptedImporter(30_000, 23_456), SHANGHAI))
+            assertThatThrownBy(() -> new ImportService(store, CLOCK).runWith(source, new ScriptedImporter(30_000, 23_456), SHANGHAI))
                     .isInstanceOf(ImportException.class)
                     .hasMessage("cannot import " + source + ", line 23457: expected a message, found 'garbage'");
             assertThat(store.messageCount()).isZero();
