@@ -1,0 +1,115 @@
+package org.chatvault.client.importer.whatsapp;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The start of a message line, as WhatsApp writes it on Android ({@code 31/12/2024, 23:59 - Name: text},
+ * {@code 12/31/24, 11:59 PM - Name: text}, {@code 31.12.24, 23:59 - …}, {@code 2024/12/31 下午11:59 - …}) and on
+ * iOS ({@code [31/12/2024, 23:59:59] Name: text}), with the direction marks (U+200E, U+200F) the exporter puts
+ * at line starts and the narrow no-break space (U+202F) it puts before AM/PM. The date's fields are kept as
+ * read: which is the day and which the month is only known once the whole file has been seen ({@link DateOrder}).
+ *
+ * @param a       the date's first field; {@code yearFirst} when it has four digits
+ * @param b       the second field
+ * @param c       the third field (a year unless {@code yearFirst})
+ * @param second  -1 where the line has no seconds (Android)
+ * @param period  the 12-hour clock's half of the day, null on a 24-hour clock
+ * @param sender  the name before {@code ": "}, null for a system line (Android writes those without a name)
+ * @param text    the rest of the line after the sender (the whole rest for a system line)
+ * @param ios     the bracketed iOS form
+ */
+record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, boolean twoDigitYear, int hour, int minute,
+                  int second, DayPeriod period, String sender, String text, boolean ios) {
+
+    /** Direction and formatting marks WhatsApp puts around names, times and attachments. */
+    static final String MARKS = "\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF";
+    private static final String SPACE = "[ \\u00A0\\u202F]";
+    private static final String PERIOD = "AM|PM|am|pm|A\\.M\\.|P\\.M\\.|a\\.[ \\u00A0\\u202F]?m\\.|p\\.[ \\u00A0\\u202F]?m\\."
+            + "|上午|下午|午前|午後|오전|오후";
+    private static final Pattern HEADER = Pattern.compile(
+            "^[" + MARKS + "]*(?<open>\\[)?[" + MARKS + "]*"
+                    + "(?<a>\\d{1,4})(?<sep>[./-])(?<b>\\d{1,2})\\k<sep>(?<c>\\d{1,4})\\.?,?" + SPACE + "+"
+                    + "(?:(?<pb>" + PERIOD + ")" + SPACE + "*)?"
+                    + "(?<h>\\d{1,2})[:.](?<m>\\d{2})(?:[:.](?<s>\\d{2}))?"
+                    + "(?:" + SPACE + "*(?<pa>" + PERIOD + "))?"
+                    + "(?:(?<close>\\])|" + SPACE + "+[-–]" + "(?=" + SPACE + "|$))"
+                    + "[" + MARKS + "]*" + SPACE + "?(?<rest>.*)$");
+    /** Characters no one puts in a display name but that system lines quote subjects with. */
+    private static final Pattern NOT_A_NAME = Pattern.compile("[“”\"«»]");
+
+    /** The header of {@code line}, or null when it is a continuation of the message before. */
+    static HeaderLine parse(String line) {
+        if (line.isEmpty()) return null;
+        char first = line.charAt(0);
+        // most lines of a long chat are messages' own lines: decide cheaply before the pattern runs
+        if (!(first == '[' || (first >= '0' && first <= '9') || first == '\u200E' || first == '\u200F'
+                || first == '\uFEFF' || (first >= '\u202A' && first <= '\u202E') || (first >= '\u2066' && first <= '\u2069')))
+            return null;
+        Matcher m = HEADER.matcher(line);
+        if (!m.matches()) return null;
+        boolean ios = m.group("open") != null;
+        if (ios != (m.group("close") != null)) return null;
+        String pb = m.group("pb"), pa = m.group("pa");
+        if (pb != null && pa != null) return null;
+        String aText = m.group("a"), cText = m.group("c");
+        boolean yearFirst = aText.length() == 4;
+        boolean fieldsFit = yearFirst ? cText.length() <= 2 : aText.length() <= 2 && (cText.length() == 2 || cText.length() == 4);
+        if (!fieldsFit) return null;
+        String rest = m.group("rest");
+        String sender = null;
+        String text = rest;
+        int colon = rest.indexOf(": ");
+        if (colon < 0 && rest.endsWith(":")) colon = rest.length() - 1;
+        if (colon > 0) {
+            String name = strip(rest.substring(0, colon));
+            if (!name.isEmpty() && !NOT_A_NAME.matcher(name).find()) {
+                sender = name;
+                text = rest.substring(Math.min(rest.length(), colon + 2));
+            }
+        }
+        String timestamp = line.substring(m.start("a"), m.end(m.group("s") != null ? "s" : pa != null ? "pa" : "m"));
+        return new HeaderLine(timestamp, Integer.parseInt(aText), Integer.parseInt(m.group("b")), Integer.parseInt(cText),
+                yearFirst, !yearFirst && cText.length() == 2, Integer.parseInt(m.group("h")), Integer.parseInt(m.group("m")),
+                m.group("s") == null ? -1 : Integer.parseInt(m.group("s")), DayPeriod.of(pb != null ? pb : pa), sender, text, ios);
+    }
+
+    /** {@code s} without the direction marks around it, nor spaces. */
+    static String strip(String s) {
+        int from = 0, to = s.length();
+        while (from < to && isMarkOrSpace(s.charAt(from))) from++;
+        while (to > from && isMarkOrSpace(s.charAt(to - 1))) to--;
+        return s.substring(from, to);
+    }
+
+    static boolean isMark(char ch) {
+        return ch == '\u200E' || ch == '\u200F' || ch == '\uFEFF' || (ch >= '\u202A' && ch <= '\u202E')
+                || (ch >= '\u2066' && ch <= '\u2069');
+    }
+
+    private static boolean isMarkOrSpace(char ch) {
+        return isMark(ch) || Character.isWhitespace(ch) || ch == '\u00A0' || ch == '\u202F';
+    }
+
+    /** The half of the day a 12-hour clock names: the upper-case AM/PM of en-US, or another locale's marker. */
+    enum DayPeriod {
+        AM, PM, AM_OTHER, PM_OTHER;
+
+        static DayPeriod of(String marker) {
+            if (marker == null) return null;
+            if (marker.equals("AM")) return AM;
+            if (marker.equals("PM")) return PM;
+            String m = marker.replaceAll("[ .\\u00A0\\u202F]", "").toLowerCase(Locale.ROOT);
+            return switch (m) {
+                case "am", "上午", "午前", "오전" -> AM_OTHER;
+                default -> PM_OTHER;
+            };
+        }
+
+        boolean afternoon() { return this == PM || this == PM_OTHER; }
+
+        /** The upper-case AM/PM that en-US writes (en-GB, en-AU and en-IN write lower case, day first). */
+        boolean upperCaseEnglish() { return this == AM || this == PM; }
+    }
+}
