@@ -31,6 +31,8 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
     private static final Set<String> MEDIA_OMITTED = Set.of("<media omitted>", "<medien ausgeschlossen>", "<multimedia omitido>",
             "<省略影音内容>", "<媒体文件已省略>", "<médias omis>", "<mídia oculta>", "<media omessi>", "<media weggelaten>",
             "<без медиафайлов>");
+    /** The longest marker that is a message's whole text (deleted, omitted), with room to spare. */
+    private static final int MARKER_MAX = 40;
     private static final Set<String> DELETED = Set.of("this message was deleted", "you deleted this message",
             "diese nachricht wurde gelöscht", "du hast diese nachricht gelöscht", "se eliminó este mensaje",
             "eliminaste este mensaje", "此消息已删除", "你删除了此消息", "ce message a été supprimé", "vous avez supprimé ce message");
@@ -55,37 +57,66 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
         boolean marked = !raw.isEmpty() && raw.charAt(0) == '\u200E';
         String text = raw;
         boolean edited = false;
-        Matcher e = EDITED.matcher(text);
-        if (e.find()) {
-            edited = true;
-            text = text.substring(0, e.start());
+        // every marker below ends or starts in a way most messages do not: test that first, a chat has millions of lines
+        if (endsWith(text, '>')) {
+            Matcher e = EDITED.matcher(text);
+            if (e.find()) {
+                edited = true;
+                text = text.substring(0, e.start());
+            }
         }
         String plain = HeaderLine.strip(text);
         if (sender == null) return new Body(MessageType.SYSTEM, plain, null, false, edited, true);
-        String lower = plain.toLowerCase(Locale.ROOT);
-        if (DELETED.contains(trimDot(lower))) return new Body(MessageType.SYSTEM, plain, null, false, false, false);
-        if (MEDIA_OMITTED.contains(lower)) return new Body(MessageType.FILE, null, null, true, edited, false);
-        Matcher omitted = IOS_OMITTED.matcher(plain);
-        if (omitted.matches()) return new Body(omittedType(omitted.group("what")), null, null, true, edited, false);
+        if (plain.length() <= MARKER_MAX) {
+            String lower = plain.toLowerCase(Locale.ROOT);
+            if (DELETED.contains(trimDot(lower))) return new Body(MessageType.SYSTEM, plain, null, false, false, false);
+            if (MEDIA_OMITTED.contains(lower)) return new Body(MessageType.FILE, null, null, true, edited, false);
+            Matcher omitted = IOS_OMITTED.matcher(plain);
+            if (omitted.matches()) return new Body(omittedType(omitted.group("what")), null, null, true, edited, false);
+        }
         int newline = plain.indexOf('\n');
         String firstLine = newline < 0 ? plain : plain.substring(0, newline);
         String caption = newline < 0 ? null : emptyToNull(HeaderLine.strip(plain.substring(newline + 1)));
-        Matcher android = ANDROID_FILE.matcher(firstLine);
-        if (android.matches() && (ATTACHED_ANDROID.contains(android.group("word").toLowerCase(Locale.ROOT))
-                || zipHolds.test(android.group("name")))) {
-            String name = android.group("name");
-            return new Body(fileType(name), caption, name, false, edited, false);
+        if (endsWith(firstLine, ')')) {
+            Matcher android = ANDROID_FILE.matcher(firstLine);
+            if (android.matches() && (ATTACHED_ANDROID.contains(android.group("word").toLowerCase(Locale.ROOT))
+                    || zipHolds.test(android.group("name")))) {
+                String name = android.group("name");
+                return new Body(fileType(name), caption, name, false, edited, false);
+            }
         }
-        Matcher apple = IOS_FILE.matcher(firstLine);
-        if (apple.matches() && (ATTACHED_IOS.contains(apple.group("word").toLowerCase(Locale.ROOT)) || zipHolds.test(apple.group("name")))) {
-            String name = HeaderLine.strip(apple.group("name"));
-            String pre = emptyToNull(HeaderLine.strip(apple.group("pre")));
-            String all = pre == null ? caption : caption == null ? pre : pre + "\n" + caption;
-            return new Body(fileType(name), all, name, false, edited, false);
+        if (endsWith(firstLine, '>')) {
+            Matcher apple = IOS_FILE.matcher(firstLine);
+            if (apple.matches() && (ATTACHED_IOS.contains(apple.group("word").toLowerCase(Locale.ROOT)) || zipHolds.test(apple.group("name")))) {
+                String name = HeaderLine.strip(apple.group("name"));
+                String pre = emptyToNull(HeaderLine.strip(apple.group("pre")));
+                String all = pre == null ? caption : caption == null ? pre : pre + "\n" + caption;
+                return new Body(fileType(name), all, name, false, edited, false);
+            }
         }
         if (ios && marked) return new Body(MessageType.SYSTEM, plain, null, false, edited, true);
-        if (LOCATION.matcher(plain).matches()) return new Body(MessageType.LOCATION, plain, null, false, edited, false);
+        if (plain.contains("https://maps.google.com/") && LOCATION.matcher(plain).matches())
+            return new Body(MessageType.LOCATION, plain, null, false, edited, false);
         return new Body(MessageType.TEXT, plain, null, false, edited, false);
+    }
+
+    /**
+     * Whether a line is WhatsApp's rather than a person's, as {@link #read} would say, cheaply: only an
+     * iOS text that starts with a left-to-right mark needs reading whole.
+     */
+    static boolean byWhatsApp(String sender, String raw, boolean ios, Predicate<String> zipHolds) {
+        if (sender == null) return true;
+        if (!ios || raw.isEmpty() || raw.charAt(0) != '\u200E') return false;
+        return read(sender, raw, true, zipHolds).byWhatsApp();
+    }
+
+    private static boolean endsWith(String s, char ch) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            if (c == ch) return true;
+            if (!HeaderLine.isMark(c) && !Character.isWhitespace(c)) return false;
+        }
+        return false;
     }
 
     /** The message type of a file by the names WhatsApp gives them (IMG-, VID-, PTT-, STK-; iOS PHOTO, VIDEO, AUDIO, STICKER). */

@@ -28,11 +28,10 @@ record ChatSurvey(DateOrder order, ConversationKind kind, List<String> senders) 
         boolean[] groupLine = {false};
         ChatScanner.scan(chat, raw -> {
             HeaderLine h = raw.header();
-            String contradiction = evidence.add(h, chat.where(raw.line()));
+            String contradiction = evidence.add(h, raw.line(), chat::where);
             if (contradiction != null) throw ImportException.at(chat.file(), chat.where(raw.line()), contradiction);
-            Body body = Body.read(h.sender(), raw.body(), h.ios(), chat::holds);
-            if (body.byWhatsApp()) {
-                if (!groupLine[0] && GROUP_LINE.matcher(body.text()).find()) groupLine[0] = true;
+            if (Body.byWhatsApp(h.sender(), raw.body(), h.ios(), chat::holds)) {
+                if (!groupLine[0] && GROUP_LINE.matcher(raw.body()).find()) groupLine[0] = true;
             } else {
                 senders.add(h.sender());
             }

@@ -46,17 +46,17 @@ enum DateOrder {
         private boolean usClock;
 
         /**
-         * @param where where the line is, for the message when the file contradicts itself
+         * @param where where a line is, for the message when the file contradicts itself
          * @return null, or the contradiction: this line and an earlier one cannot both be read in one order
          */
-        String add(HeaderLine h, String where) {
+        String add(HeaderLine h, long line, java.util.function.LongFunction<String> where) {
             if (h.yearFirst()) {
                 yearFirst = true;
                 return null;
             }
             if (h.period() != null && h.period().upperCaseEnglish()) usClock = true;
-            if (h.a() > 12 && dayFirstAt == null) dayFirstAt = where + " ('" + h.timestamp() + "')";
-            if (h.b() > 12 && monthFirstAt == null) monthFirstAt = where + " ('" + h.timestamp() + "')";
+            if (h.a() > 12 && dayFirstAt == null) dayFirstAt = where.apply(line) + " ('" + h.timestamp() + "')";
+            if (h.b() > 12 && monthFirstAt == null) monthFirstAt = where.apply(line) + " ('" + h.timestamp() + "')";
             if (dayFirstAt != null && monthFirstAt != null)
                 return "its dates mix day-first (" + dayFirstAt + ") and month-first (" + monthFirstAt
                         + ") order; expected one order throughout the file";

@@ -1,6 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,8 +35,6 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
                     + "(?:" + SPACE + "*(?<pa>" + PERIOD + "))?"
                     + "(?:(?<close>\\])|" + SPACE + "+[-–]" + "(?=" + SPACE + "|$))"
                     + "[" + MARKS + "]*" + SPACE + "?(?<rest>.*)$");
-    /** Characters no one puts in a display name but that system lines quote subjects with. */
-    private static final Pattern NOT_A_NAME = Pattern.compile("[“”\"«»]");
 
     /** The header of {@code line}, or null when it is a continuation of the message before. */
     static HeaderLine parse(String line) {
@@ -64,7 +61,7 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
         if (colon < 0 && rest.endsWith(":")) colon = rest.length() - 1;
         if (colon > 0) {
             String name = strip(rest.substring(0, colon));
-            if (!name.isEmpty() && !NOT_A_NAME.matcher(name).find()) {
+            if (!name.isEmpty() && !quotes(name)) {
                 sender = name;
                 text = rest.substring(Math.min(rest.length(), colon + 2));
             }
@@ -73,6 +70,15 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
         return new HeaderLine(timestamp, Integer.parseInt(aText), Integer.parseInt(m.group("b")), Integer.parseInt(cText),
                 yearFirst, !yearFirst && cText.length() == 2, Integer.parseInt(m.group("h")), Integer.parseInt(m.group("m")),
                 m.group("s") == null ? -1 : Integer.parseInt(m.group("s")), DayPeriod.of(pb != null ? pb : pa), sender, text, ios);
+    }
+
+    /** Whether {@code s} holds a quotation mark: no one puts one in a display name, but system lines quote subjects with them. */
+    private static boolean quotes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '“' || ch == '”' || ch == '„' || ch == '«' || ch == '»') return true;
+        }
+        return false;
     }
 
     /** {@code s} without the direction marks around it, nor spaces. */
@@ -100,11 +106,9 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
             if (marker == null) return null;
             if (marker.equals("AM")) return AM;
             if (marker.equals("PM")) return PM;
-            String m = marker.replaceAll("[ .\\u00A0\\u202F]", "").toLowerCase(Locale.ROOT);
-            return switch (m) {
-                case "am", "上午", "午前", "오전" -> AM_OTHER;
-                default -> PM_OTHER;
-            };
+            // "a. m.", "a.\u202Fm.", "am", "A.M.", "上午": the first letter says which half
+            char first = Character.toLowerCase(marker.charAt(0));
+            return first == 'a' || marker.equals("上午") || marker.equals("午前") || marker.equals("오전") ? AM_OTHER : PM_OTHER;
         }
 
         boolean afternoon() { return this == PM || this == PM_OTHER; }

@@ -26,6 +26,7 @@ final class MessageWriter {
     /** Identical messages seen at {@link #sameTime}: the n-th gets n in its id, so both are kept and keep their ids. */
     private final Map<String, Integer> repeats = new HashMap<>();
     private LocalDateTime sameTime;
+    private long sameTimeSentAt;
 
     MessageWriter(ChatArchive chat, String conversationId, DateOrder order, ZoneId zone, ImportSink sink) {
         this.chat = chat;
@@ -44,14 +45,15 @@ final class MessageWriter {
             throw ImportException.at(chat.file(), chat.where(raw.line()), "expected a date and time that exist, found '"
                     + h.timestamp() + "' (read " + describe(order, h) + ": " + e.getMessage() + ")");
         }
-        long sentAt = local.atZone(zone).toInstant().toEpochMilli();
+        if (!local.equals(sameTime)) {
+            sameTime = local;
+            sameTimeSentAt = local.atZone(zone).toInstant().toEpochMilli();
+            repeats.clear();
+        }
+        long sentAt = sameTimeSentAt;
         Body body = Body.read(h.sender(), raw.body(), h.ios(), chat::holds);
         String sender = body.byWhatsApp() ? "" : h.sender();
         String identity = withoutMarks(raw.body());
-        if (!local.equals(sameTime)) {
-            sameTime = local;
-            repeats.clear();
-        }
         int n = repeats.merge(sender + '\0' + identity, 1, Integer::sum) - 1;
         String id = ImportIds.hash(conversationId, local.toString(), sender, identity, Integer.toString(n));
         List<Attachment> attachments = List.of();

@@ -11,7 +11,7 @@ class DateOrderTest {
 
     private static DateOrder decide(String... lines) {
         DateOrder.Evidence e = new DateOrder.Evidence();
-        for (int i = 0; i < lines.length; i++) assertThat(e.add(HeaderLine.parse(lines[i]), "line " + (i + 1))).isNull();
+        for (int i = 0; i < lines.length; i++) assertThat(e.add(HeaderLine.parse(lines[i]), i + 1, n -> "line " + n)).isNull();
         return e.decide();
     }
 
@@ -53,8 +53,8 @@ class DateOrderTest {
     @Test
     void aFileThatContradictsItselfIsNamedWithBothLines() {
         DateOrder.Evidence e = new DateOrder.Evidence();
-        assertThat(e.add(HeaderLine.parse("13/01/2024, 10:00 - A: x"), "line 1")).isNull();
-        assertThat(e.add(HeaderLine.parse("01/13/2024, 10:00 - A: x"), "line 7"))
+        assertThat(e.add(HeaderLine.parse("13/01/2024, 10:00 - A: x"), 1, n -> "line " + n)).isNull();
+        assertThat(e.add(HeaderLine.parse("01/13/2024, 10:00 - A: x"), 7, n -> "line " + n))
                 .contains("day-first (line 1 ('13/01/2024, 10:00'))").contains("month-first (line 7 ('01/13/2024, 10:00'))");
     }
 
