@@ -1,8 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The start of a message line, as WhatsApp writes it on Android ({@code 31/12/2024, 23:59 - Name: text},
  * {@code 12/31/24, 11:59 PM - Name: text}, {@code 31.12.24, 23:59 - …}, {@code 2024/12/31 下午11:59 - …}) and on
@@ -24,37 +21,19 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
 
     /** Direction and formatting marks WhatsApp puts around names, times and attachments. */
     static final String MARKS = "\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF";
-    private static final String SPACE = "[ \\u00A0\\u202F]";
-    private static final String PERIOD = "AM|PM|am|pm|A\\.M\\.|P\\.M\\.|a\\.[ \\u00A0\\u202F]?m\\.|p\\.[ \\u00A0\\u202F]?m\\."
-            + "|上午|下午|午前|午後|오전|오후";
-    private static final Pattern HEADER = Pattern.compile(
-            "^[" + MARKS + "]*(?<open>\\[)?[" + MARKS + "]*"
-                    + "(?<a>\\d{1,4})(?<sep>[./-])(?<b>\\d{1,2})\\k<sep>(?<c>\\d{1,4})\\.?,?" + SPACE + "+"
-                    + "(?:(?<pb>" + PERIOD + ")" + SPACE + "*)?"
-                    + "(?<h>\\d{1,2})[:.](?<m>\\d{2})(?:[:.](?<s>\\d{2}))?"
-                    + "(?:" + SPACE + "*(?<pa>" + PERIOD + "))?"
-                    + "(?:(?<close>\\])|" + SPACE + "+[-–]" + "(?=" + SPACE + "|$))"
-                    + "[" + MARKS + "]*" + SPACE + "?(?<rest>.*)$");
 
     /** The header of {@code line}, or null when it is a continuation of the message before. */
     static HeaderLine parse(String line) {
         if (line.isEmpty()) return null;
         char first = line.charAt(0);
-        // most lines of a long chat are messages' own lines: decide cheaply before the pattern runs
-        if (!(first == '[' || (first >= '0' && first <= '9') || first == '\u200E' || first == '\u200F'
-                || first == '\uFEFF' || (first >= '\u202A' && first <= '\u202E') || (first >= '\u2066' && first <= '\u2069')))
-            return null;
-        Matcher m = HEADER.matcher(line);
-        if (!m.matches()) return null;
-        boolean ios = m.group("open") != null;
-        if (ios != (m.group("close") != null)) return null;
-        String pb = m.group("pb"), pa = m.group("pa");
-        if (pb != null && pa != null) return null;
-        String aText = m.group("a"), cText = m.group("c");
-        boolean yearFirst = aText.length() == 4;
-        boolean fieldsFit = yearFirst ? cText.length() <= 2 : aText.length() <= 2 && (cText.length() == 2 || cText.length() == 4);
-        if (!fieldsFit) return null;
-        String rest = m.group("rest");
+        // most lines of a long chat are messages' own lines: decide cheaply before the parser runs
+        if (!(first == '[' || (first >= '0' && first <= '9') || isMark(first))) return null;
+        return HeaderParser.parse(line);
+    }
+
+    /** A header from its parts; {@code rest} (what follows the time) is split into sender and text here. */
+    static HeaderLine of(String timestamp, int a, int b, int c, boolean yearFirst, boolean twoDigitYear, int hour, int minute,
+                         int second, DayPeriod period, String rest, boolean ios) {
         String sender = null;
         String text = rest;
         int colon = rest.indexOf(": ");
@@ -66,10 +45,7 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
                 text = rest.substring(Math.min(rest.length(), colon + 2));
             }
         }
-        String timestamp = line.substring(m.start("a"), m.end(m.group("s") != null ? "s" : pa != null ? "pa" : "m"));
-        return new HeaderLine(timestamp, Integer.parseInt(aText), Integer.parseInt(m.group("b")), Integer.parseInt(cText),
-                yearFirst, !yearFirst && cText.length() == 2, Integer.parseInt(m.group("h")), Integer.parseInt(m.group("m")),
-                m.group("s") == null ? -1 : Integer.parseInt(m.group("s")), DayPeriod.of(pb != null ? pb : pa), sender, text, ios);
+        return new HeaderLine(timestamp, a, b, c, yearFirst, twoDigitYear, hour, minute, second, period, sender, text, ios);
     }
 
     /** Whether {@code s} holds a quotation mark: no one puts one in a display name, but system lines quote subjects with them. */
@@ -101,15 +77,6 @@ record HeaderLine(String timestamp, int a, int b, int c, boolean yearFirst, bool
     /** The half of the day a 12-hour clock names: the upper-case AM/PM of en-US, or another locale's marker. */
     enum DayPeriod {
         AM, PM, AM_OTHER, PM_OTHER;
-
-        static DayPeriod of(String marker) {
-            if (marker == null) return null;
-            if (marker.equals("AM")) return AM;
-            if (marker.equals("PM")) return PM;
-            // "a. m.", "a.\u202Fm.", "am", "A.M.", "上午": the first letter says which half
-            char first = Character.toLowerCase(marker.charAt(0));
-            return first == 'a' || marker.equals("上午") || marker.equals("午前") || marker.equals("오전") ? AM_OTHER : PM_OTHER;
-        }
 
         boolean afternoon() { return this == PM || this == PM_OTHER; }
 
