@@ -41,7 +41,7 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
     private static final Pattern ANDROID_FILE = Pattern.compile("^[" + HeaderLine.MARKS + "]*(?<name>[^/\\\\<>]+?\\.\\w{1,6}) \\((?<word>[^()]{2,30})\\)$");
     private static final Pattern IOS_FILE = Pattern.compile("^(?<pre>.*?)[" + HeaderLine.MARKS + " ]*<(?<word>[^<>:：]{1,20})[:：] ?(?<name>[^/\\\\<>]+)>$");
     private static final Pattern IOS_OMITTED = Pattern.compile("^(?<what>image|video|audio|sticker|gif|document|contact card"
-            + "|bild|audio|video|sticker|dokument|kontaktkarte|imagen|audio|documento|tarjeta de contacto) "
+            + "|bild|dokument|kontaktkarte|imagen|documento|tarjeta de contacto) "
             + "(?:omitted|weggelassen|omitid[oa])$", Pattern.CASE_INSENSITIVE);
     private static final Pattern LOCATION = Pattern.compile("^(?:location|standort|ubicación|位置): https://maps\\.google\\.com/\\S+$",
             Pattern.CASE_INSENSITIVE);

@@ -49,6 +49,9 @@ final class ChatScanner {
                 if (line.indexOf('\0') >= 0)
                     throw ImportException.at(chat.file(), chat.where(lineNo), "expected text, found binary data (a NUL byte)");
                 HeaderLine header = HeaderLine.parse(line);
+                // an export writes one form throughout (iOS or Android, 12- or 24-hour clock): a line in another
+                // form is text someone typed inside a message, such as a date pasted on a line of its own
+                if (header != null && pending != null && !sameForm(header, pending.header())) header = null;
                 if (header != null) {
                     if (pending != null) {
                         handler.message(new RawMessage(pending.line(), pending.header(), body.toString()));
@@ -71,6 +74,10 @@ final class ChatScanner {
         }
         handler.message(new RawMessage(pending.line(), pending.header(), body.toString()));
         return count + 1;
+    }
+
+    private static boolean sameForm(HeaderLine h, HeaderLine first) {
+        return h.ios() == first.ios() && (h.period() == null) == (first.period() == null);
     }
 
     /** The start of a line, enough to recognise it, with control characters shown as '?'. */

@@ -12,6 +12,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.chatvault.client.importer.ImportException;
 import org.chatvault.client.importer.ImportFormat;
+import org.chatvault.client.importer.ImportIds;
 import org.chatvault.client.importer.ImportOptions;
 import org.chatvault.client.importer.ImportSink;
 import org.chatvault.client.importer.Importer;
@@ -45,8 +46,8 @@ public final class WhatsAppImporter implements Importer {
                 try (InputStream in = zip.getInputStream(chat)) {
                     return startsWithMessage(in.readNBytes(SNIFF_BYTES));
                 }
-            } catch (ZipException e) {
-                return false;
+            } catch (ZipException | IllegalArgumentException e) {
+                return false; // not a zip, or entry names that are not UTF-8: not WhatsApp's
             }
         }
         try (InputStream in = Files.newInputStream(path)) {
@@ -57,7 +58,7 @@ public final class WhatsAppImporter implements Importer {
     @Override public void read(Path path, ImportOptions options, ImportSink sink) throws IOException {
         try (ChatArchive chat = open(path)) {
             ChatSurvey survey = ChatSurvey.of(chat);
-            String conversationId = "whatsapp-" + org.chatvault.client.importer.ImportIds.hash(chat.chatName());
+            String conversationId = "whatsapp-" + ImportIds.hash(chat.chatName());
             sink.conversation(new Conversation(conversationId, survey.kind(), chat.chatName(), survey.senders()));
             MessageWriter writer = new MessageWriter(chat, conversationId, survey.order(), options.zone(), sink);
             ChatScanner.scan(chat, writer::write);

@@ -45,6 +45,10 @@ final class ZipChat implements ChatArchive {
         ZipFile zip = new ZipFile(file.toFile());
         try {
             return new ZipChat(file, zip, chatEntry(file, zip));
+        } catch (IllegalArgumentException e) {
+            zip.close();
+            // the JDK's word for entry names in another encoding than UTF-8 (WhatsApp writes UTF-8)
+            throw ImportException.of(file, "expected a zip archive with UTF-8 entry names, found others (" + e.getMessage() + ")");
         } catch (RuntimeException | Error e) {
             zip.close();
             throw e;

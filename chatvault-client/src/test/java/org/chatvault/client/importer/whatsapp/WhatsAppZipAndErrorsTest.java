@@ -123,20 +123,44 @@ class WhatsAppZipAndErrorsTest {
 
     @Test
     void aTxtTakesFilesFromBesideItButNeverFromElsewhere() throws Exception {
-        Path chat = dir.resolve("WhatsApp Chat with Kim.txt");
+        Path folder = Files.createDirectory(dir.resolve("unpacked"));
+        Path chat = folder.resolve("WhatsApp Chat with Kim.txt");
         Files.writeString(chat, "01/02/2024, 10:00 - Kim: IMG-1.jpg (file attached)\n01/02/2024, 10:01 - Kim: ../secret.jpg (file attached)\n");
-        Files.write(dir.resolve("IMG-1.jpg"), PHOTO);
-        Files.write(dir.getParent().resolve("secret.jpg"), VOICE);
-        try {
-            importIt(chat);
-            List<Message> ms = messages(idOf("Kim"));
-            assertThat(ms.get(0).attachments().getFirst().contentId()).isEqualTo(sha256(PHOTO));
-            // a name with a path in it is not a marker WhatsApp writes: the line stays text, no file is read
-            assertThat(ms.get(1).attachments()).isEmpty();
-            assertThat(store.media().has(sha256(VOICE))).isFalse();
-        } finally {
-            Files.deleteIfExists(dir.getParent().resolve("secret.jpg"));
-        }
+        Files.write(folder.resolve("IMG-1.jpg"), PHOTO);
+        Files.write(dir.resolve("secret.jpg"), VOICE);
+        importIt(chat);
+        List<Message> ms = messages(idOf("Kim"));
+        assertThat(ms.get(0).attachments().getFirst().contentId()).isEqualTo(sha256(PHOTO));
+        // a name with a path in it is not a marker WhatsApp writes: the line stays text, no file is read
+        assertThat(ms.get(1).attachments()).isEmpty();
+        assertThat(store.media().has(sha256(VOICE))).isFalse();
+    }
+
+    @Test
+    void zipEntriesAreReadAsStreamsWhateverTheirNames() throws Exception {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("WhatsApp Chat with Kim.txt", "01/02/2024, 10:00 - Kim: IMG-1.jpg (file attached)\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("../../escaped/IMG-1.jpg", PHOTO);
+        Path zip = zip("WhatsApp Chat with Kim.zip", entries);
+        importIt(zip);
+        assertThat(messages(idOf("Kim")).getFirst().attachments().getFirst().contentId()).isEqualTo(sha256(PHOTO));
+        assertThat(dir.getParent().getParent().resolve("escaped")).doesNotExist();
+        assertThat(dir.getParent().resolve("escaped")).doesNotExist();
+    }
+
+    @Test
+    void aLineInAnotherFormThanTheFilesIsTextInsideAMessage() throws Exception {
+        Path chat = dir.resolve("WhatsApp Chat with Kim.txt");
+        Files.writeString(chat, """
+                [01/02/2024, 10:00:00] Kim: the notes of the meeting:
+                31/01/2024, 09:00 - Agenda: budget
+                [01/02/2024, 10:01:00] Kim: ok
+                """);
+        importIt(chat);
+        List<Message> ms = messages(idOf("Kim"));
+        assertThat(ms).extracting(Message::text)
+                .containsExactly("the notes of the meeting:\n31/01/2024, 09:00 - Agenda: budget", "ok");
+        assertThat(store.conversation(idOf("Kim")).orElseThrow().participants()).containsExactly("Kim");
     }
 
     private void assertRefused(Path file, String... parts) {
