@@ -36,6 +36,18 @@ class HeaderLineTest {
         assertThat(h.text()).isEqualTo("\u200E<attached: 00000005-PHOTO.jpg>");
 
         assertThat(HeaderLine.parse("[31/12/2024, 23:59:59] \u200EName: hi").sender()).isEqualTo("Name");
+        // a right-to-left mark (Arabic, Hebrew phones) and a byte-order mark at the start
+        assertThat(HeaderLine.parse("\u200F[31/12/2024, 23:59:59] אבי: שלום").sender()).isEqualTo("אבי");
+        assertThat(HeaderLine.parse("\uFEFF31/12/2024, 23:59 - Name: hi").a()).isEqualTo(31);
+    }
+
+    @Test
+    void readsLocalesWithoutACommaAndWithIsoDates() {
+        HeaderLine noComma = HeaderLine.parse("31/12/2024 23:59 - Name: hi");
+        assertThat(noComma).extracting(HeaderLine::a, HeaderLine::hour, HeaderLine::sender).containsExactly(31, 23, "Name");
+        HeaderLine iso = HeaderLine.parse("2024-12-31, 23:59 - Name: hi");
+        assertThat(iso).extracting(HeaderLine::yearFirst, HeaderLine::b, HeaderLine::c).containsExactly(true, 12, 31);
+        assertThat(HeaderLine.parse("31/12/2024, 23:59 \u2013 Name: en dash").sender()).isEqualTo("Name");
     }
 
     @Test
