@@ -1,7 +1,6 @@
 package org.chatvault.client.importer.whatsapp;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,7 @@ sealed interface ChatArchive extends Closeable permits TextFileChat, ZipChat {
     String chatName();
 
     /** The chat's text from its start; each call reads it anew. */
-    BufferedReader openText() throws IOException;
+    LineReader openText() throws IOException;
 
     /** Where line {@code n} is, as a message names it: {@code line 12} or {@code entry '_chat.txt', line 12}. */
     String where(long line);
@@ -43,7 +42,7 @@ sealed interface ChatArchive extends Closeable permits TextFileChat, ZipChat {
      * A reader of WhatsApp's text: UTF-8 (its byte-order mark skipped), or UTF-16 when a byte-order mark says so
      * (a chat saved again by a Windows editor). Bytes that are not text are an error, not replacement characters.
      */
-    static BufferedReader textReader(InputStream raw) throws IOException {
+    static LineReader textReader(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(3);
         int b0 = in.read(), b1 = in.read(), b2 = in.read();
@@ -54,8 +53,8 @@ sealed interface ChatArchive extends Closeable permits TextFileChat, ZipChat {
         else if (b0 == 0xFE && b1 == 0xFF) { charset = StandardCharsets.UTF_16BE; skip = 2; }
         in.reset();
         in.skipNBytes(skip);
-        return new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        return new LineReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 
     /** Whether a name the text gives could be a file's own name (not a path that leads elsewhere). */

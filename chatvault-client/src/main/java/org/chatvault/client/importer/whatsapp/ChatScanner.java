@@ -1,6 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import org.chatvault.client.importer.ImportException;
@@ -35,7 +34,7 @@ final class ChatScanner {
         long count = 0;
         RawMessage pending = null;
         StringBuilder body = new StringBuilder();
-        try (BufferedReader in = chat.openText()) {
+        try (LineReader in = chat.openText()) {
             String line;
             while (true) {
                 try {
@@ -43,6 +42,9 @@ final class ChatScanner {
                 } catch (CharacterCodingException e) {
                     throw ImportException.at(chat.file(), chat.where(lineNo + 1),
                             "expected UTF-8 text, found bytes that are not (a binary file, or text in another encoding?)");
+                } catch (LineReader.LineTooLongException e) {
+                    throw ImportException.at(chat.file(), chat.where(lineNo + 1), "expected a chat's lines, found one longer than "
+                            + LineReader.MAX_LINE + " characters (is this a WhatsApp chat export?)");
                 }
                 if (line == null) break;
                 lineNo++;

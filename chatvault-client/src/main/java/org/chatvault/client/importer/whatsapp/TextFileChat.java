@@ -1,6 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,7 +33,7 @@ final class TextFileChat implements ChatArchive {
         return ChatNames.baseName(file.getFileName().toString());
     }
 
-    @Override public BufferedReader openText() throws IOException { return ChatArchive.textReader(Files.newInputStream(file)); }
+    @Override public LineReader openText() throws IOException { return ChatArchive.textReader(Files.newInputStream(file)); }
 
     @Override public String where(long line) { return "line " + line; }
 

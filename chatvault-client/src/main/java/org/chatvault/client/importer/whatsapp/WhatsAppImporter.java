@@ -1,6 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +84,7 @@ public final class WhatsAppImporter implements Importer {
 
     /** Whether the first non-blank line of these first bytes is a WhatsApp message line. */
     private static boolean startsWithMessage(byte[] head) throws IOException {
-        try (BufferedReader in = ChatArchive.textReader(new java.io.ByteArrayInputStream(head))) {
+        try (LineReader in = ChatArchive.textReader(new java.io.ByteArrayInputStream(head))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (HeaderLine.strip(line).isEmpty()) continue;

@@ -1,6 +1,5 @@
 package org.chatvault.client.importer.whatsapp;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ final class ZipChat implements ChatArchive {
         return zipName != null ? zipName : ChatNames.baseName(file.getFileName().toString());
     }
 
-    @Override public BufferedReader openText() throws IOException { return ChatArchive.textReader(zip.getInputStream(chat)); }
+    @Override public LineReader openText() throws IOException { return ChatArchive.textReader(zip.getInputStream(chat)); }
 
     @Override public String where(long line) { return whereText() + ", line " + line; }
 

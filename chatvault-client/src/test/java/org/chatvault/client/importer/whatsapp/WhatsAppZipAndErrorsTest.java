@@ -188,6 +188,10 @@ class WhatsAppZipAndErrorsTest {
         Files.writeString(empty, "");
         assertRefused(empty, "no messages in it", "expected a line starting with a date");
 
+        Path oneLine = dir.resolve("export.json");
+        Files.writeString(oneLine, "[" + "{\"a\":1},".repeat(300_000) + "{}]");
+        assertRefused(oneLine, "line 1", "longer than 1048576 characters");
+
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "\nShopping list\n01/02/2024, 10:00 - Kim: hi\n");
         assertRefused(notes, "line 2", "expected a line starting with a date and time like '31/12/2024, 23:59 - '", "found 'Shopping list'");
