@@ -36,10 +36,11 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
     private static final Set<String> DELETED = Set.of("this message was deleted", "you deleted this message",
             "diese nachricht wurde gelöscht", "du hast diese nachricht gelöscht", "se eliminó este mensaje",
             "eliminaste este mensaje", "此消息已删除", "你删除了此消息", "ce message a été supprimé", "vous avez supprimé ce message");
-    private static final Pattern EDITED = Pattern.compile("[" + HeaderLine.MARKS + " ]*<(?:This message was edited|Diese Nachricht wurde bearbeitet"
-            + "|Se editó este mensaje\\.?|Ce message a été modifié|此消息已编辑|已编辑)>$");
+    private static final Pattern EDITED = Pattern.compile("<(?:This message was edited|Diese Nachricht wurde bearbeitet"
+            + "|Se editó este mensaje\\.?|Ce message a été modifié|此消息已编辑|已编辑)>");
     private static final Pattern ANDROID_FILE = Pattern.compile("^[" + HeaderLine.MARKS + "]*(?<name>[^/\\\\<>]+?\\.\\w{1,6}) \\((?<word>[^()]{2,30})\\)$");
-    private static final Pattern IOS_FILE = Pattern.compile("^(?<pre>.*?)[" + HeaderLine.MARKS + " ]*<(?<word>[^<>:：]{1,20})[:：] ?(?<name>[^/\\\\<>]+)>$");
+    /** iOS's file marker, matched from the line's last {@code <} (the text before it is the document's description). */
+    private static final Pattern IOS_FILE = Pattern.compile("<(?<word>[^<>:：]{1,20})[:：] ?(?<name>[^/\\\\<>]+)>");
     private static final Pattern IOS_OMITTED = Pattern.compile("^(?<what>image|video|audio|sticker|gif|document|contact card"
             + "|bild|dokument|kontaktkarte|imagen|documento|tarjeta de contacto) "
             + "(?:omitted|weggelassen|omitid[oa])$", Pattern.CASE_INSENSITIVE);
@@ -59,10 +60,10 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
         boolean edited = false;
         // every marker below ends or starts in a way most messages do not: test that first, a chat has millions of lines
         if (endsWith(text, '>')) {
-            Matcher e = EDITED.matcher(text);
-            if (e.find()) {
+            int lt = text.lastIndexOf('<');
+            if (lt >= 0 && EDITED.matcher(HeaderLine.strip(text.substring(lt))).matches()) {
                 edited = true;
-                text = text.substring(0, e.start());
+                text = text.substring(0, lt);
             }
         }
         String plain = HeaderLine.strip(text);
@@ -85,11 +86,12 @@ record Body(MessageType type, String text, String fileName, boolean omitted, boo
                 return new Body(fileType(name), caption, name, false, edited, false);
             }
         }
-        if (endsWith(firstLine, '>')) {
-            Matcher apple = IOS_FILE.matcher(firstLine);
+        int lt = endsWith(firstLine, '>') ? firstLine.lastIndexOf('<') : -1;
+        if (lt >= 0) {
+            Matcher apple = IOS_FILE.matcher(HeaderLine.strip(firstLine.substring(lt)));
             if (apple.matches() && (ATTACHED_IOS.contains(apple.group("word").toLowerCase(Locale.ROOT)) || zipHolds.test(apple.group("name")))) {
                 String name = HeaderLine.strip(apple.group("name"));
-                String pre = emptyToNull(HeaderLine.strip(apple.group("pre")));
+                String pre = emptyToNull(HeaderLine.strip(firstLine.substring(0, lt)));
                 String all = pre == null ? caption : caption == null ? pre : pre + "\n" + caption;
                 return new Body(fileType(name), all, name, false, edited, false);
             }

@@ -16,10 +16,13 @@ import org.chatvault.core.model.ConversationKind;
  */
 record ChatSurvey(DateOrder order, ConversationKind kind, List<String> senders) {
 
-    /** System lines that only a group has ("Mum created group", "Mum added Dad"), in the languages WhatsApp's markers are read in. */
+    /**
+     * System lines that only a group has ("Mum created group", "Mum added Dad"), in the languages WhatsApp's markers are
+     * read in; the gaps are bounded so that a long line cannot make the search slow.
+     */
     private static final Pattern GROUP_LINE = Pattern.compile(
             "created group|created this group|changed the subject|changed this group's|changed the group|\\badded\\b|\\bremoved\\b"
-                    + "|joined using this group's invite link|\\bleft$|hat die Gruppe|Gruppe .*erstellt|hat .* hinzugefügt|hat .* entfernt"
+                    + "|joined using this group's invite link|\\bleft$|hat die Gruppe|Gruppe .{1,100}erstellt|hat .{1,100} hinzugefügt|hat .{1,100} entfernt"
                     + "|creó el grupo|añadió a|eliminó a|创建了群组|创建群组|添加了|移除了|已退出");
 
     static ChatSurvey of(ChatArchive chat) throws IOException {

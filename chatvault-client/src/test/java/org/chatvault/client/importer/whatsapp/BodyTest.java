@@ -1,6 +1,9 @@
 package org.chatvault.client.importer.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.chatvault.core.model.MessageType;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,16 @@ class BodyTest {
         Body deleted = ios("\u200EThis message was deleted.");
         assertThat(deleted).extracting(Body::type, Body::byWhatsApp).containsExactly(MessageType.SYSTEM, false);
         assertThat(android("Se eliminó este mensaje.").type()).isEqualTo(MessageType.SYSTEM);
+    }
+
+    @Test
+    void longHostileLinesAreReadInLinearTime() {
+        String spaces = "x" + " ".repeat(300_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            assertThat(android(spaces + ">").type()).isEqualTo(MessageType.TEXT);
+            assertThat(ios(spaces + "<attached" + spaces + ">").fileName()).isNull();
+            assertThat(android("a.b.c".repeat(60_000) + " (" + "d".repeat(40) + ")").fileName()).isNull();
+        });
     }
 
     @Test

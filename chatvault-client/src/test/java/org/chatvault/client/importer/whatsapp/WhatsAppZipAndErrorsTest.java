@@ -209,6 +209,16 @@ class WhatsAppZipAndErrorsTest {
     }
 
     @Test
+    void aLongSystemLineDoesNotSlowTheGroupSearch() throws Exception {
+        Path chat = dir.resolve("WhatsApp Chat with Kim.txt");
+        Files.writeString(chat, "01/02/2024, 10:00 - " + "hat ".repeat(200_000) + "\n01/02/2024, 10:01 - Kim: hi\n");
+        long start = System.nanoTime();
+        importIt(chat);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(10_000);
+        assertThat(messages(idOf("Kim"))).hasSize(2);
+    }
+
+    @Test
     void aFileMixingDateOrdersIsRefused() throws Exception {
         Path chat = dir.resolve("WhatsApp Chat with Kim.txt");
         Files.writeString(chat, "13/01/2024, 10:00 - Kim: a\n01/13/2024, 10:00 - Kim: b\n");
