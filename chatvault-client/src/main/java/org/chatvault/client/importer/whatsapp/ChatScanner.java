@@ -63,6 +63,9 @@ final class ChatScanner {
                     body.setLength(0);
                     body.append(header.text());
                 } else if (pending != null) {
+                    if (body.length() + line.length() >= LineReader.MAX_LINE)
+                        throw ImportException.at(chat.file(), chat.where(lineNo), "expected a message of at most " + LineReader.MAX_LINE
+                                + " characters (WhatsApp's limit is 65,536), found the one from line " + pending.line() + " longer");
                     body.append('\n').append(line);
                 } else if (!HeaderLine.strip(line).isEmpty()) {
                     throw ImportException.at(chat.file(), chat.where(lineNo), EXPECTED + ", found '" + shorten(line) + "'");

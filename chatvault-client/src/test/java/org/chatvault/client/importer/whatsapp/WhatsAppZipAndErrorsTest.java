@@ -192,6 +192,10 @@ class WhatsAppZipAndErrorsTest {
         Files.writeString(oneLine, "[" + "{\"a\":1},".repeat(300_000) + "{}]");
         assertRefused(oneLine, "line 1", "longer than 1048576 characters");
 
+        Path endless = dir.resolve("WhatsApp Chat with Endless.txt");
+        Files.writeString(endless, "01/02/2024, 10:00 - Kim: start\n" + "more text on a line of its own\n".repeat(40_000));
+        assertRefused(endless, "line 33826", "expected a message of at most 1048576 characters", "from line 1 longer");
+
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "\nShopping list\n01/02/2024, 10:00 - Kim: hi\n");
         assertRefused(notes, "line 2", "expected a line starting with a date and time like '31/12/2024, 23:59 - '", "found 'Shopping list'");
@@ -233,6 +237,11 @@ class WhatsAppZipAndErrorsTest {
         Path fake = dir.resolve("WhatsApp Chat - Fake.zip");
         Files.writeString(fake, "01/02/2024, 10:00 - Kim: not a zip\n");
         assertRefused(fake, "expected a zip archive");
+
+        byte[] whole = Files.readAllBytes(iosZip());
+        Path cut = dir.resolve("WhatsApp Chat - Cut.zip");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertRefused(cut, "expected a zip archive (WhatsApp's chat with media), found a damaged or different file");
 
         Path badLine = zip("WhatsApp Chat - Bad.zip", Map.of("_chat.txt", "hello\n".getBytes()));
         assertRefused(badLine, "entry '_chat.txt', line 1", "found 'hello'");
