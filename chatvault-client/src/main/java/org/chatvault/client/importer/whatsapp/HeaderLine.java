@@ -2,7 +2,8 @@ package org.chatvault.client.importer.whatsapp;
 
 /**
  * The start of a message line, as WhatsApp writes it on Android ({@code 31/12/2024, 23:59 - Name: text},
- * {@code 12/31/24, 11:59 PM - Name: text}, {@code 31.12.24, 23:59 - …}, {@code 2024/12/31 下午11:59 - …}) and on
+ * {@code 12/31/24, 11:59 PM - Name: text}, {@code 31.12.24, 23:59 - …}, {@code 2024/12/31 下午11:59 - …},
+ * {@code 2024. 12. 31. 오후 11:59 - …}) and on
  * iOS ({@code [31/12/2024, 23:59:59] Name: text}), with the direction marks (U+200E, U+200F) the exporter puts
  * at line starts and the narrow no-break space (U+202F) it puts before AM/PM. The date's fields are kept as
  * read: which is the day and which the month is only known once the whole file has been seen ({@link DateOrder}).

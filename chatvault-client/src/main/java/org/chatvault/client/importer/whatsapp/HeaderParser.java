@@ -30,9 +30,11 @@ final class HeaderParser {
         char sep = pos < line.length() ? line.charAt(pos) : 0;
         if (sep != '/' && sep != '.' && sep != '-') return null;
         pos++;
+        skipSpaceAfterDot(sep);
         int bStart = pos, bDigits = digits(1, 2);
         if (bDigits < 0 || !at(sep)) return null;
         pos++;
+        skipSpaceAfterDot(sep);
         int cStart = pos, cDigits = digits(1, 4);
         if (cDigits < 0) return null;
         boolean yearFirst = aDigits == 4;
@@ -126,6 +128,11 @@ final class HeaderParser {
         if (i >= line.length()) return false;
         char ch = line.charAt(i);
         return ch >= '0' && ch <= '9';
+    }
+
+    /** Korean and Hungarian phones write {@code 2024. 12. 31.}: a space after each dot. */
+    private void skipSpaceAfterDot(char sep) {
+        if (sep == '.' && at(' ')) pos++;
     }
 
     private boolean at(char ch) { return pos < line.length() && line.charAt(pos) == ch; }

@@ -59,6 +59,12 @@ class HeaderLineTest {
         assertThat(zh.period()).isEqualTo(DayPeriod.PM_OTHER);
         assertThat(zh.sender()).isEqualTo("妈妈");
         assertThat(HeaderLine.parse("31/12/24, 11:59 pm - Sam: hi").period()).isEqualTo(DayPeriod.PM_OTHER);
+        HeaderLine zhIos = HeaderLine.parse("[2024/12/31 上午1:02:03] 妈妈: 早");
+        assertThat(zhIos).extracting(HeaderLine::ios, HeaderLine::period, HeaderLine::hour, HeaderLine::second)
+                .containsExactly(true, DayPeriod.AM_OTHER, 1, 3);
+        HeaderLine ko = HeaderLine.parse("2024. 12. 31. 오후 11:59 - 민수: 안녕");
+        assertThat(ko).extracting(HeaderLine::yearFirst, HeaderLine::c, HeaderLine::period, HeaderLine::sender)
+                .containsExactly(true, 31, DayPeriod.PM_OTHER, "민수");
     }
 
     @Test

@@ -205,6 +205,19 @@ class WhatsAppImporterTest {
     }
 
     @Test
+    void twoDevicesImportingTheSameExportHoldTheSameMessages() {
+        Path file = fixture("ios-en/WhatsApp Chat - Book Club/_chat.txt");
+        importIt(file, LONDON);
+        try (LocalStore other = LocalStore.open(dir.resolve("other.db"))) {
+            new ImportService(other, Clock.systemUTC()).run(file, null, new ImportOptions(LONDON));
+            List<Message> there = new ArrayList<>();
+            other.forEachMessage(idOf("Book Club"), Long.MIN_VALUE, there::add);
+            assertThat(there).hasSize(9).isEqualTo(messages(idOf("Book Club")));
+            assertThat(other.conversations()).isEqualTo(store.conversations());
+        }
+    }
+
+    @Test
     void theSameChatUnderTwoZonesGivesOtherTimesAndRecordsEachZone() throws IOException {
         Path file = fixture("android-en-gb/WhatsApp Chat with Sam (1).txt");
         importIt(file, ZoneOffset.UTC);
