@@ -39,11 +39,14 @@ final class ChatNames {
         return name.equals("_chat.txt") || fromFileName(name) != null;
     }
 
-    /** A file's name without its folder, its extension, nor the " (1)" of a second download. */
+    /**
+     * A file's name without its folder, its {@code .txt} or {@code .zip}, nor the " (1)" of a second download. Only
+     * those two extensions go: a folder unpacked from "WhatsApp Chat - Dr. Smith.zip" must keep " Smith".
+     */
     static String baseName(String fileName) {
         String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        int dot = name.lastIndexOf('.');
-        if (dot > 0) name = name.substring(0, dot);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".txt") || lower.endsWith(".zip")) name = name.substring(0, name.length() - 4);
         return COPY_NUMBER.matcher(name).replaceFirst("").strip();
     }
 }
