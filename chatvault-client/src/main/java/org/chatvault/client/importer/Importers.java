@@ -17,6 +17,7 @@ public final class Importers {
         list.add(new org.chatvault.client.importer.qq.QqImporter());
         list.add(new org.chatvault.client.importer.wechat.WeChatCsvImporter());
         list.add(new org.chatvault.client.importer.wechat.WeChatJsonImporter());
+        list.add(new org.chatvault.client.importer.whatsapp.WhatsAppImporter());
         return List.copyOf(list);
     }
 
