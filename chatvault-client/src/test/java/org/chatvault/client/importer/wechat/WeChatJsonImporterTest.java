@@ -34,6 +34,8 @@ class WeChatJsonImporterTest {
 
     @Test
     void readsMessagesWithMediaTheExportHoldsAndLacks() throws IOException {
+        // a file where "../outside.jpg" leads: it exists, and must still not be taken in
+        Files.writeString(dir.resolve("outside.jpg"), "a file the export has no business reading");
         try (LocalStore store = fixtures.store("a")) {
             ImportReport report = importInto(store, fixtures.file("messages.json"), null);
             assertThat(report.format()).isEqualTo(ImportFormat.WECHAT_JSON);
