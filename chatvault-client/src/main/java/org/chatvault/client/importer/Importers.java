@@ -13,6 +13,7 @@ public final class Importers {
 
     private static List<Importer> all(List<Importer> list) {
         // one line per importer: list.add(new SomeImporter());
+        list.add(new org.chatvault.client.importer.telegram.TelegramImporter());
         return List.copyOf(list);
     }
 
