@@ -2,6 +2,7 @@ package org.chatvault.client.importer.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.chatvault.client.importer.ImportException;
 
 /**
@@ -9,6 +10,10 @@ import org.chatvault.client.importer.ImportException;
  * path and what was expected, never skipped and never left to a Jackson or null-pointer exception.
  */
 final class JsonFields {
+    /** An id some tools write as a string. */
+    static final Pattern ID = Pattern.compile("-?[0-9]{1,19}");
+    /** Seconds since 1970, as Telegram writes {@code date_unixtime} (a string). */
+    static final Pattern SECONDS = Pattern.compile("-?[0-9]{1,15}");
     private final Path file;
 
     JsonFields(Path file) { this.file = file; }
@@ -42,7 +47,7 @@ final class JsonFields {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (v.isIntegralNumber()) return v.asText();
-        if (v.isTextual() && v.textValue().matches("-?[0-9]{1,19}")) return v.textValue();
+        if (v.isTextual() && ID.matcher(v.textValue()).matches()) return v.textValue();
         throw fail(path + "." + field, "expected an id (a whole number), found " + describe(v));
     }
 

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -39,6 +36,8 @@ final class TelegramExportReader {
     private JsonParser parser;
     /** The JSON path being read, for errors Jackson raises. */
     private String where = "$";
+    /** Whether the file began as JSON: a refusal before that says the file is not JSON at all. */
+    private boolean started;
 
     TelegramExportReader(Path file, ImportOptions options, ImportSink sink) throws IOException {
         this.file = file;
@@ -49,24 +48,22 @@ final class TelegramExportReader {
     }
 
     void read() throws IOException {
-        var utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new HexEscapeReader(new InputStreamReader(java.nio.file.Files.newInputStream(file), utf8));
+        try (InputStream in = new HexEscapeStream(Files.newInputStream(file));
              JsonParser p = MAPPER.getFactory().createParser(in)) {
             parser = p;
             readTop();
         } catch (JsonEOFException e) {
             throw ImportException.at(file, where + at(e.getLocation()), "the file ends in the middle of the JSON (is it truncated?)");
         } catch (StreamReadException e) {
+            if (!started) throw ImportException.of(file, "expected a Telegram export (JSON text), found bytes that are not JSON (is it a binary file?)");
             throw ImportException.at(file, where + at(e.getLocation()), "expected valid JSON: " + e.getOriginalMessage());
-        } catch (CharacterCodingException e) {
-            throw ImportException.at(file, where, "expected UTF-8 text, found bytes that are not (is it a binary file?)");
         }
     }
 
     private void readTop() throws IOException {
         JsonToken t = parser.nextToken();
         if (t == null) throw ImportException.of(file, "the file is empty; expected a Telegram export (a JSON object)");
+        started = true;
         if (t != JsonToken.START_OBJECT)
             throw ImportException.of(file, "expected a Telegram export (a JSON object with \"messages\" or \"chats\"), found " + token(t));
         if (!readChat("$", true))
@@ -174,7 +171,7 @@ final class TelegramExportReader {
 
     private String chatId(JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_NUMBER_INT) return parser.getText();
-        if (t == JsonToken.VALUE_STRING && parser.getText().matches("-?[0-9]{1,19}")) return parser.getText();
+        if (t == JsonToken.VALUE_STRING && JsonFields.ID.matcher(parser.getText()).matches()) return parser.getText();
         throw ImportException.at(file, where, "expected the chat's id (a whole number), found " + token(t));
     }
 

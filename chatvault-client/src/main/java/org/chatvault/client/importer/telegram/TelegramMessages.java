@@ -79,7 +79,7 @@ final class TelegramMessages {
         JsonNode unix = m.get(unixField);
         if (unix != null && !unix.isNull()) {
             String s = unix.isIntegralNumber() ? unix.asText() : unix.isTextual() ? unix.textValue().trim() : null;
-            if (s == null || !s.matches("-?[0-9]{1,15}"))
+            if (s == null || !JsonFields.SECONDS.matcher(s).matches())
                 throw fields.fail(path + "." + unixField, "expected seconds since 1970 (UTC) like \"1706700896\", found " + JsonFields.describe(unix));
             return Long.parseLong(s) * 1000;
         }

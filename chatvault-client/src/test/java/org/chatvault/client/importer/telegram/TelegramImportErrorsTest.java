@@ -67,6 +67,7 @@ class TelegramImportErrorsTest {
         Path binary = Files.write(dir.resolve("export.json"), noise);
         String forced = refused(binary, ImportFormat.TELEGRAM);
         assertTrue(forced.startsWith("cannot import " + binary), forced);
+        assertTrue(forced.contains("not JSON (is it a binary file?)"), forced);
         String detected = refused(binary, null);
         assertTrue(detected.contains("not an export Chatvault recognizes"), detected);
     }
