@@ -188,6 +188,47 @@ class TelegramImporterTest {
         assertEquals(first.messagesRead(), again.size());
     }
 
+    @Test void readsStickersWithThumbnailsContactsEntityOnlyTextAndLocalEditTimes() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("ChatExport_2024-03-01"));
+        Files.createDirectories(folder.resolve("stickers"));
+        Files.writeString(folder.resolve("stickers/sticker.webp"), "sticker bytes");
+        Files.writeString(folder.resolve("stickers/sticker.webp_thumb.jpg"), "thumbnail bytes");
+        Files.writeString(folder.resolve("result.json"), """
+                {"type": "saved_messages", "id": 900, "messages": [
+                  {"id": 1, "type": "message", "date": "2024-03-01T08:00:00", "edited": "2024-03-01T09:30:00",
+                   "from": "Alice", "text_entities": [{"type": "plain", "text": "only "}, {"type": "italic", "text": "entities"}]},
+                  {"id": 2, "type": "message", "date_unixtime": "1709280000", "from": "Alice",
+                   "file": "stickers/sticker.webp", "thumbnail": "stickers/sticker.webp_thumb.jpg",
+                   "media_type": "sticker", "sticker_emoji": "\ud83d\ude00", "mime_type": "image/webp", "text": ""},
+                  {"id": 3, "type": "message", "date_unixtime": "1709280060", "from": "Alice",
+                   "contact_information": {"first_name": "Bob", "last_name": "", "phone_number": "+49 000 1111111"},
+                   "contact_vcard": "(File not included. Change data exporting settings to download.)", "text": ""}]}
+                """);
+        imports.run(folder, null, NEW_YORK);
+
+        Conversation saved = store.conversation("telegram-900").orElseThrow();
+        assertEquals(ConversationKind.DIRECT, saved.kind());
+        assertEquals("Saved Messages", saved.title());
+        Map<String, Message> ms = messages("telegram-900");
+        assertEquals("only entities", ms.get("1").text());
+        assertEquals(1709298000000L, ms.get("1").sentAt(), "a local time is read in the import's zone");
+        assertEquals(1709303400000L, ms.get("1").editedAt(), "so is a local edit time");
+
+        Message sticker = ms.get("2");
+        assertEquals(MessageType.STICKER, sticker.type());
+        assertEquals("\ud83d\ude00", sticker.text());
+        Attachment a = sticker.attachments().getFirst();
+        assertEquals("sticker.webp", a.name());
+        assertEquals("image/webp", a.mime());
+        assertTrue(store.media().has(a.contentId()));
+        assertTrue(a.thumbnailId() != null && store.media().has(a.thumbnailId()), "the thumbnail is kept with the sticker");
+
+        Message contact = ms.get("3");
+        assertEquals(MessageType.CONTACT, contact.type());
+        assertEquals("Bob, +49 000 1111111", contact.text());
+        assertTrue(contact.attachments().getFirst().contentId().startsWith("absent-"));
+    }
+
     private static byte[] noise() {
         byte[] b = new byte[3000];
         for (int i = 0; i < b.length; i++) b[i] = (byte) (i * 131 + 7);
