@@ -2,8 +2,8 @@ package org.chatvault.client.importer.telegram;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +54,8 @@ final class TelegramExportReader {
             readTop();
         } catch (JsonEOFException e) {
             throw ImportException.at(file, where + at(e.getLocation()), "the file ends in the middle of the JSON (is it truncated?)");
-        } catch (StreamReadException e) {
+        } catch (JsonProcessingException e) {
+            // malformed JSON, or beyond Jackson's limits (nesting, string length)
             if (!started) throw ImportException.of(file, "expected a Telegram export (JSON text), found bytes that are not JSON (is it a binary file?)");
             throw ImportException.at(file, where + at(e.getLocation()), "expected valid JSON: " + e.getOriginalMessage());
         }
@@ -69,9 +70,9 @@ final class TelegramExportReader {
         if (!readChat("$", true))
             throw ImportException.of(file, "expected a Telegram export: a JSON object with \"messages\" (one chat) or \"chats\" "
                     + "(a full export), found neither");
+        where = "after the top-level object";
         if (parser.nextToken() != null) {
-            where = "$";
-            throw ImportException.at(file, "after the top-level object" + at(parser.currentLocation()), "expected the end of the file, found more JSON");
+            throw ImportException.at(file, where + at(parser.currentLocation()), "expected the end of the file, found more JSON");
         }
     }
 

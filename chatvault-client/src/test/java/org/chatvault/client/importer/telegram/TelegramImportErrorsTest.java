@@ -127,6 +127,14 @@ class TelegramImportErrorsTest {
         assertFalse(store.media().has(sha256(photo)), "the photo copied before the failure is taken back");
     }
 
+    @Test void emptyAndTrailingContentAreRefused() throws IOException {
+        String empty = refused(export("empty", "  \n"), ImportFormat.TELEGRAM);
+        assertTrue(empty.contains("the file is empty"), empty);
+        String trailing = refused(export("trailing", "{\"name\": \"A\", \"id\": 5, \"messages\": []} {\"x\": 1}"), ImportFormat.TELEGRAM);
+        assertTrue(trailing.contains("after the top-level object"), trailing);
+        assertTrue(trailing.contains("expected the end of the file"), trailing);
+    }
+
     @Test void aFolderWithoutResultJsonIsRefused() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         String message = refused(empty, ImportFormat.TELEGRAM);
