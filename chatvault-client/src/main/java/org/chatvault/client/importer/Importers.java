@@ -18,6 +18,7 @@ public final class Importers {
         list.add(new org.chatvault.client.importer.wechat.WeChatCsvImporter());
         list.add(new org.chatvault.client.importer.wechat.WeChatJsonImporter());
         list.add(new org.chatvault.client.importer.whatsapp.WhatsAppImporter());
+        list.add(new org.chatvault.client.importer.telegram.TelegramImporter());
         return List.copyOf(list);
     }
 

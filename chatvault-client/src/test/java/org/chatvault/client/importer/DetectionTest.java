@@ -32,6 +32,9 @@ class DetectionTest {
         Map<String, ImportFormat> m = new LinkedHashMap<>();
         m.put("chatvault-json/small", ImportFormat.CHATVAULT_JSON);
         m.put("chatvault-json/small/chatvault-export.json", ImportFormat.CHATVAULT_JSON);
+        m.put("telegram/single", ImportFormat.TELEGRAM);
+        m.put("telegram/single/result.json", ImportFormat.TELEGRAM);
+        m.put("telegram/full/result.json", ImportFormat.TELEGRAM);
         m.put("qq/ampm-utf8.txt", ImportFormat.QQ);
         m.put("qq/multi-chat-gb18030.txt", ImportFormat.QQ);
         m.put("qq/single-chat-utf16le.txt", ImportFormat.QQ);
