@@ -59,7 +59,7 @@ public final class WhatsAppImporter implements Importer {
             ChatSurvey survey = ChatSurvey.of(chat);
             String conversationId = "whatsapp-" + ImportIds.hash(chat.chatName());
             sink.conversation(new Conversation(conversationId, survey.kind(), chat.chatName(), survey.senders()));
-            MessageWriter writer = new MessageWriter(chat, conversationId, survey.order(), options.zone(), sink);
+            WhatsAppMessages writer = new WhatsAppMessages(chat, conversationId, survey.order(), options.zone(), sink);
             ChatScanner.scan(chat, writer::write);
         }
     }

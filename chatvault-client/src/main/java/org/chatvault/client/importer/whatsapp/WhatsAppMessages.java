@@ -17,7 +17,7 @@ import org.chatvault.core.model.Message;
  * The second reading of a chat: each message onto the model, with its file copied in (or named as absent)
  * and its stable id.
  */
-final class MessageWriter {
+final class WhatsAppMessages {
     private final ChatArchive chat;
     private final String conversationId;
     private final DateOrder order;
@@ -28,7 +28,7 @@ final class MessageWriter {
     private LocalDateTime sameTime;
     private long sameTimeSentAt;
 
-    MessageWriter(ChatArchive chat, String conversationId, DateOrder order, ZoneId zone, ImportSink sink) {
+    WhatsAppMessages(ChatArchive chat, String conversationId, DateOrder order, ZoneId zone, ImportSink sink) {
         this.chat = chat;
         this.conversationId = conversationId;
         this.order = order;
