@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.chatvault.client.importer.ImportFormat;
 import org.chatvault.client.importer.ImportOptions;
 import org.chatvault.client.importer.ImportReport;
 import org.chatvault.client.importer.ImportService;
+import org.chatvault.client.local.ImportRecord;
 import org.chatvault.client.local.LocalStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +32,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE",
             description = "Time zone of the export's local times, e.g. Asia/Shanghai (default: this computer's, ${sys:user.timezone}).")
     String zone;
+    @Option(names = "--new-zone", description = "Read an export imported before in a different zone anyway (its messages are added again at the new times).")
+    boolean newZone;
 
     @Override public Integer call() {
         ImportFormat chosen;
@@ -38,9 +42,9 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        ZoneId zoneId = zone();
         ImportReport r;
         try (LocalStore store = LocalStore.open(client.db())) {
+            ZoneId zoneId = zone(store);
             r = new ImportService(store, Clock.systemUTC()).run(source, chosen, new ImportOptions(zoneId));
             System.out.printf("Imported %s (%s, times in %s): %d conversation(s), %,d message(s) read, %,d new; %,d file(s)%s.%n",
                     source, r.format().cliName(), r.zone().getId(), r.conversations(), r.messagesRead(), r.messagesAdded(), r.files(),
@@ -55,12 +59,33 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ZoneId zone() {
-        if (zone == null) return ZoneId.systemDefault();
+    /**
+     * The zone to read local times in. A message's identity includes its time, so the same export
+     * read in two zones would give every message twice: without {@code --zone}, an export imported
+     * before (same file name) is read in the zone it was read in then, and a different
+     * {@code --zone} for it is refused unless the user means it ({@code --zone} with {@code --new-zone}).
+     */
+    private ZoneId zone(LocalStore store) {
+        String name = source.getFileName() == null ? "" : source.getFileName().toString();
+        Optional<ImportRecord> before = store.imports().reversed().stream()
+                .filter(i -> Path.of(i.source()).getFileName() != null && Path.of(i.source()).getFileName().toString().equals(name)).findFirst();
+        if (zone == null) {
+            if (before.isPresent()) {
+                System.out.println("Reading times in " + before.get().zone() + ", as when " + name + " was imported before (--zone to choose).");
+                return ZoneId.of(before.get().zone());
+            }
+            return ZoneId.systemDefault();
+        }
+        ZoneId chosen;
         try {
-            return ZoneId.of(zone);
+            chosen = ZoneId.of(zone);
         } catch (DateTimeException e) {
             throw new CliException("'" + zone + "' is not a time zone: write a region like Asia/Shanghai or Europe/Berlin, or an offset like +08:00");
         }
+        if (before.isPresent() && !before.get().zone().equals(chosen.getId()) && !newZone)
+            throw new CliException(name + " was imported before with times in " + before.get().zone() + "; reading it in " + chosen.getId()
+                    + " would add every message of it again at shifted times. Import it with --zone " + before.get().zone()
+                    + ", or add --new-zone if the first import used the wrong zone (then delete the wrong copies)");
+        return chosen;
     }
 }

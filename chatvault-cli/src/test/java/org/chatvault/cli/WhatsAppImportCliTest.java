@@ -31,6 +31,24 @@ class WhatsAppImportCliTest extends ConsoleTest {
     }
 
     @Test
+    void anExportImportedBeforeIsReadInItsZoneAgainAndAnotherZoneIsRefusedUnlessMeant() throws Exception {
+        Path chat = dir.resolve("WhatsApp Chat with Mum.txt");
+        Files.writeString(chat, "1/5/24, 9:16\u202FAM - Mum: Good morning!\n1/5/24, 9:20\u202FAM - Alex: Morning\n");
+        String db = dir.resolve("local.db").toString();
+        assertThat(Main.run("import", "--db", db, "--zone", "Asia/Tokyo", chat.toString())).isZero();
+        // on the next import the zone is not given: the one used before, not this computer's
+        assertThat(Main.run("import", "--db", db, chat.toString())).isZero();
+        assertThat(stdout()).contains("Reading times in Asia/Tokyo, as when WhatsApp Chat with Mum.txt was imported before")
+                .contains("2 message(s) read, 0 new");
+        assertThat(Main.run("import", "--db", db, "--zone", "Europe/Berlin", chat.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("was imported before with times in Asia/Tokyo").contains("--new-zone");
+        assertThat(Main.run("search", "--db", db, "Good morning")).isZero();
+        assertThat(stdout()).contains("1 hit").doesNotContain("2 hit");
+        assertThat(Main.run("import", "--db", db, "--zone", "Europe/Berlin", "--new-zone", chat.toString())).isZero();
+        assertThat(stdout()).contains("2 message(s) read, 2 new");
+    }
+
+    @Test
     void aFileThatIsNotAChatIsOneLineAndExitCode1() throws Exception {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "Shopping list\n1/5/24, 9:16 AM - Mum: milk\n");

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 /**
  * What an import did.
  *
- * @param messagesRead  messages the export holds (that this store had not deleted on purpose)
+ * @param messagesRead  messages the export holds (those deleted here on purpose included: they stay deleted)
  * @param messagesAdded messages that were new here or replaced an older copy (0 for an export imported before)
  * @param files         attachment files copied in (each content once)
  * @param absentFiles   attachments the export names without holding the file
