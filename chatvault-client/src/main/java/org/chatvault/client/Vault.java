@@ -18,6 +18,7 @@ import org.chatvault.client.backup.BackupService;
 import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SearchHit;
+import org.chatvault.client.local.SearchQuery;
 import org.chatvault.client.media.MediaBackupService;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
@@ -177,6 +178,11 @@ public final class Vault implements AutoCloseable {
     /** Substring search over message text, newest first (see {@link LocalStore#search}). */
     public List<SearchHit> search(String text, int limit) {
         return store().search(text, limit);
+    }
+
+    /** Search with filters and context (see {@link LocalStore#search(SearchQuery)}). */
+    public List<SearchHit> search(SearchQuery query) {
+        return store().search(query);
     }
 
     /**
