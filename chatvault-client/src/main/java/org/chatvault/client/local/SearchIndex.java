@@ -28,21 +28,36 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
             filters.append(" AND m.conversation_id IN (").append("?,".repeat(q.conversationIds().size() - 1)).append("?)");
             args.addAll(q.conversationIds());
         }
-        if (q.sender() != null) { filters.append(" AND m.sender = ? COLLATE NOCASE"); args.add(q.sender()); }
         if (q.since() != Long.MIN_VALUE) { filters.append(" AND m.sent_at >= ?"); args.add(q.since()); }
         if (q.until() != Long.MAX_VALUE) { filters.append(" AND m.sent_at < ?"); args.add(q.until()); }
+        List<Object> argsWithSender = new ArrayList<>(args);
+        String senderFilter = "";
+        if (q.sender() != null) { senderFilter = " AND m.sender = ? COLLATE NOCASE"; argsWithSender.add(q.sender()); }
         String order = " ORDER BY m.sent_at DESC, m.id DESC LIMIT ?";
         String select = "SELECT m.conversation_id, m.sent_at, m.id FROM messages m ";
         // The trigram index folds case; the scans fold it too (ASCII) so both parts agree.
         String scan = "instr(lower(m.text), lower(?)) > 0";
-        List<String[]> keys = new ArrayList<>(indexed
-                ? db.query(select + "WHERE m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)" + filters + order,
-                        ps -> bind(ps, "\"" + text.replace("\"", "\"\"") + "\"", args, q.limit()), SearchIndex::keys)
-                : db.query(select + "WHERE " + scan + filters + order, ps -> bind(ps, text, args, q.limit()), SearchIndex::keys));
+        String matches = "m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)";
+        String phrase = "\"" + text.replace("\"", "\"\"") + "\"";
+        List<String[]> keys;
+        if (!indexed) {
+            keys = db.query(select + "WHERE " + scan + filters + senderFilter + order,
+                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys);
+        } else if (q.sender() == null) {
+            keys = db.query(select + "WHERE " + matches + filters + order, ps -> bind(ps, phrase, args, q.limit()), SearchIndex::keys);
+        } else {
+            // The other filters use only what the fts_rowid index covers; the sender needs the row
+            // itself, so it is checked on the sorted matches, newest first, until the limit is full.
+            String sorted = "WITH k AS MATERIALIZED (SELECT m.conversation_id c, m.sent_at s, m.id i FROM messages m WHERE "
+                    + matches + filters + " ORDER BY m.sent_at DESC, m.id DESC) SELECT c, s, i FROM k "
+                    + "WHERE (SELECT m.sender FROM messages m WHERE m.conversation_id = k.c AND m.sent_at = k.s AND m.id = k.i) = ? COLLATE NOCASE LIMIT ?";
+            keys = db.query(sorted, ps -> bind(ps, phrase, argsWithSender, q.limit()), SearchIndex::keys);
+        }
         if (indexed) {
+            keys = new ArrayList<>(keys);
             // Rows still waiting for the index are scanned, range by range: searches stay complete.
-            keys.addAll(db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + order,
-                    ps -> bind(ps, text, args, q.limit()), SearchIndex::keys));
+            keys.addAll(db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + senderFilter + order,
+                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys));
             keys.sort(Comparator.comparingLong((String[] k) -> Long.parseLong(k[1])).thenComparing(k -> k[2]).reversed());
             if (keys.size() > q.limit()) keys = keys.subList(0, q.limit());
         }

@@ -59,6 +59,12 @@ class SearchIndexTest {
         // The limit counts only what passes the filters: the newest hit overall is in another conversation.
         assertThat(store.search(new SearchQuery("picnic", List.of("work"), null, all, none, 0, 1))).extracting(h -> h.message().id())
                 .containsExactly("w1");
+        // A sender's newest match is found first even when written to the store after older ones and newer ones of others.
+        store.addMessages(List.of(Message.text("fam", "f0", 500, "dad", "an old picnic"), Message.text("work", "w9", 9_000, "boss", "picnic!")));
+        assertThat(store.search(new SearchQuery("picnic", List.of(), "Dad", all, none, 0, 1))).extracting(h -> h.message().id())
+                .containsExactly("f2");
+        assertThat(ids(q("picnic", List.of(), "dad", all, 1_000, 0))).containsExactly("f0");
+        assertThat(ids(q("picnic", List.of(), "nobody", all, none, 0))).isEmpty();
     }
 
     @Test
