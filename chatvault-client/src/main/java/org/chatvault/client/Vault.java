@@ -144,11 +144,24 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
+     * Restores the text of only the conversations named in {@code only} (ids or titles; empty: all);
+     * a later {@link #restore(RestoreListener)} completes the rest (see {@link RestoreService#run(List, RestoreListener)}).
+     */
+    public synchronized RestoreReport restore(List<String> only, RestoreListener listener) {
+        return new RestoreService(session(), store(), clock).run(only, listener);
+    }
+
+    /**
      * Restores the text of another vault reader into this device's store: an archive file opened
      * with {@code archive.ArchiveVault}, which needs no server and no session.
      */
     public synchronized RestoreReport restore(VaultReader from, RestoreListener listener) {
         return new RestoreService(from, store(), clock).run(listener);
+    }
+
+    /** {@link #restore(List, RestoreListener)} from another vault reader, such as an archive file. */
+    public synchronized RestoreReport restore(VaultReader from, List<String> only, RestoreListener listener) {
+        return new RestoreService(from, store(), clock).run(only, listener);
     }
 
     /** Restores thumbnails and media files from another vault reader after {@link #restore(VaultReader, RestoreListener)}. */
