@@ -34,20 +34,31 @@ public record SearchQuery(String text, List<String> conversationIds, String send
 
     /**
      * The message text with each occurrence of the searched text put between {@code open} and
-     * {@code close}, found the way the search finds it (Latin letters in any case).
+     * {@code close}, found the way the search finds it (Latin letters in any case). A match inside
+     * a Latin word marks the whole word ("»weekend«" for "week"), so the word stays readable and
+     * whole; in Chinese, where words are not spaced, exactly the match is marked.
      */
     public String mark(String messageText, String open, String close) {
         if (messageText == null || text.isEmpty()) return messageText;
         StringBuilder out = new StringBuilder(messageText.length() + 8);
+        int copied = 0;
         int i = 0;
-        while (i < messageText.length()) {
-            if (messageText.regionMatches(true, i, text, 0, text.length())) {
-                out.append(open).append(messageText, i, i + text.length()).append(close);
-                i += text.length();
-            } else {
-                out.append(messageText.charAt(i++));
+        while (i <= messageText.length() - text.length()) {
+            if (!messageText.regionMatches(true, i, text, 0, text.length())) {
+                i++;
+                continue;
             }
+            int from = i, to = i + text.length();
+            while (from > copied && latinWordChar(messageText.charAt(from - 1)) && latinWordChar(messageText.charAt(from))) from--;
+            while (to < messageText.length() && latinWordChar(messageText.charAt(to)) && latinWordChar(messageText.charAt(to - 1))) to++;
+            out.append(messageText, copied, from).append(open).append(messageText, from, to).append(close);
+            copied = to;
+            i = to;
         }
-        return out.toString();
+        return out.append(messageText, copied, messageText.length()).toString();
+    }
+
+    private static boolean latinWordChar(char c) {
+        return c < 0x250 && Character.isLetterOrDigit(c);
     }
 }

@@ -123,6 +123,9 @@ class SearchIndexTest {
         assertThat(q.mark("Picnic? picnic!", "»", "«")).isEqualTo("»Picnic«? »picnic«!");
         assertThat(SearchQuery.of("周末", 5).mark("这个周末和下个周末", "»", "«")).isEqualTo("这个»周末«和下个»周末«");
         assertThat(q.mark("nothing", "»", "«")).isEqualTo("nothing");
+        assertThat(SearchQuery.of("week", 5).mark("Weekend? 2weeks, a week", "»", "«")).as("whole Latin words")
+                .isEqualTo("»Weekend«? »2weeks«, a »week«");
+        assertThat(SearchQuery.of("末去", 5).mark("周末去爬山", "»", "«")).isEqualTo("周»末去«爬山");
     }
 
     @Test
