@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
                 + "thumbnails, then media files. Resumes if interrupted.%n"
                 + "With --from-archive, restore from an archive file made by 'chatvault archive' instead, with no server and no "
                 + "login: the recovery key (from $CHATVAULT_RECOVERY_KEY or asked) opens it.%n"
+                + "With --conversation, only the chats named (their text, then their media); a later plain restore completes the rest.%n"
                 + "Example: chatvault login … && chatvault restore --since 2026-01%n"
+                + "Example: chatvault restore --conversation Family,\"Bo Chen\" --text-only%n"
                 + "Example: chatvault --home new-phone restore --from-archive alice.cvarchive")
 final class RestoreCommand implements Callable<Integer> {
     @Mixin ClientOptions client;
@@ -38,6 +40,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "YYYY-MM", converter = RestoreCommand.Month.class,
             description = "Restore media used from this month on only (text is always complete).")
     YearMonth since;
+    @Option(names = "--conversation", paramLabel = "NAME", split = ",",
+            description = "Restore only these conversations (text, then their media), by id or title; a later plain restore completes the rest.")
+    List<String> conversations = List.of();
     @Option(names = "--no-files", description = "Restore thumbnails but not full media files.") boolean noFiles;
     @Option(names = "--from-archive", paramLabel = "FILE",
             description = "Restore from this archive file (made by 'chatvault archive'), with no server at all.") Path fromArchive;
@@ -49,10 +54,10 @@ final class RestoreCommand implements Callable<Integer> {
             throw new CliException("--passphrase goes with --from-archive; a restore from the server uses this device's login");
         try (Vault vault = client.vault()) {
             if (fromArchive == null)
-                return restore(vault::restore, vault::restoreMedia, "on the server", "Run 'chatvault restore' again later to retry them");
+                return restore(l -> vault.restore(conversations, l), vault::restoreMedia, "on the server", "Run 'chatvault restore' again later to retry them");
             try (ArchiveVault archive = openArchive()) {
                 System.out.println(describe(archive.header()));
-                return restore(l -> vault.restore(archive, l), (o, l) -> vault.restoreMedia(archive, o, l), "in the archive",
+                return restore(l -> vault.restore(archive, conversations, l), (o, l) -> vault.restoreMedia(archive, o, l), "in the archive",
                         "Restore from the server or another archive to get them");
             }
         }
@@ -91,7 +96,7 @@ final class RestoreCommand implements Callable<Integer> {
         List<String> lostMedia = List.of();
         if (!textOnly && r.version() > 0) {
             int sinceMonth = since == null ? 0 : since.getYear() * 100 + since.getMonthValue();
-            MediaRestoreService.Report m = runMedia(media, new MediaRestoreService.Options(!noFiles, sinceMonth));
+            MediaRestoreService.Report m = runMedia(media, new MediaRestoreService.Options(!noFiles, sinceMonth, chosenIds(r)));
             System.out.println(describe(m));
             lostMedia = m.unrestored();
         }
@@ -109,6 +114,11 @@ final class RestoreCommand implements Callable<Integer> {
             return ErrorHandler.FAILED;
         }
         return 0;
+    }
+
+    /** The conversations this restore chose, for their media only; empty when it restored all. */
+    private java.util.Set<String> chosenIds(RestoreReport r) {
+        return conversations.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(r.conversationIds());
     }
 
     /** Reads a YYYY-MM month, or says what is wrong with it in words. */

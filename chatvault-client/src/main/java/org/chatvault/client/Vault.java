@@ -18,6 +18,7 @@ import org.chatvault.client.backup.BackupService;
 import org.chatvault.protocol.vault.VaultUsage;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SearchHit;
+import org.chatvault.client.local.SearchQuery;
 import org.chatvault.client.media.MediaBackupService;
 import org.chatvault.client.media.MediaRestoreService;
 import org.chatvault.client.restore.RestoreListener;
@@ -143,11 +144,24 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
+     * Restores the text of only the conversations named in {@code only} (ids or titles; empty: all);
+     * a later {@link #restore(RestoreListener)} completes the rest (see {@link RestoreService#run(List, RestoreListener)}).
+     */
+    public synchronized RestoreReport restore(List<String> only, RestoreListener listener) {
+        return new RestoreService(session(), store(), clock).run(only, listener);
+    }
+
+    /**
      * Restores the text of another vault reader into this device's store: an archive file opened
      * with {@code archive.ArchiveVault}, which needs no server and no session.
      */
     public synchronized RestoreReport restore(VaultReader from, RestoreListener listener) {
         return new RestoreService(from, store(), clock).run(listener);
+    }
+
+    /** {@link #restore(List, RestoreListener)} from another vault reader, such as an archive file. */
+    public synchronized RestoreReport restore(VaultReader from, List<String> only, RestoreListener listener) {
+        return new RestoreService(from, store(), clock).run(only, listener);
     }
 
     /** Restores thumbnails and media files from another vault reader after {@link #restore(VaultReader, RestoreListener)}. */
@@ -177,6 +191,11 @@ public final class Vault implements AutoCloseable {
     /** Substring search over message text, newest first (see {@link LocalStore#search}). */
     public List<SearchHit> search(String text, int limit) {
         return store().search(text, limit);
+    }
+
+    /** Search with filters and context (see {@link LocalStore#search(SearchQuery)}). */
+    public List<SearchHit> search(SearchQuery query) {
+        return store().search(query);
     }
 
     /**

@@ -227,7 +227,13 @@ public final class LocalStore implements AutoCloseable {
      * index; shorter queries (a two-character Chinese word, say) scan. Messages whose indexing is
      * still pending (see {@link #buildSearchIndex}) are scanned too, so results are always complete.
      */
-    public synchronized List<SearchHit> search(String text, int limit) { return index.search(text, limit); }
+    public synchronized List<SearchHit> search(String text, int limit) { return index.search(SearchQuery.of(text, limit)); }
+
+    /**
+     * Search with filters (conversations, sender, time range, all applied in SQL) and with the
+     * messages around each hit; hits newest first, complete as {@link #search(String, int)}.
+     */
+    public synchronized List<SearchHit> search(SearchQuery query) { return index.search(query); }
 
     /** How many messages wait for the search index. */
     public synchronized long pendingSearchIndex() { return index.pending(); }

@@ -87,6 +87,51 @@ final class MessageReader {
         return one.stream().findFirst();
     }
 
+    /** Up to {@code n} messages of the conversation just before the given one, oldest first. */
+    List<Message> before(String conversationId, long sentAt, String id, int n) throws SQLException {
+        return neighbours(conversationId, sentAt, id, n, "(sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC");
+    }
+
+    /** Up to {@code n} messages of the conversation just after the given one, oldest first. */
+    List<Message> after(String conversationId, long sentAt, String id, int n) throws SQLException {
+        return neighbours(conversationId, sentAt, id, n, "(sent_at, id) > (?, ?) ORDER BY sent_at, id");
+    }
+
+    // Finds the neighbours' keys first, then reads them whole as one key range (messages and their
+    // attachments merged in key order, as everywhere here).
+    private List<Message> neighbours(String conversationId, long sentAt, String id, int n, String whereAndOrder) throws SQLException {
+        List<Object[]> keys = new ArrayList<>(n);
+        try (PreparedStatement ps = db.connection().prepareStatement(
+                "SELECT sent_at, id FROM messages WHERE conversation_id=? AND " + whereAndOrder + " LIMIT ?")) {
+            ps.setString(1, conversationId);
+            ps.setLong(2, sentAt);
+            ps.setString(3, id);
+            ps.setInt(4, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) keys.add(new Object[] {rs.getLong(1), rs.getString(2)});
+            }
+        }
+        if (keys.isEmpty()) return List.of();
+        Object[] a = keys.getFirst(), b = keys.getLast();
+        boolean ascending = ((Long) a[0] < (Long) b[0]) || ((Long) a[0]).equals(b[0]) && ((String) a[1]).compareTo((String) b[1]) <= 0;
+        Object[] lo = ascending ? a : b, hi = ascending ? b : a;
+        String range = "conversation_id=? AND (sent_at, %1$s) >= (?, ?) AND (sent_at, %1$s) <= (?, ?)";
+        List<Message> out = new ArrayList<>(keys.size());
+        try (PreparedStatement ps = db.connection().prepareStatement(messageSelect(range.formatted("id")) + " ORDER BY sent_at, id");
+             PreparedStatement pa = db.connection().prepareStatement(
+                     attachmentSelect(range.formatted("message_id")) + " ORDER BY sent_at, message_id, ord")) {
+            for (PreparedStatement p : List.of(ps, pa)) {
+                p.setString(1, conversationId);
+                p.setLong(2, (Long) lo[0]);
+                p.setString(3, (String) lo[1]);
+                p.setLong(4, (Long) hi[0]);
+                p.setString(5, (String) hi[1]);
+            }
+            streamMessages(ps, pa, out::add);
+        }
+        return out;
+    }
+
     // Each column read is a JNI call, the dominant cost of a scan: rarely set columns are read only
     // when the flags column computed by SQLite says they hold something.
     private static String messageSelect(String where) {

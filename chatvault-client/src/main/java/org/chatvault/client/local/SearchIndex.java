@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -16,31 +17,75 @@ import org.chatvault.core.model.Message;
  */
 record SearchIndex(LocalDatabase db, MessageReader reader, Conversations conversations) {
     /** @see LocalStore#search */
-    List<SearchHit> search(String text, int limit) {
-        if (text == null || text.isBlank()) return List.of();
-        String select = "SELECT conversation_id, sent_at, id FROM messages m WHERE ";
-        List<String[]> keys = new ArrayList<>(text.codePointCount(0, text.length()) >= 3
-                ? db.query(select + "fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?) ORDER BY sent_at DESC LIMIT ?",
-                        ps -> { ps.setString(1, "\"" + text.replace("\"", "\"\"") + "\""); ps.setInt(2, limit); }, SearchIndex::keys)
-                : db.query(select + "instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?",
-                        ps -> { ps.setString(1, text); ps.setInt(2, limit); }, SearchIndex::keys));
-        if (text.codePointCount(0, text.length()) >= 3) {
-            keys.addAll(db.query(select + "EXISTS (SELECT 1 FROM search_backlog b WHERE m.fts_rowid BETWEEN b.lo AND b.hi) "
-                    + "AND instr(text, ?) > 0 ORDER BY sent_at DESC LIMIT ?", ps -> { ps.setString(1, text); ps.setInt(2, limit); }, SearchIndex::keys));
-            keys.sort((x, y) -> Long.compare(Long.parseLong(y[1]), Long.parseLong(x[1])));
-            if (keys.size() > limit) keys = keys.subList(0, limit);
+    List<SearchHit> search(SearchQuery q) {
+        if (q.text().isBlank()) return List.of();
+        String text = q.text();
+        boolean indexed = text.codePointCount(0, text.length()) >= 3;
+        // Filters go into the SQL, so LIMIT counts only messages that pass them.
+        StringBuilder filters = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        if (!q.conversationIds().isEmpty()) {
+            filters.append(" AND m.conversation_id IN (").append("?,".repeat(q.conversationIds().size() - 1)).append("?)");
+            args.addAll(q.conversationIds());
+        }
+        if (q.since() != Long.MIN_VALUE) { filters.append(" AND m.sent_at >= ?"); args.add(q.since()); }
+        if (q.until() != Long.MAX_VALUE) { filters.append(" AND m.sent_at < ?"); args.add(q.until()); }
+        List<Object> argsWithSender = new ArrayList<>(args);
+        String senderFilter = "";
+        if (q.sender() != null) { senderFilter = " AND m.sender = ? COLLATE NOCASE"; argsWithSender.add(q.sender()); }
+        String order = " ORDER BY m.sent_at DESC, m.id DESC LIMIT ?";
+        String select = "SELECT m.conversation_id, m.sent_at, m.id FROM messages m ";
+        // The trigram index folds case; the scans fold it too (ASCII) so both parts agree.
+        String scan = "instr(lower(m.text), lower(?)) > 0";
+        String matches = "m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)";
+        String phrase = "\"" + text.replace("\"", "\"\"") + "\"";
+        List<String[]> keys;
+        if (!indexed) {
+            keys = db.query(select + "WHERE " + scan + filters + senderFilter + order,
+                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys);
+        } else if (q.sender() == null) {
+            keys = db.query(select + "WHERE " + matches + filters + order, ps -> bind(ps, phrase, args, q.limit()), SearchIndex::keys);
+        } else {
+            // The other filters use only what the fts_rowid index covers; the sender needs the row
+            // itself, so it is checked on the sorted matches, newest first, until the limit is full.
+            String sorted = "WITH k AS MATERIALIZED (SELECT m.conversation_id c, m.sent_at s, m.id i FROM messages m WHERE "
+                    + matches + filters + " ORDER BY m.sent_at DESC, m.id DESC) SELECT c, s, i FROM k "
+                    + "WHERE (SELECT m.sender FROM messages m WHERE m.conversation_id = k.c AND m.sent_at = k.s AND m.id = k.i) = ? COLLATE NOCASE LIMIT ?";
+            keys = db.query(sorted, ps -> bind(ps, phrase, argsWithSender, q.limit()), SearchIndex::keys);
+        }
+        if (indexed) {
+            keys = new ArrayList<>(keys);
+            // Rows still waiting for the index are scanned, range by range: searches stay complete.
+            keys.addAll(db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + senderFilter + order,
+                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys));
+            keys.sort(Comparator.comparingLong((String[] k) -> Long.parseLong(k[1])).thenComparing(k -> k[2]).reversed());
+            if (keys.size() > q.limit()) keys = keys.subList(0, q.limit());
         }
         List<SearchHit> hits = new ArrayList<>();
         for (String[] k : keys) {
-            Optional<Message> one;
+            long sentAt = Long.parseLong(k[1]);
             try {
-                one = reader.findOne(k[0], Long.parseLong(k[1]), k[2]);
+                Optional<Message> one = reader.findOne(k[0], sentAt, k[2]);
+                if (one.isEmpty()) continue;
+                String title = conversations.find(k[0]).map(Conversation::title).orElse(k[0]);
+                hits.add(q.context() == 0 ? new SearchHit(title, one.get())
+                        : new SearchHit(title, one.get(), reader.before(k[0], sentAt, k[2], q.context()),
+                                reader.after(k[0], sentAt, k[2], q.context())));
             } catch (SQLException e) {
                 throw db.fail("search", e);
             }
-            one.ifPresent(m -> hits.add(new SearchHit(conversations.find(k[0]).map(Conversation::title).orElse(k[0]), m)));
         }
         return hits;
+    }
+
+    private static void bind(PreparedStatement ps, String text, List<Object> filterArgs, int limit) throws SQLException {
+        int i = 1;
+        ps.setString(i++, text);
+        for (Object a : filterArgs) {
+            if (a instanceof Long l) ps.setLong(i++, l);
+            else ps.setString(i++, (String) a);
+        }
+        ps.setInt(i, limit);
     }
 
     /** @see LocalStore#pendingSearchIndex */

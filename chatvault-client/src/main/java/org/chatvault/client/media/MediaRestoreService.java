@@ -55,11 +55,19 @@ public final class MediaRestoreService {
     }
 
     /**
-     * @param files      restore full files too, not only thumbnails
-     * @param sinceMonth only media used in this yyyymm month or later (0: all)
+     * @param files           restore full files too, not only thumbnails
+     * @param sinceMonth      only media used in this yyyymm month or later (0: all)
+     * @param conversationIds only media of these conversations (empty: all)
      */
-    public record Options(boolean files, int sinceMonth) {
+    public record Options(boolean files, int sinceMonth, Set<String> conversationIds) {
         public static final Options ALL = new Options(true, 0);
+
+        public Options {
+            conversationIds = Set.copyOf(conversationIds);
+        }
+
+        /** Media of every conversation. */
+        public Options(boolean files, int sinceMonth) { this(files, sinceMonth, Set.of()); }
     }
 
     /**
@@ -92,7 +100,8 @@ public final class MediaRestoreService {
         AtomicLong fetched = new AtomicLong();
         ObjectFetcher fetcher = new ObjectFetcher(vault.objects(), vault.newCodec(), fetched);
         SyncState sync = store.syncState();
-        MediaCatalog catalog = MediaCatalog.load(sync, fetcher);
+        Set<String> only = options.conversationIds();
+        MediaCatalog catalog = only.isEmpty() ? MediaCatalog.load(sync, fetcher) : MediaCatalog.load(sync, fetcher, (c, month) -> only.contains(c));
         int[] present = {0};
         long[] written = {0};
         lost.clear();

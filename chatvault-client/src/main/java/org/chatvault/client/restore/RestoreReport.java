@@ -14,11 +14,14 @@ import org.chatvault.core.format.RetentionHorizon;
  * expired under the plan (docs/FORMAT.md §8.1): not restored, and not damage either; {@code horizon}
  * is the month below which everything expired ({@link RetentionHorizon#NONE} when nothing did), which
  * also covers history the vault never held because the plan did not keep it when it was backed up.
+ * {@code conversationIds} are the conversations whose text this restore brought (all, or those asked for).
  */
 public record RestoreReport(long version, int conversations, long messages, long segmentsFetched, Duration firstScreen,
                             long bytesBeforeFirstScreen, Duration allText, long bytesFetched, Duration searchable,
-                            List<Unrestored> unrestored, List<ExpiredHistory> expired, RetentionHorizon horizon) {
+                            List<Unrestored> unrestored, List<ExpiredHistory> expired, RetentionHorizon horizon,
+                            List<String> conversationIds) {
     public RestoreReport {
+        conversationIds = List.copyOf(conversationIds);
         unrestored = List.copyOf(unrestored);
         expired = List.copyOf(expired);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.chatvault.client.ClientException;
 import org.chatvault.protocol.vault.VaultHead;
+import org.chatvault.client.local.ConversationSelector;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpConversation;
@@ -49,6 +51,17 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
     private static final int INDEX_BATCH = 2_000;
 
     public RestoreReport run(RestoreListener listener) {
+        return run(List.of(), listener);
+    }
+
+    /**
+     * Restores the text of only the conversations named in {@code only} (by id, title or part of a
+     * title, see {@link ConversationSelector}; empty: all), newest first. Every conversation's index
+     * is still read, for the titles to choose by and so this device records the vault's head as a
+     * whole restore would: the conversations it did not restore stay in the vault as they are (a
+     * backup carries them on unchanged), and a later restore fetches only what is still missing.
+     */
+    public RestoreReport run(List<String> only, RestoreListener listener) {
         long started = clock.millis();
         AtomicLong bytes = new AtomicLong();
         ObjectSource source = vault.objects();
@@ -57,7 +70,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         HeadGuard guard = new HeadGuard(store.syncState());
         guard.checkHead(head);
         if (head.version() == 0) return new RestoreReport(0, 0, 0, 0, null, 0, Duration.ZERO, 0, Duration.ZERO, List.of(), List.of(),
-                RetentionHorizon.NONE);
+                RetentionHorizon.NONE, List.of());
         ObjectId rootId = ObjectId.parse(head.root());
         SyncState sync = store.syncState();
         if (!rootId.hex().equals(sync.meta("restore.root"))) {
@@ -71,14 +84,20 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         RetentionHorizon horizon = Horizons.learn(sync, root, head, clock.millis());
         List<RootManifest.Entry> entries = new ArrayList<>(root.conversations());
         entries.sort(Comparator.comparingLong(RootManifest.Entry::lastActivity).reversed().thenComparing(RootManifest.Entry::conversationId));
-        long total = entries.stream().mapToLong(RootManifest.Entry::messageCount).sum();
+        Map<String, ConversationIndex> indexes = new HashMap<>();
+        List<Unrestored> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<RootManifest.Entry> chosen = entries;
+        if (!only.isEmpty()) {
+            fetchIndexes(fetcher, entries, indexes, lost);
+            Set<String> ids = new HashSet<>(ConversationSelector.resolve(indexes.values().stream().map(ConversationIndex::conversation).toList(), only));
+            chosen = entries.stream().filter(e -> ids.contains(e.conversationId())).toList();
+        }
+        long total = chosen.stream().mapToLong(RootManifest.Entry::messageCount).sum();
         listener.started(total);
 
         // Stage 1: first screen.
-        List<RootManifest.Entry> first = entries.subList(0, Math.min(FIRST_SCREEN_CONVERSATIONS, entries.size()));
-        Map<String, ConversationIndex> indexes = new HashMap<>();
-        List<Unrestored> lost = java.util.Collections.synchronizedList(new ArrayList<>());
-        fetchIndexes(fetcher, first, indexes, lost);
+        List<RootManifest.Entry> first = chosen.subList(0, Math.min(FIRST_SCREEN_CONVERSATIONS, chosen.size()));
+        if (only.isEmpty()) fetchIndexes(fetcher, first, indexes, lost);
         List<SegmentRef> tails = new ArrayList<>();
         for (RootManifest.Entry e : first) {
             if (!indexes.containsKey(e.conversationId())) continue;
@@ -98,10 +117,13 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         listener.firstScreenReady(firstScreen, bytesFirst, first.size(), restored[0]);
 
         // Stage 2: every other conversation's index, then all remaining text newest to oldest.
-        fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
+        if (only.isEmpty()) fetchIndexes(fetcher, entries.subList(first.size(), entries.size()), indexes, lost);
         addOwners(indexes, segmentOwner);
         List<SegmentRef> rest = new ArrayList<>();
-        for (ConversationIndex idx : indexes.values()) rest.addAll(horizon.kept(idx.segments()));
+        for (RootManifest.Entry e : chosen) {
+            ConversationIndex idx = indexes.get(e.conversationId());
+            if (idx != null) rest.addAll(horizon.kept(idx.segments()));
+        }
         rest.sort(Comparator.comparingLong(SegmentRef::lastSentAt).reversed());
         segmentsFetched += applySegments(fetcher, rest, done, restored, listener, false, lost, indexes, segmentOwner);
 
@@ -114,9 +136,13 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
             states.add(new ConversationState(new BackedUpConversation(e.conversationId(), e.indexId(), e.lastActivity(), e.messageCount()),
                     idx == null ? List.of() : idx.segments(), idx == null ? List.of() : idx.media(), -1));
         }
-        List<String> removed = new ArrayList<>(sync.conversations().keySet());
-        for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
-        sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
+        if (only.isEmpty()) {
+            List<String> removed = new ArrayList<>(sync.conversations().keySet());
+            for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
+            sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
+        } else {
+            recordChosen(sync, new SyncState.Head(head.version(), rootId), states, chosen);
+        }
         Horizons.recordCommitted(sync, root.horizon());
         guard.remember(head.version(), rootId, root.version() > 0);
         Duration allText = Duration.ofMillis(clock.millis() - started);
@@ -127,13 +153,36 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
         store.buildSearchIndex(listener::indexed);
         Duration searchable = Duration.ofMillis(clock.millis() - started);
         List<ExpiredHistory> expired = new ArrayList<>();
-        for (RootManifest.Entry e : entries) {
+        for (RootManifest.Entry e : chosen) {
             ConversationIndex idx = indexes.get(e.conversationId());
             ExpiredHistory x = idx == null ? null : ExpiredHistory.of(idx, horizon);
             if (x != null) expired.add(x);
         }
-        return new RestoreReport(head.version(), entries.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
-                bytes.get(), searchable, lost, expired, horizon);
+        // A conversation not asked for is not reported as lost here: the restore that asks for it does.
+        Set<String> asked = new java.util.LinkedHashSet<>();
+        for (RootManifest.Entry e : chosen) asked.add(e.conversationId());
+        List<Unrestored> lostAsked = lost.stream().filter(u -> asked.contains(u.conversationId())).toList();
+        return new RestoreReport(head.version(), chosen.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
+                bytes.get(), searchable, lostAsked, expired, horizon, List.copyOf(asked));
+    }
+
+    /**
+     * After a restore of some conversations: this device now holds those as the head has them
+     * (their segments and media indexes recorded, so their media can follow and a backup does not
+     * resend them), but not the others. So it must not count as in step with the head: a backup
+     * written from here would re-encode a conversation it lacks from the few messages it has. Its
+     * head stays the one it had (none on a new device: version 0), which makes its next backup or
+     * sync first merge the conversations it lacks, as after a restore that was stopped.
+     */
+    private void recordChosen(SyncState sync, SyncState.Head head, List<ConversationState> states, List<RootManifest.Entry> chosen) {
+        Set<String> ids = new HashSet<>();
+        for (RootManifest.Entry e : chosen) ids.add(e.conversationId());
+        java.util.Optional<SyncState.Head> before = sync.head();
+        store.inTransaction(() -> {
+            sync.recordSnapshot(head, states.stream().filter(st -> ids.contains(st.conversation().conversationId())).toList(), List.of());
+            sync.setMeta("head.version", Long.toString(before.map(SyncState.Head::version).orElse(0L)));
+            sync.setMeta("head.root", before.map(SyncState.Head::root).orElse(head.root()).hex());
+        });
     }
 
     /** Which conversation each segment belongs to, so a segment is checked against it when opened. */
