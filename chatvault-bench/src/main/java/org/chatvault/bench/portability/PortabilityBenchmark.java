@@ -72,6 +72,7 @@ public final class PortabilityBenchmark {
             double idx = median(results.stream().mapToDouble(Run::indexSec).toArray());
             System.out.printf("%nmedian of %d: export to JSON %.2f s = %,.0f msg/s; import %.2f s = %,.0f msg/s; search index after import %.2f s%n",
                     runs, exp, messages / exp, imp, messages / imp, idx);
+            whatsApp(work, source, messages);
             for (ExportFormat f : List.of(ExportFormat.TXT, ExportFormat.HTML)) {
                 Path out = work.resolve("export-" + f.cliName());
                 try (LocalStore store = LocalStore.open(source)) {
@@ -120,6 +121,40 @@ public final class PortabilityBenchmark {
             indexNanos = System.nanoTime() - s;
         }
         return new Run(exportNanos / 1e9, importNanos / 1e9, indexNanos / 1e9, exportHeap, importHeap, size(export));
+    }
+
+    /**
+     * The same history as one WhatsApp chat text (the Android 24-hour form), imported into an
+     * empty store: a native format whose ids are hashes of the lines, not numbers.
+     */
+    private static void whatsApp(Path work, Path source, long messages) throws java.io.IOException {
+        Path chat = work.resolve("WhatsApp Chat with Bench.txt");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm").withZone(java.time.ZoneOffset.UTC);
+        long[] lines = {0};
+        try (LocalStore store = LocalStore.open(source);
+             java.io.BufferedWriter out = Files.newBufferedWriter(chat, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (var c : store.conversations()) {
+                store.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
+                    String text = m.text() == null || m.text().isBlank() ? "<Media omitted>" : m.text();
+                    try {
+                        out.write(f.format(java.time.Instant.ofEpochMilli(m.sentAt())) + " - " + m.sender().replace(':', ' ') + ": " + text + "\n");
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    lines[0]++;
+                });
+            }
+        }
+        try (LocalStore store = LocalStore.open(work.resolve("whatsapp.db"))) {
+            System.gc();
+            HeapPeaks.reset();
+            long s = System.nanoTime();
+            ImportReport r = new ImportService(store, Clock.systemUTC()).run(chat, ImportFormat.WHATSAPP, new ImportOptions(ZoneId.of("UTC")));
+            double sec = (System.nanoTime() - s) / 1e9;
+            System.out.printf("import of a WhatsApp chat text of %,d messages (%,d bytes): %.2f s = %,.0f msg/s, peak heap %,d MiB; %,d read, %,d stored%n",
+                    lines[0], Files.size(chat), sec, r.messagesRead() / sec, HeapPeaks.read() >> 20, r.messagesRead(), store.messageCount());
+        }
+        Files.delete(chat);
     }
 
     static double median(double[] xs) {
