@@ -2,9 +2,6 @@ package org.chatvault.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +33,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         ExportFormat chosen = format();
-        ZoneId zoneId = zone();
-        long sinceMillis = since(zoneId);
+        ZoneId zoneId = DayOption.zone(zone);
+        long sinceMillis = since == null ? Long.MIN_VALUE : DayOption.start("--since", since, zoneId);
         if (!Files.exists(client.db()))
             throw new CliException("no local database at " + client.db() + ": run 'chatvault restore' or 'chatvault import' first");
         try (LocalStore store = LocalStore.open(client.db())) {
@@ -57,25 +54,6 @@ final class ExportCommand implements Callable<Integer> {
             return ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CliException("unknown export format '" + format + "': expected html, txt or json");
-        }
-    }
-
-    private ZoneId zone() {
-        if (zone == null) return ZoneId.systemDefault();
-        try {
-            return ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new CliException("'" + zone + "' is not a time zone: write a region like Asia/Shanghai, or an offset like +08:00");
-        }
-    }
-
-    private long since(ZoneId zoneId) {
-        if (since == null) return Long.MIN_VALUE;
-        try {
-            LocalDate day = since.length() <= 7 ? YearMonth.parse(since).atDay(1) : LocalDate.parse(since);
-            return day.atStartOfDay(zoneId).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
-            throw new CliException("'" + since + "' is not a date: write YYYY-MM-DD or YYYY-MM, e.g. 2025-01");
         }
     }
 }

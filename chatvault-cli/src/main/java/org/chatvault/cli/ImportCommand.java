@@ -2,7 +2,6 @@ package org.chatvault.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -76,12 +75,7 @@ final class ImportCommand implements Callable<Integer> {
             }
             return ZoneId.systemDefault();
         }
-        ZoneId chosen;
-        try {
-            chosen = ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new CliException("'" + zone + "' is not a time zone: write a region like Asia/Shanghai or Europe/Berlin, or an offset like +08:00");
-        }
+        ZoneId chosen = DayOption.zone(zone);
         if (before.isPresent() && !before.get().zone().equals(chosen.getId()) && !newZone)
             throw new CliException(name + " was imported before with times in " + before.get().zone() + "; reading it in " + chosen.getId()
                     + " would add every message of it again at shifted times. Import it with --zone " + before.get().zone()
