@@ -84,7 +84,9 @@ final class WeChatCsv {
                 if (String.valueOf(e.getOriginalMessage()).contains("closing quote"))
                     throw ImportException.at(file, "line " + line, "expected a closing quote for a cell of the row that starts here;"
                             + " the file ends inside it (is it cut short?)");
-                throw ImportException.at(file, "line " + e.getLocation().getLineNr(), "expected CSV (" + e.getOriginalMessage() + ")");
+                // a failure while decoding may carry no location: the row being read then is the place
+                int at = e.getLocation() == null ? line : e.getLocation().getLineNr();
+                throw ImportException.at(file, "line " + at, "expected CSV (" + e.getOriginalMessage() + ")");
             } catch (CharacterCodingException e) {
                 throw ImportException.at(file, "near line " + line, "expected UTF-8 text, found bytes that are not (the file is damaged or not a CSV)");
             }
