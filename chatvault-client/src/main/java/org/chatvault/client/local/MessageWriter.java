@@ -56,7 +56,7 @@ final class MessageWriter {
      */
     int write(List<Message> all, Origin origin, boolean searchableNow) {
         boolean fromApp = origin == Origin.APP;
-        List<Message> batch = deletions.withoutDeleted(all);
+        List<Message> batch = deletions.withoutDeleted(onePerMessage(all, origin));
         if (batch.isEmpty()) return 0;
         int[] changed = {0};
         db.inTransaction(() -> {
@@ -124,6 +124,30 @@ final class MessageWriter {
             }
         });
         return changed[0];
+    }
+
+    /**
+     * The batch with each message once: two copies of one message (conversation, time, id) in one
+     * batch (an export that repeats a line, an app that sends an edit right behind the original)
+     * become the copy that would win had they come one after the other, so the rows written never
+     * hold a message twice. Most batches have no repeat and are returned as they are.
+     */
+    private static List<Message> onePerMessage(List<Message> batch, Origin origin) {
+        record Key(String conversationId, long sentAt, String id) {}
+        Map<Key, Integer> seen = new HashMap<>(batch.size() * 2);
+        List<Message> out = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Message m = batch.get(i);
+            Integer earlier = seen.putIfAbsent(new Key(m.conversationId(), m.sentAt(), m.id()), out == null ? i : out.size());
+            if (earlier == null) {
+                if (out != null) out.add(m);
+                continue;
+            }
+            if (out == null) out = new ArrayList<>(batch.subList(0, i));
+            Message kept = out.get(earlier);
+            out.set(earlier, origin == Origin.APP ? m : MergeRules.merge(kept, m));
+        }
+        return out == null ? batch : out;
     }
 
     /** @see LocalStore#setAttachmentSize */

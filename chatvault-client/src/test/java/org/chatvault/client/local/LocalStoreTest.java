@@ -141,4 +141,25 @@ class LocalStoreTest {
             assertThat(s.lastMessages("c", 10)).extracting(Message::id).containsExactly("m3");
         }
     }
+
+    /** Found by ImportFuzzTest: an export that repeats a message made the attachments' rows collide. */
+    @Test void aBatchHoldingOneMessageTwiceWritesItOnceAsTheWinningCopy() {
+        Attachment photo = new Attachment("c0ffee00", "a.jpg", "image/jpeg", 10, null);
+        Attachment other = new Attachment("c0ffee01", "b.jpg", "image/jpeg", 20, null);
+        Message first = new Message("c", "m1", 1_000L, "Ann", MessageType.IMAGE, "v1", List.of(photo), null, null, null, false);
+        Message edited = new Message("c", "m1", 1_000L, "Ann", MessageType.IMAGE, "v2", List.of(photo, other), null, null, 5_000L, false);
+        int n = 0;
+        for (java.util.function.BiConsumer<LocalStore, List<Message>> write : List.<java.util.function.BiConsumer<LocalStore, List<Message>>>of(
+                (s, b) -> s.importMessages(b), (s, b) -> s.addRestoredMessages(b, true), (s, b) -> s.addMessages(b))) {
+            try (LocalStore s = LocalStore.open(dir.resolve("dup" + n++ + ".db"))) {
+                s.putConversation(new Conversation("c", ConversationKind.DIRECT, "Ann", List.of("Ann")));
+                write.accept(s, List.of(edited, Message.text("c", "m2", 2_000L, "Ann", "between"), first));
+                List<Message> held = s.lastMessages("c", 10);
+                assertThat(held).hasSize(2);
+                // importer and vault: the merge rule (the later edit) wins; the app: its last word (the batch's order)
+                assertThat(held.getFirst()).isEqualTo(n == 3 ? first : edited);
+                assertThat(s.search("between", 5)).hasSize(1);
+            }
+        }
+    }
 }
