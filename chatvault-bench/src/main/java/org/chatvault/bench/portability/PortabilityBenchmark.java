@@ -124,37 +124,46 @@ public final class PortabilityBenchmark {
     }
 
     /**
-     * The same history as one WhatsApp chat text (the Android 24-hour form), imported into an
-     * empty store: a native format whose ids are hashes of the lines, not numbers.
+     * The same history as WhatsApp chat texts (the Android 24-hour form), one file per conversation
+     * as WhatsApp exports them, imported into an empty store: a native format whose ids are hashes
+     * of the lines, not numbers. Times have minutes only, as in WhatsApp's export.
      */
     private static void whatsApp(Path work, Path source, long messages) throws java.io.IOException {
-        Path chat = work.resolve("WhatsApp Chat with Bench.txt");
+        Path chats = Files.createDirectories(work.resolve("whatsapp"));
         java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm").withZone(java.time.ZoneOffset.UTC);
         long[] lines = {0};
-        try (LocalStore store = LocalStore.open(source);
-             java.io.BufferedWriter out = Files.newBufferedWriter(chat, java.nio.charset.StandardCharsets.UTF_8)) {
+        List<Path> files = new ArrayList<>();
+        try (LocalStore store = LocalStore.open(source)) {
             for (var c : store.conversations()) {
-                store.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
-                    String text = m.text() == null || m.text().isBlank() ? "<Media omitted>" : m.text();
-                    try {
-                        out.write(f.format(java.time.Instant.ofEpochMilli(m.sentAt())) + " - " + m.sender().replace(':', ' ') + ": " + text + "\n");
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    lines[0]++;
-                });
+                Path chat = chats.resolve("WhatsApp Chat with Bench " + files.size() + ".txt");
+                files.add(chat);
+                try (java.io.BufferedWriter out = Files.newBufferedWriter(chat, java.nio.charset.StandardCharsets.UTF_8)) {
+                    store.forEachMessage(c.id(), Long.MIN_VALUE, m -> {
+                        String text = m.text() == null || m.text().isBlank() ? "<Media omitted>" : m.text();
+                        try {
+                            out.write(f.format(java.time.Instant.ofEpochMilli(m.sentAt())) + " - " + m.sender().replace(':', ' ') + ": " + text + "\n");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        lines[0]++;
+                    });
+                }
             }
         }
+        long bytes = size(chats);
         try (LocalStore store = LocalStore.open(work.resolve("whatsapp.db"))) {
             System.gc();
             HeapPeaks.reset();
+            long read = 0;
             long s = System.nanoTime();
-            ImportReport r = new ImportService(store, Clock.systemUTC()).run(chat, ImportFormat.WHATSAPP, new ImportOptions(ZoneId.of("UTC")));
+            for (Path chat : files) {
+                read += new ImportService(store, Clock.systemUTC()).run(chat, ImportFormat.WHATSAPP, new ImportOptions(ZoneId.of("UTC"))).messagesRead();
+            }
             double sec = (System.nanoTime() - s) / 1e9;
-            System.out.printf("import of a WhatsApp chat text of %,d messages (%,d bytes): %.2f s = %,.0f msg/s, peak heap %,d MiB; %,d read, %,d stored%n",
-                    lines[0], Files.size(chat), sec, r.messagesRead() / sec, HeapPeaks.read() >> 20, r.messagesRead(), store.messageCount());
+            System.out.printf("import of %,d WhatsApp chat texts, %,d messages (%,d bytes): %.2f s = %,.0f msg/s, peak heap %,d MiB; %,d read, %,d stored%n",
+                    files.size(), lines[0], bytes, sec, read / sec, HeapPeaks.read() >> 20, read, store.messageCount());
         }
-        Files.delete(chat);
+        Directories.deleteTree(chats);
     }
 
     static double median(double[] xs) {
