@@ -46,12 +46,7 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         } else if (q.sender() == null) {
             keys = db.query(select + "WHERE " + matches + filters + order, ps -> bind(ps, phrase, args, q.limit()), SearchIndex::keys);
         } else {
-            // The other filters use only what the fts_rowid index covers; the sender needs the row
-            // itself, so it is checked on the sorted matches, newest first, until the limit is full.
-            String sorted = "WITH k AS MATERIALIZED (SELECT m.conversation_id c, m.sent_at s, m.id i FROM messages m WHERE "
-                    + matches + filters + " ORDER BY m.sent_at DESC, m.id DESC) SELECT c, s, i FROM k "
-                    + "WHERE (SELECT m.sender FROM messages m WHERE m.conversation_id = k.c AND m.sent_at = k.s AND m.id = k.i) = ? COLLATE NOCASE LIMIT ?";
-            keys = db.query(sorted, ps -> bind(ps, phrase, argsWithSender, q.limit()), SearchIndex::keys);
+            keys = bySender(q, phrase, matches, filters.toString(), args, argsWithSender, select, order);
         }
         if (indexed) {
             keys = new ArrayList<>(keys);
@@ -78,8 +73,40 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         return hits;
     }
 
+    /** How many of the newest matches the sender is checked on one by one before the whole match set is joined with it. */
+    private static final int PROBED_MATCHES = 20_000;
+
+    /**
+     * Indexed matches from one sender. The sender needs the row itself (there is no index by
+     * sender: it would cost every insert), so the newest matches are checked one by one until the
+     * limit is full, which is quick when the sender wrote some of them. When that does not fill the
+     * limit and there are more matches than were checked (a common word, a sender who rarely or never
+     * wrote it), the whole match set is joined with the sender in one scan instead: checking hundreds
+     * of thousands of matches one by one took over a second on 2,000,000 messages, the scan 0.65 s.
+     */
+    private List<String[]> bySender(SearchQuery q, String phrase, String matches, String filters, List<Object> args,
+                                    List<Object> argsWithSender, String select, String order) {
+        String probed = "WITH k AS MATERIALIZED (SELECT m.conversation_id c, m.sent_at s, m.id i FROM messages m WHERE "
+                + matches + filters + " ORDER BY m.sent_at DESC, m.id DESC LIMIT " + PROBED_MATCHES + ") SELECT c, s, i FROM k "
+                + "WHERE (SELECT m.sender FROM messages m WHERE m.conversation_id = k.c AND m.sent_at = k.s AND m.id = k.i) = ? COLLATE NOCASE LIMIT ?";
+        List<String[]> keys = db.query(probed, ps -> bind(ps, phrase, argsWithSender, q.limit()), SearchIndex::keys);
+        if (keys.size() >= q.limit()) return keys;
+        long matched = db.queryLong("SELECT count(*) FROM (SELECT 1 FROM messages m WHERE " + matches + filters + " LIMIT ?)",
+                ps -> bind(ps, phrase, args, PROBED_MATCHES + 1));
+        if (matched <= PROBED_MATCHES) return keys; // every match was checked
+        return db.query(select + "WHERE m.sender = ? COLLATE NOCASE AND " + matches + filters + order, ps -> {
+            ps.setString(1, q.sender());
+            bind(ps, 2, phrase, args, q.limit());
+        }, SearchIndex::keys);
+    }
+
     private static void bind(PreparedStatement ps, String text, List<Object> filterArgs, int limit) throws SQLException {
-        int i = 1;
+        bind(ps, 1, text, filterArgs, limit);
+    }
+
+    /** Binds the text at {@code first}, then the filters' values, then the limit. */
+    private static void bind(PreparedStatement ps, int first, String text, List<Object> filterArgs, int limit) throws SQLException {
+        int i = first;
         ps.setString(i++, text);
         for (Object a : filterArgs) {
             if (a instanceof Long l) ps.setLong(i++, l);
