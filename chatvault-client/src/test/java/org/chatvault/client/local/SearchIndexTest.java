@@ -141,15 +141,15 @@ class SearchIndexTest {
     @Test
     void aCommonWordFromARareSenderIsFoundAmongMoreMatchesThanAreCheckedOneByOne() {
         List<Message> batch = new ArrayList<>();
-        for (int i = 0; i < 25_000; i++) batch.add(Message.text("work", "c" + i, 100_000L + i, "boss", "the usual report " + i));
+        for (int i = 0; i < 5_000; i++) batch.add(Message.text("work", "c" + i, 100_000L + i, "boss", "the usual report " + i));
         batch.add(Message.text("work", "rare-old", 50_000L, "intern", "the intern's first report"));
         batch.add(Message.text("work", "rare-mid", 110_000L, "Intern", "the intern again"));
         store.addMessages(batch);
         long all = Long.MIN_VALUE, none = Long.MAX_VALUE;
-        assertThat(ids(q("report", List.of(), "intern", all, none, 0))).as("older than the newest 20,000 matches").containsExactly("rare-old");
+        assertThat(ids(q("report", List.of(), "intern", all, none, 0))).as("older than the newest 2,000 matches").containsExactly("rare-old");
         assertThat(ids(q("the ", List.of(), "intern", all, none, 0))).containsExactly("rare-mid", "rare-old");
         assertThat(ids(q("report", List.of(), "nobody", all, none, 0))).isEmpty();
-        assertThat(ids(q("report", List.of(), "boss", all, none, 0))).hasSize(20).startsWith("c24999");
+        assertThat(ids(q("report", List.of(), "boss", all, none, 0))).hasSize(20).startsWith("c4999");
         assertThat(ids(q("report", List.of("work"), "intern", 0, 60_000, 0))).containsExactly("rare-old");
     }
 }
