@@ -61,13 +61,14 @@ final class ImportCommand implements Callable<Integer> {
     /**
      * The zone to read local times in. A message's identity includes its time, so the same export
      * read in two zones would give every message twice: without {@code --zone}, an export imported
-     * before (same file name) is read in the zone it was read in then, and a different
+     * before (the same file, by its path) is read in the zone it was read in then, and a different
      * {@code --zone} for it is refused unless the user means it ({@code --zone} with {@code --new-zone}).
      */
     private ZoneId zone(LocalStore store) {
-        String name = source.getFileName() == null ? "" : source.getFileName().toString();
-        Optional<ImportRecord> before = store.imports().reversed().stream()
-                .filter(i -> Path.of(i.source()).getFileName() != null && Path.of(i.source()).getFileName().toString().equals(name)).findFirst();
+        String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        // By the whole path: unrelated exports share names (Telegram's result.json, WhatsApp's _chat.txt).
+        String path = source.toAbsolutePath().toString();
+        Optional<ImportRecord> before = store.imports().reversed().stream().filter(i -> i.source().equals(path)).findFirst();
         if (zone == null) {
             if (before.isPresent()) {
                 System.out.println("Reading times in " + before.get().zone() + ", as when " + name + " was imported before (--zone to choose).");

@@ -51,8 +51,13 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         if (indexed) {
             keys = new ArrayList<>(keys);
             // Rows still waiting for the index are scanned, range by range: searches stay complete.
-            keys.addAll(db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + senderFilter + order,
-                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys));
+            // (The sender path may have scanned them already: each message once.)
+            java.util.Set<String> held = new java.util.HashSet<>();
+            for (String[] k : keys) held.add(k[0] + '\u0000' + k[1] + '\u0000' + k[2]);
+            for (String[] k : db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + senderFilter + order,
+                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys)) {
+                if (held.add(k[0] + '\u0000' + k[1] + '\u0000' + k[2])) keys.add(k);
+            }
             keys.sort(Comparator.comparingLong((String[] k) -> Long.parseLong(k[1])).thenComparing(k -> k[2]).reversed());
             if (keys.size() > q.limit()) keys = keys.subList(0, q.limit());
         }
