@@ -92,6 +92,9 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
             Set<String> ids = new HashSet<>(ConversationSelector.resolve(indexes.values().stream().map(ConversationIndex::conversation).toList(), only));
             chosen = entries.stream().filter(e -> ids.contains(e.conversationId())).toList();
         }
+        // The chosen conversations' ids, in restore order: what the report names, what is recorded, what counts as lost.
+        Set<String> chosenIds = new java.util.LinkedHashSet<>();
+        for (RootManifest.Entry e : chosen) chosenIds.add(e.conversationId());
         long total = chosen.stream().mapToLong(RootManifest.Entry::messageCount).sum();
         listener.started(total);
 
@@ -141,7 +144,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
             for (RootManifest.Entry e : entries) removed.remove(e.conversationId());
             sync.recordHead(new SyncState.Head(head.version(), rootId), states, removed);
         } else {
-            recordChosen(sync, new SyncState.Head(head.version(), rootId), states, chosen);
+            recordChosen(sync, new SyncState.Head(head.version(), rootId), states, chosenIds);
         }
         Horizons.recordCommitted(sync, root.horizon());
         guard.remember(head.version(), rootId, root.version() > 0);
@@ -159,11 +162,9 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
             if (x != null) expired.add(x);
         }
         // A conversation not asked for is not reported as lost here: the restore that asks for it does.
-        Set<String> asked = new java.util.LinkedHashSet<>();
-        for (RootManifest.Entry e : chosen) asked.add(e.conversationId());
-        List<Unrestored> lostAsked = lost.stream().filter(u -> asked.contains(u.conversationId())).toList();
+        List<Unrestored> lostAsked = lost.stream().filter(u -> chosenIds.contains(u.conversationId())).toList();
         return new RestoreReport(head.version(), chosen.size(), store.messageCount(), segmentsFetched, firstScreen, bytesFirst, allText,
-                bytes.get(), searchable, lostAsked, expired, horizon, List.copyOf(asked));
+                bytes.get(), searchable, lostAsked, expired, horizon, List.copyOf(chosenIds));
     }
 
     /**
@@ -174,9 +175,7 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
      * head stays the one it had (none on a new device: version 0), which makes its next backup or
      * sync first merge the conversations it lacks, as after a restore that was stopped.
      */
-    private void recordChosen(SyncState sync, SyncState.Head head, List<ConversationState> states, List<RootManifest.Entry> chosen) {
-        Set<String> ids = new HashSet<>();
-        for (RootManifest.Entry e : chosen) ids.add(e.conversationId());
+    private void recordChosen(SyncState sync, SyncState.Head head, List<ConversationState> states, Set<String> ids) {
         java.util.Optional<SyncState.Head> before = sync.head();
         store.inTransaction(() -> {
             sync.recordSnapshot(head, states.stream().filter(st -> ids.contains(st.conversation().conversationId())).toList(), List.of());
