@@ -18,6 +18,7 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (what) {
             case "e2e" -> EndToEndBenchmark.main(rest);
+            case "compare" -> org.chatvault.bench.compare.CompareBenchmark.main(rest);
             case "load" -> LoadBenchmark.main(rest);
             case "media" -> MediaBenchmark.main(rest);
             case "lifecycle" -> LifecycleBenchmark.main(rest);
@@ -26,6 +27,7 @@ public final class BenchMain {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             default -> {
                 System.out.println("usage: chatvault-bench e2e [--preset small|medium|large] [--conversations N --messages N] [--runs N]");
+                System.out.println("       " + org.chatvault.bench.compare.CompareOptions.USAGE);
                 System.out.println(LoadOptions.USAGE.replaceFirst("^chatvault-bench", "       chatvault-bench"));
                 System.out.println("       chatvault-bench media [--size-mib N] [--runs N] [--seed N] [--restic PATH]");
                 System.out.println("       chatvault-bench lifecycle [--accounts N] [--months N] [--objects-per-pack N] [--seed N]");
