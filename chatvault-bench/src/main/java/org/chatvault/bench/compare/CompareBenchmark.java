@@ -56,6 +56,8 @@ public final class CompareBenchmark {
         Path borg = available("borg", options.borg(), "apt-get install borgbackup, or pass --borg PATH");
         Path work = options.keep() != null ? Files.createDirectories(options.keep()) : Files.createTempDirectory("chatvault-compare");
         try {
+            System.out.println("java " + System.getProperty("java.version") + (restic == null ? "" : "; " + version(restic, work, "version"))
+                    + (borg == null ? "" : "; " + version(borg, work, "--version")));
             Path template = work.resolve("template.db");
             long t0 = System.nanoTime();
             try (LocalStore store = LocalStore.open(template)) {
@@ -89,6 +91,11 @@ public final class CompareBenchmark {
         if (Files.isExecutable(path) && !Files.isDirectory(path)) return path;
         System.out.println(name + " not found at " + path + ": " + how);
         return null;
+    }
+
+    private static String version(Path tool, Path work, String option) {
+        return ToolProcess.run(tool.getFileName() + " " + option, List.of(tool.toString(), option), work, java.util.Map.of("HOME", work.toString()))
+                .stdout().strip();
     }
 
     /** The 1,000 messages a day of use adds to the 20 most recent chats: the same for every tool and every run. */

@@ -95,7 +95,9 @@ final class CompareTable {
     }
 
     private static String ratio(double r) {
-        return Double.isNaN(r) ? NONE : String.format(Locale.US, "%.2f×", r);
+        if (Double.isNaN(r)) return NONE;
+        // An incremental stores a hundredth of restic's: two decimals would round it to nothing.
+        return String.format(Locale.US, r < 0.1 ? "%.4f×" : "%.2f×", r);
     }
 
     /** The median of a tool's figure over the runs that have it; NaN when none has. */

@@ -32,7 +32,7 @@ class CompareTableTest {
                 .contains("| 6.00 s | — | — | 2.40× | 2.00× | ≤ 3.0× restic: met |");
         assertThat(row(table, "backup after +1,000 messages (whole process)")).contains("| 1.90 s (0.39 s in-process) |").endsWith("≤ 0.5 s: missed |");
         assertThat(row(table, "stored (Chatvault: the server's usage; peers: repository)")).contains("| 114.0 MB | 269.0 MB | 263.0 MB | 0.42× |");
-        assertThat(row(table, "incremental: bytes uploaded (Chatvault) / repository growth (peers)")).contains("| 200,000 | 45,000,000 | 44,000,000 |");
+        assertThat(row(table, "incremental: bytes uploaded (Chatvault) / repository growth (peers)")).contains("| 200,000 | 45,000,000 | 44,000,000 | 0.0044× | 0.0045× |");
         assertThat(row(table, "restore: first screen")).contains("| 200 ms | — | — | — | — |");
         assertThat(row(table, "server peak RSS (heap capped at 1 GiB)")).contains("| 300 MiB |");
     }
