@@ -31,6 +31,7 @@ final class ChatvaultSide {
         Path phone = dir.resolve("phone");
         Path newPhone = dir.resolve("new-phone");
         Path serverData = dir.resolve("server");
+        Files.createDirectories(dir);
         try (ServerProcess server = new ServerProcess(serverData)) {
             String recoveryKey = CliOutput.recoveryKey(cli("init", phone, Map.of("CHATVAULT_PASSWORD", password),
                     "init", "--server", server.uri().toString(), "--user", "bench").stdout());
@@ -59,7 +60,7 @@ final class ChatvaultSide {
             return new ToolFigures(first.wallSeconds(), firstBackup.seconds(), usage, ToolProcess.bytesUnder(serverData),
                     second.wallSeconds(), secondBackup.seconds(), secondBackup.bytesUploaded(),
                     restored.allTextMs() / 1e3, restored.searchableMs() / 1e3, restore.wallSeconds(), restored.firstScreenMs() / 1e3,
-                    server.peakRssBytes());
+                    server.peakRssBytes() < 0 ? Double.NaN : server.peakRssBytes(), Math.max(Math.max(first.peakRssBytes(), second.peakRssBytes()), restore.peakRssBytes()));
         }
     }
 

@@ -121,9 +121,12 @@ public final class CompareBenchmark {
         Files.copy(template, file, StandardCopyOption.REPLACE_EXISTING);
         int n = tools.size();
         double[] initial = new double[n], repo = new double[n], incremental = new double[n], growth = new double[n], restore = new double[n];
+        double[] rss = new double[n];
         for (int i = 0; i < n; i++) {
             tools.get(i).init();
-            initial[i] = tools.get(i).backup(file, "initial");
+            ToolProcess.Result backup = tools.get(i).backup(file, "initial");
+            initial[i] = backup.wallSeconds();
+            rss[i] = backup.peakRssBytes();
             repo[i] = tools.get(i).repositoryBytes();
         }
         try (LocalStore store = LocalStore.open(file)) {
@@ -132,19 +135,23 @@ public final class CompareBenchmark {
         if (Files.exists(file.resolveSibling("chat.db-wal")))
             throw new IllegalStateException("the LocalStore left a write-ahead log beside " + file + ": the file alone would not hold every message");
         for (int i = 0; i < n; i++) {
-            incremental[i] = tools.get(i).backup(file, "incremental");
+            ToolProcess.Result backup = tools.get(i).backup(file, "incremental");
+            incremental[i] = backup.wallSeconds();
+            rss[i] = Math.max(rss[i], backup.peakRssBytes());
             long after = tools.get(i).repositoryBytes();
             growth[i] = after - repo[i];
             repo[i] = after;
         }
         for (int i = 0; i < n; i++) {
             Path target = Files.createDirectories(dir.resolve(tools.get(i).name() + "-restore"));
-            restore[i] = tools.get(i).restore(target);
+            ToolProcess.Result restored = tools.get(i).restore(target);
+            restore[i] = restored.wallSeconds();
+            rss[i] = Math.max(rss[i], restored.peakRssBytes());
             tools.get(i).checkRestored(file, target);
         }
         ToolFigures restic = null, borg = null;
         for (int i = 0; i < n; i++) {
-            ToolFigures f = ToolFigures.ofFileTool(initial[i], repo[i], incremental[i], growth[i], restore[i]);
+            ToolFigures f = ToolFigures.ofFileTool(initial[i], repo[i], incremental[i], growth[i], restore[i], rss[i]);
             if (tools.get(i) instanceof PeerTool.Restic) restic = f;
             else borg = f;
         }

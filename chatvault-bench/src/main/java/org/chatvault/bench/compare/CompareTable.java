@@ -70,6 +70,8 @@ final class CompareTable {
                     ToolFigures::readableSec, null, null, Target.ratioToRestic(3.0), null),
             new Row("restore: whole process", Unit.SECONDS, ToolFigures::restoreSec, null, null),
             new Row("restore: first screen", Unit.MILLISECONDS, ToolFigures::firstScreenSec, null, null),
+            new Row("client peak RSS (largest of its backup and restore processes)", Unit.MEBIBYTES, ToolFigures::clientPeakRssBytes, null,
+                    "Chatvault: -Xmx1g"),
             new Row("server peak RSS (heap capped at 1 GiB)", Unit.MEBIBYTES, ToolFigures::serverPeakRssBytes, null, null));
 
     /** The table over {@code runs}: one run's figures, or the medians of several. */

@@ -35,11 +35,11 @@ abstract sealed class PeerTool permits PeerTool.Restic, PeerTool.Borg {
     /** Creates the repository; not timed. */
     abstract void init();
 
-    /** Backs up {@code file} (by its name, from its directory) as snapshot or archive {@code label}; whole-process wall seconds. */
-    abstract double backup(Path file, String label);
+    /** Backs up {@code file} (by its name, from its directory) as snapshot or archive {@code label}: the whole process, timed. */
+    abstract ToolProcess.Result backup(Path file, String label);
 
-    /** Restores the latest backup into the empty directory {@code target}; whole-process wall seconds. */
-    abstract double restore(Path target);
+    /** Restores the latest backup into the empty directory {@code target}: the whole process, timed. */
+    abstract ToolProcess.Result restore(Path target);
 
     /** The repository's size on disk: the bytes of its files. */
     long repositoryBytes() { return ToolProcess.bytesUnder(repository); }
@@ -74,11 +74,11 @@ abstract sealed class PeerTool permits PeerTool.Restic, PeerTool.Borg {
 
         @Override void init() { run("init", dir, "init", "--quiet"); }
 
-        @Override double backup(Path file, String label) {
-            return run("backup", file.getParent(), "backup", "--quiet", "--host", "bench", "--tag", label, file.getFileName().toString()).wallSeconds();
+        @Override ToolProcess.Result backup(Path file, String label) {
+            return run("backup", file.getParent(), "backup", "--quiet", "--host", "bench", "--tag", label, file.getFileName().toString());
         }
 
-        @Override double restore(Path target) { return run("restore", dir, "restore", "latest", "--quiet", "--target", target.toString()).wallSeconds(); }
+        @Override ToolProcess.Result restore(Path target) { return run("restore", dir, "restore", "latest", "--quiet", "--target", target.toString()); }
     }
 
     static final class Borg extends PeerTool {
@@ -100,13 +100,13 @@ abstract sealed class PeerTool permits PeerTool.Restic, PeerTool.Borg {
 
         @Override void init() { run("init", dir, "init", "--encryption=repokey-blake2"); }
 
-        @Override double backup(Path file, String label) {
-            return run("create", file.getParent(), "create", "--compression", "zstd,3", "::" + label, file.getFileName().toString()).wallSeconds();
+        @Override ToolProcess.Result backup(Path file, String label) {
+            return run("create", file.getParent(), "create", "--compression", "zstd,3", "::" + label, file.getFileName().toString());
         }
 
-        @Override double restore(Path target) {
+        @Override ToolProcess.Result restore(Path target) {
             String archive = run("list", dir, "list", "--last", "1", "--short").stdout().strip();
-            return run("extract", target, "extract", "::" + archive).wallSeconds();
+            return run("extract", target, "extract", "::" + archive);
         }
     }
 }

@@ -16,14 +16,16 @@ package org.chatvault.bench.compare;
  * @param restoreSec        the restore, whole process, wall time
  * @param firstScreenSec    until the first screen is ready (Chatvault only)
  * @param serverPeakRssBytes the server process's peak resident memory (Chatvault only)
+ * @param clientPeakRssBytes the largest peak resident memory of the tool's backup and restore processes
  */
 record ToolFigures(double initialSec, double initialInProcessSec, double storedBytes, double storedOnDiskBytes,
                    double incrementalSec, double incrementalInProcessSec, double incrementalBytes,
-                   double readableSec, double searchableSec, double restoreSec, double firstScreenSec, double serverPeakRssBytes) {
+                   double readableSec, double searchableSec, double restoreSec, double firstScreenSec, double serverPeakRssBytes,
+                   double clientPeakRssBytes) {
 
     /** A peer that backs up and restores one file: its restore is the whole file, and it has nothing else to show. */
-    static ToolFigures ofFileTool(double initialSec, double repoBytes, double incrementalSec, double repoGrowth, double restoreSec) {
+    static ToolFigures ofFileTool(double initialSec, double repoBytes, double incrementalSec, double repoGrowth, double restoreSec, double peakRss) {
         return new ToolFigures(initialSec, Double.NaN, repoBytes, repoBytes, incrementalSec, Double.NaN, repoGrowth,
-                restoreSec, Double.NaN, restoreSec, Double.NaN, Double.NaN);
+                restoreSec, Double.NaN, restoreSec, Double.NaN, Double.NaN, peakRss);
     }
 }

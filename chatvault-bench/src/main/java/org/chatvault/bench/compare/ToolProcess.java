@@ -19,11 +19,13 @@ import java.util.stream.Stream;
  */
 final class ToolProcess {
     private static final int TAIL_LINES = 20;
+    /** GNU time: writes the peak resident memory of the command it runs (in KiB) to a file, out of the command's own output. */
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
     private ToolProcess() {}
 
-    /** What the process printed and how long it took. */
-    record Result(double wallSeconds, String stdout, String stderr) {}
+    /** What the process printed, how long it took, and its peak resident memory (NaN where /usr/bin/time is absent). */
+    record Result(double wallSeconds, String stdout, String stderr, double peakRssBytes) {}
 
     /** A tool that exited with an error: the message names it and ends with the tail of what it printed. */
     static final class ToolFailedException extends RuntimeException {
@@ -37,6 +39,25 @@ final class ToolProcess {
      * @throws ToolFailedException when it exits with a status other than 0
      */
     static Result run(String what, List<String> command, Path workDir, Map<String, String> env) {
+        Path rss = null;
+        List<String> measured = command;
+        if (Files.isExecutable(GNU_TIME)) {
+            try {
+                rss = Files.createTempFile("chatvault-compare-rss", ".txt");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            measured = new java.util.ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
+            measured.addAll(command);
+        }
+        try {
+            return run(what, measured, workDir, env, rss);
+        } finally {
+            if (rss != null) rss.toFile().delete();
+        }
+    }
+
+    private static Result run(String what, List<String> command, Path workDir, Map<String, String> env, Path rss) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().keySet().removeIf(k -> k.startsWith("CHATVAULT_") || k.startsWith("RESTIC_") || k.startsWith("BORG_"));
         builder.environment().putAll(env);
@@ -57,13 +78,26 @@ final class ToolProcess {
             double wall = (System.nanoTime() - start) / 1e9;
             readOut.join();
             readErr.join();
-            Result result = new Result(wall, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            Result result = new Result(wall, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), peakRss(rss));
             if (exit != 0) throw new ToolFailedException(what + " failed (exit " + exit + "); the end of its output:\n" + tail(result));
             return result;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new ToolFailedException(what + " was interrupted");
+        }
+    }
+
+    /** The peak RSS GNU time wrote, in bytes; NaN when it wrote none (no /usr/bin/time, or the command did not start). */
+    static double peakRss(Path file) {
+        try {
+            if (file == null || !Files.exists(file)) return Double.NaN;
+            List<String> lines = Files.readAllLines(file);
+            // The figure is the last line; a command killed by a signal gets a "Command terminated" line before it.
+            String last = lines.isEmpty() ? "" : lines.getLast().strip();
+            return last.matches("\\d+") ? Long.parseLong(last) * 1024.0 : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
         }
     }
 

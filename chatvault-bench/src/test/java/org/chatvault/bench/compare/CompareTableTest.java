@@ -11,7 +11,7 @@ class CompareTableTest {
 
     private static ToolFigures chatvault(double initial, double readable, double incremental) {
         return new ToolFigures(initial, initial - 1, 114e6, 120e6, incremental, 0.39, 200_000, readable, 3 * readable, readable + 1, 0.2,
-                300.0 * (1 << 20));
+                300.0 * (1 << 20), 700.0 * (1 << 20));
     }
 
     private static String row(String table, String label) {
@@ -20,8 +20,8 @@ class CompareTableTest {
 
     @Test
     void oneRunShowsEachToolTheRatiosAndWhetherTheTargetsAreMet() {
-        RunFigures run = new RunFigures(chatvault(11.1, 2.0, 1.9), ToolFigures.ofFileTool(5.7, 269e6, 2.3, 45e6, 2.5),
-                ToolFigures.ofFileTool(4.3, 263e6, 2.3, 44e6, 3.0));
+        RunFigures run = new RunFigures(chatvault(11.1, 2.0, 1.9), ToolFigures.ofFileTool(5.7, 269e6, 2.3, 45e6, 2.5, 70.0 * (1 << 20)),
+                ToolFigures.ofFileTool(4.3, 263e6, 2.3, 44e6, 3.0, Double.NaN));
         String table = CompareTable.markdown(List.of(run));
         assertThat(table).startsWith("| figure | Chatvault | restic | borg | Chatvault÷restic | Chatvault÷borg | target (issue 13) |\n|---|");
         assertThat(row(table, "initial backup (whole process)"))
@@ -34,15 +34,16 @@ class CompareTableTest {
         assertThat(row(table, "stored (Chatvault: the server's usage; peers: repository)")).contains("| 114.0 MB | 269.0 MB | 263.0 MB | 0.42× |");
         assertThat(row(table, "incremental: bytes uploaded (Chatvault) / repository growth (peers)")).contains("| 200,000 | 45,000,000 | 44,000,000 | 0.0044× | 0.0045× |");
         assertThat(row(table, "restore: first screen")).contains("| 200 ms | — | — | — | — |");
-        assertThat(row(table, "server peak RSS (heap capped at 1 GiB)")).contains("| 300 MiB |");
+        assertThat(row(table, "server peak RSS (heap capped at 1 GiB)")).contains("| 300 MiB | — | — |");
+        assertThat(row(table, "client peak RSS (largest of its backup and restore processes)")).contains("| 700 MiB | 70 MiB | — | 10.00× | — |");
     }
 
     @Test
     void overRunsValuesAreMediansAndRatiosTheMedianOfEachRunsRatio() {
         List<RunFigures> runs = List.of(
-                new RunFigures(chatvault(10, 1, 0.4), ToolFigures.ofFileTool(5, 1, 1, 1, 1), null),
-                new RunFigures(chatvault(20, 1, 0.4), ToolFigures.ofFileTool(40, 1, 1, 1, 1), null),
-                new RunFigures(chatvault(30, 1, 0.4), ToolFigures.ofFileTool(10, 1, 1, 1, 1), null));
+                new RunFigures(chatvault(10, 1, 0.4), ToolFigures.ofFileTool(5, 1, 1, 1, 1, 1), null),
+                new RunFigures(chatvault(20, 1, 0.4), ToolFigures.ofFileTool(40, 1, 1, 1, 1, 1), null),
+                new RunFigures(chatvault(30, 1, 0.4), ToolFigures.ofFileTool(10, 1, 1, 1, 1, 1), null));
         String row = row(CompareTable.markdown(runs), "initial backup (whole process)");
         // Values 10/20/30 and 5/40/10 have medians 20 and 10; the runs' ratios 2.0, 0.5, 3.0 have median 2.0.
         assertThat(row).contains("| 20.00 s (19.00 s in-process) | 10.00 s | — | 2.00× | — |");
