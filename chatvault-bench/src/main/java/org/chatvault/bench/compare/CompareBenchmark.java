@@ -45,7 +45,8 @@ public final class CompareBenchmark {
         }
         try {
             run(options);
-        } catch (ToolProcess.ToolFailedException e) {
+        } catch (ToolProcess.ToolFailedException | IllegalStateException e) {
+            // A tool that failed, or printed what this benchmark cannot read: its own words say more than a stack trace.
             System.err.println("chatvault-bench compare: " + e.getMessage());
             System.exit(1);
         }
