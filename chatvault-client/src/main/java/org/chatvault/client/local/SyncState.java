@@ -23,6 +23,16 @@ public final class SyncState {
     private final Conversations conversations;
     private final MessageWriter writer;
 
+    /**
+     * Messages in the order of the messages table's key (conversation, time, id). A batch handed to
+     * {@link #applyRestoredSegments} in this order is written page after page, and is known to hold
+     * no message twice without hashing every key; any order stays correct.
+     */
+    public static final java.util.Comparator<org.chatvault.core.model.Message> KEY_ORDER =
+            java.util.Comparator.comparing(org.chatvault.core.model.Message::conversationId)
+                    .thenComparingLong(org.chatvault.core.model.Message::sentAt)
+                    .thenComparing(org.chatvault.core.model.Message::id);
+
     SyncState(LocalDatabase db, Conversations conversations, MessageWriter writer) {
         this.db = db;
         this.conversations = conversations;

@@ -252,6 +252,8 @@ public record RestoreService(VaultReader vault, LocalStore store, Clock clock) {
                         lost.add(new Unrestored(idx.conversation().id(), idx.conversation().title(), s.month(), s.count(),
                                 "segment " + s.id() + " is " + (why == null ? "not fetched" : why)));
                     }
+                    // Sorted here, on the fetching thread, so the writer fills pages in key order.
+                    msgs.sort(SyncState.KEY_ORDER);
                     queue.put(new Decoded(msgs, applied));
                 }
             } catch (Throwable t) {
