@@ -80,9 +80,12 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         // The index keeps no positions (detail=none: a third of the size, built faster), so it finds
         // rows holding every trigram of the text; each is checked for the text itself, folding case
         // as the index does (the native ASCII check first, the Unicode fold only when it fails).
+        // A text of one trigram needs no check, and skipping it keeps common words off the table's
+        // rows: the fts_rowid index alone answers them.
+        boolean oneTrigram = text.codePointCount(0, text.length()) == 3;
         String matches = "m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
-                + " AND (instr(lower(m.text), lower(?)) > 0 OR " + FOLDED_CONTAINS + "(m.text, ?))";
-        List<String> phrase = List.of(trigramQuery(text), text, text);
+                + (oneTrigram ? "" : " AND (instr(lower(m.text), lower(?)) > 0 OR " + FOLDED_CONTAINS + "(m.text, ?))");
+        List<String> phrase = oneTrigram ? List.of(trigramQuery(text)) : List.of(trigramQuery(text), text, text);
         List<String[]> keys;
         if (!indexed) {
             keys = db.query(select + "WHERE " + scan + filters + senderFilter + order,
