@@ -16,6 +16,46 @@ import org.chatvault.core.model.Message;
  * not indexed yet (a restore defers indexing, which costs five times the insert itself).
  */
 record SearchIndex(LocalDatabase db, MessageReader reader, Conversations conversations) {
+    /** The SQL function that checks an index candidate's text with the index's case folding. */
+    static final String FOLDED_CONTAINS = "chatvault_folded_contains";
+    /** How many of a long text's trigrams the index is asked for; the check on the text makes the answer exact anyway. */
+    private static final int MAX_TRIGRAMS = 16;
+
+    SearchIndex {
+        try {
+            org.sqlite.Function.create(db.connection(), FOLDED_CONTAINS, new org.sqlite.Function() {
+                @Override protected void xFunc() throws SQLException {
+                    String text = value_text(0), part = value_text(1);
+                    result(text != null && part != null && folded(text).contains(folded(part)) ? 1 : 0);
+                }
+            }, 2, org.sqlite.Function.FLAG_DETERMINISTIC);
+        } catch (SQLException e) {
+            throw db.fail("register " + FOLDED_CONTAINS, e);
+        }
+    }
+
+    /** Lower case code point by code point, as the trigram tokenizer folds (Unicode, not only ASCII; no diacritics removed). */
+    static String folded(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> b.appendCodePoint(Character.toLowerCase(cp)));
+        return b.toString();
+    }
+
+    /**
+     * The index query for a text of three or more code points: its trigrams, each a phrase of one
+     * token, all required. Long texts ask for {@value #MAX_TRIGRAMS} of them, spread from the first to the last.
+     */
+    static String trigramQuery(String text) {
+        int[] cps = text.codePoints().toArray();
+        int n = cps.length - 2;
+        java.util.LinkedHashSet<String> grams = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < Math.min(n, MAX_TRIGRAMS); k++) {
+            int at = n <= MAX_TRIGRAMS ? k : (int) ((long) k * (n - 1) / (MAX_TRIGRAMS - 1));
+            grams.add("\"" + new String(cps, at, 3).replace("\"", "\"\"") + "\"");
+        }
+        return String.join(" ", grams);
+    }
+
     /** @see LocalStore#search */
     List<SearchHit> search(SearchQuery q) {
         if (q.text().isBlank()) return List.of();
@@ -37,12 +77,19 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         String select = "SELECT m.conversation_id, m.sent_at, m.id FROM messages m ";
         // The trigram index folds case; the scans fold it too (ASCII) so both parts agree.
         String scan = "instr(lower(m.text), lower(?)) > 0";
-        String matches = "m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)";
-        String phrase = "\"" + text.replace("\"", "\"\"") + "\"";
+        // The index keeps no positions (detail=none: a third of the size, built faster), so it finds
+        // rows holding every trigram of the text; each is checked for the text itself, folding case
+        // as the index does (the native ASCII check first, the Unicode fold only when it fails).
+        // A text of one trigram needs no check, and skipping it keeps common words off the table's
+        // rows: the fts_rowid index alone answers them.
+        boolean oneTrigram = text.codePointCount(0, text.length()) == 3;
+        String matches = "m.fts_rowid IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?)"
+                + (oneTrigram ? "" : " AND (instr(lower(m.text), lower(?)) > 0 OR " + FOLDED_CONTAINS + "(m.text, ?))");
+        List<String> phrase = oneTrigram ? List.of(trigramQuery(text)) : List.of(trigramQuery(text), text, text);
         List<String[]> keys;
         if (!indexed) {
             keys = db.query(select + "WHERE " + scan + filters + senderFilter + order,
-                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys);
+                    ps -> bind(ps, List.of(text), argsWithSender, q.limit()), SearchIndex::keys);
         } else if (q.sender() == null) {
             keys = db.query(select + "WHERE " + matches + filters + order, ps -> bind(ps, phrase, args, q.limit()), SearchIndex::keys);
         } else {
@@ -55,7 +102,7 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
             java.util.Set<String> held = new java.util.HashSet<>();
             for (String[] k : keys) held.add(k[0] + '\u0000' + k[1] + '\u0000' + k[2]);
             for (String[] k : db.query(select + "JOIN search_backlog b ON m.fts_rowid BETWEEN b.lo AND b.hi WHERE " + scan + filters + senderFilter + order,
-                    ps -> bind(ps, text, argsWithSender, q.limit()), SearchIndex::keys)) {
+                    ps -> bind(ps, List.of(text), argsWithSender, q.limit()), SearchIndex::keys)) {
                 if (held.add(k[0] + '\u0000' + k[1] + '\u0000' + k[2])) keys.add(k);
             }
             keys.sort(Comparator.comparingLong((String[] k) -> Long.parseLong(k[1])).thenComparing(k -> k[2]).reversed());
@@ -89,7 +136,7 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
      * wrote it), the rows are scanned instead: checking hundreds of thousands of matches one by one
      * took over a second on 2,000,000 messages.
      */
-    private List<String[]> bySender(SearchQuery q, String phrase, String matches, String scan, String filters, List<Object> args,
+    private List<String[]> bySender(SearchQuery q, List<String> phrase, String matches, String scan, String filters, List<Object> args,
                                     List<Object> argsWithSender, String select, String order) {
         String probed = "WITH k AS MATERIALIZED (SELECT m.conversation_id c, m.sent_at s, m.id i FROM messages m WHERE "
                 + matches + filters + " ORDER BY m.sent_at DESC, m.id DESC LIMIT " + PROBED_MATCHES + ") SELECT c, s, i FROM k "
@@ -103,18 +150,18 @@ record SearchIndex(LocalDatabase db, MessageReader reader, Conversations convers
         // only on their rows (a constant 0.3 s on 2,000,000 messages; joining 391,000 matches was 0.65 s).
         return db.query(select + "WHERE m.sender = ? COLLATE NOCASE AND " + scan + filters + order, ps -> {
             ps.setString(1, q.sender());
-            bind(ps, 2, q.text(), args, q.limit());
+            bind(ps, 2, List.of(q.text()), args, q.limit());
         }, SearchIndex::keys);
     }
 
-    private static void bind(PreparedStatement ps, String text, List<Object> filterArgs, int limit) throws SQLException {
-        bind(ps, 1, text, filterArgs, limit);
+    private static void bind(PreparedStatement ps, List<String> texts, List<Object> filterArgs, int limit) throws SQLException {
+        bind(ps, 1, texts, filterArgs, limit);
     }
 
-    /** Binds the text at {@code first}, then the filters' values, then the limit. */
-    private static void bind(PreparedStatement ps, int first, String text, List<Object> filterArgs, int limit) throws SQLException {
+    /** Binds the texts (the query, or the index query and the text it is checked against) from {@code first}, then the filters' values, then the limit. */
+    private static void bind(PreparedStatement ps, int first, List<String> texts, List<Object> filterArgs, int limit) throws SQLException {
         int i = first;
-        ps.setString(i++, text);
+        for (String t : texts) ps.setString(i++, t);
         for (Object a : filterArgs) {
             if (a instanceof Long l) ps.setLong(i++, l);
             else ps.setString(i++, (String) a);
