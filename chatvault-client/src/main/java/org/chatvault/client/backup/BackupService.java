@@ -102,54 +102,61 @@ public final class BackupService {
         Set<ObjectId> dropped = new LinkedHashSet<>();
         List<ConversationState> changed = new ArrayList<>(dirty.size());
         ObjectCodec codec = session.newCodec();
-        long messages = 0;
+        long[] messages = {0};
         int[] encoded = {0};
         // Read before the change reader starts: it holds the store while it streams messages.
         Map<String, List<MediaIndexRef>> mediaIndexes = sync.allMediaIndexes();
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
-        try (BatchUploader uploader = new BatchUploader(session.api(), options); ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
-            ChangeReader.Start current = null;
-            List<SegmentRef> segments = new ArrayList<>();
-            long count = 0;
+        // Three stages on their own threads: the reader (SQLite, segment cuts), the sealers (zstd,
+        // AES-GCM), the uploader (HTTP). Sealed objects come back here in reading order, so the
+        // batches, indexes and root are those of a sequential run.
+        try (BatchUploader uploader = new BatchUploader(session.api(), options);
+             ParallelSealer sealer = new ParallelSealer(session::newCodec, ParallelSealer.defaultWorkers(), SEAL_WINDOW);
+             ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
+            OpenConversation open = null;
             for (ChangeReader.Item item = reader.take(); !(item instanceof ChangeReader.Finished); item = reader.take()) {
                 switch (item) {
-                    case ChangeReader.Start start -> {
-                        current = start;
-                        segments = new ArrayList<>(start.kept());
-                        count = 0;
-                    }
+                    case ChangeReader.Start start -> open = new OpenConversation(start, new ArrayList<>(start.kept()));
                     case ChangeReader.Draft(Segmenter.SegmentDraft draft) -> {
-                        SealedObject o = codec.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext());
-                        uploader.add(o);
-                        segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), draft.plaintext().length));
-                        count += draft.count();
+                        List<SegmentRef> segments = open.segments();
+                        int plainSize = draft.plaintext().length;
+                        sealer.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext(), o -> {
+                            uploader.add(o);
+                            segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), plainSize));
+                        });
+                        open.count[0] += draft.count();
                         encoded[0]++;
                     }
                     case ChangeReader.End end -> {
-                        Conversation conv = current.conversation();
-                        // Media indexes are written by the media backup; a text change keeps them as they are.
-                        List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
-                        ConversationIndex index = new ConversationIndex(conv, segments, media, current.metadataChangedAt(), current.tombstones());
-                        SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
-                        uploader.add(indexObject);
-                        long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
-                        BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
-                        after.put(conv.id(), now);
-                        changed.add(new ConversationState(now, segments, media, current.dirty().changeSeq()));
-                        diff(current.old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
-                        messages += count;
-                        listener.conversationDone(count);
+                        OpenConversation done = open;
+                        sealer.then(() -> {
+                            Conversation conv = done.start().conversation();
+                            List<SegmentRef> segments = done.segments();
+                            // Media indexes are written by the media backup; a text change keeps them as they are.
+                            List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
+                            ConversationIndex index = new ConversationIndex(conv, segments, media, done.start().metadataChangedAt(), done.start().tombstones());
+                            SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
+                            uploader.add(indexObject);
+                            long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
+                            BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
+                            after.put(conv.id(), now);
+                            changed.add(new ConversationState(now, segments, media, done.start().dirty().changeSeq()));
+                            diff(done.start().old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
+                            messages[0] += done.count()[0];
+                            listener.conversationDone(done.count()[0]);
+                        });
                     }
                     default -> throw new IllegalStateException("unexpected " + item);
                 }
             }
+            sealer.finish();
             if (head.version() > 0 && after.equals(before) && !horizonMoved) {
                 // Re-encoding gave the objects the head already lists: nothing to commit.
                 uploader.flush();
                 sync.recordSnapshot(sync.head().orElseThrow(), changed, List.of());
-                return new BackupReport(head.version(), 0, messages, encoded[0], uploader.uploadedObjects(), uploader.uploadedBytes(),
+                return new BackupReport(head.version(), 0, messages[0], encoded[0], uploader.uploadedObjects(), uploader.uploadedBytes(),
                         uploader.skippedObjects(), merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
             }
             ObjectId baseRoot = head.root() == null ? null : ObjectId.parse(head.root());
@@ -169,8 +176,16 @@ public final class BackupService {
         sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
         Horizons.recordCommitted(sync, horizon);
         new HeadGuard(sync).remember(version, root, true);
-        return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
+        return new BackupReport(version, changed.size(), messages[0], encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
                 Duration.ofMillis(clock.millis() - started));
+    }
+
+    /** Segments sealed at once, at most: 256 KiB of plaintext each, so a few MiB of heap. */
+    static final int SEAL_WINDOW = 16;
+
+    /** A conversation being re-encoded: its start, its segments as they come back sealed, its message count. */
+    private record OpenConversation(ChangeReader.Start start, List<SegmentRef> segments, long[] count) {
+        OpenConversation(ChangeReader.Start start, List<SegmentRef> segments) { this(start, segments, new long[1]); }
     }
 
     private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,
