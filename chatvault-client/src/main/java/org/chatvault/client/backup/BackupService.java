@@ -33,6 +33,7 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.format.SegmentRef;
 import org.chatvault.core.format.Segmenter;
 import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.Message;
 
 /**
  * Incremental backup of a LocalStore into the vault (DESIGN.md §4). Only conversations changed
@@ -109,28 +110,37 @@ public final class BackupService {
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
-        // Three stages on their own threads: the reader (SQLite, segment cuts), the sealers (zstd,
-        // AES-GCM), the uploader (HTTP). Sealed objects come back here in reading order, so the
-        // batches, indexes and root are those of a sequential run.
+        // Four stages on their own threads: the reader (SQLite), this thread (segment cuts), the
+        // sealers (zstd, AES-GCM), the uploader (HTTP). Sealed objects come back here in reading
+        // order, so the batches, indexes and root are those of a sequential run.
         try (BatchUploader uploader = new BatchUploader(session.api(), options);
              ParallelSealer sealer = new ParallelSealer(session::newCodec, ParallelSealer.defaultWorkers(), SEAL_WINDOW);
              ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
             OpenConversation open = null;
             for (ChangeReader.Item item = reader.take(); !(item instanceof ChangeReader.Finished); item = reader.take()) {
                 switch (item) {
-                    case ChangeReader.Start start -> open = new OpenConversation(start, new ArrayList<>(start.kept()));
-                    case ChangeReader.Draft(Segmenter.SegmentDraft draft) -> {
-                        List<SegmentRef> segments = open.segments();
-                        int plainSize = draft.plaintext().length;
-                        sealer.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext(), o -> {
-                            uploader.add(o);
-                            segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), plainSize));
+                    case ChangeReader.Start start -> {
+                        OpenConversation conv = new OpenConversation(start, new ArrayList<>(start.kept()));
+                        // Cut here, on this thread, while the reader reads on: the cut is a pure
+                        // function of the messages, so the segments are those of a one-thread run.
+                        conv.segmenter = new Segmenter(start.conversation().id(), draft -> {
+                            List<SegmentRef> segments = conv.segments();
+                            int plainSize = draft.plaintext().length;
+                            sealer.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext(), o -> {
+                                uploader.add(o);
+                                segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), plainSize));
+                            });
+                            conv.count += draft.count();
+                            encoded[0]++;
                         });
-                        open.count[0] += draft.count();
-                        encoded[0]++;
+                        open = conv;
+                    }
+                    case ChangeReader.Messages(List<Message> chunk) -> {
+                        for (Message m : chunk) open.segmenter.add(m);
                     }
                     case ChangeReader.End end -> {
                         OpenConversation done = open;
+                        done.segmenter.finish();
                         sealer.then(() -> {
                             Conversation conv = done.start().conversation();
                             List<SegmentRef> segments = done.segments();
@@ -144,8 +154,8 @@ public final class BackupService {
                             after.put(conv.id(), now);
                             changed.add(new ConversationState(now, segments, media, done.start().dirty().changeSeq()));
                             diff(done.start().old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
-                            messages[0] += done.count()[0];
-                            listener.conversationDone(done.count()[0]);
+                            messages[0] += done.count;
+                            listener.conversationDone(done.count);
                         });
                     }
                     default -> throw new IllegalStateException("unexpected " + item);
@@ -183,9 +193,20 @@ public final class BackupService {
     /** Segments sealed at once, at most: 256 KiB of plaintext each, so a few MiB of heap. */
     static final int SEAL_WINDOW = 16;
 
-    /** A conversation being re-encoded: its start, its segments as they come back sealed, its message count. */
-    private record OpenConversation(ChangeReader.Start start, List<SegmentRef> segments, long[] count) {
-        OpenConversation(ChangeReader.Start start, List<SegmentRef> segments) { this(start, segments, new long[1]); }
+    /** A conversation being re-encoded: its start, its segmenter, its segments as they come back sealed, its message count. */
+    private static final class OpenConversation {
+        private final ChangeReader.Start start;
+        private final List<SegmentRef> segments;
+        Segmenter segmenter;
+        long count;
+
+        OpenConversation(ChangeReader.Start start, List<SegmentRef> segments) {
+            this.start = start;
+            this.segments = segments;
+        }
+
+        ChangeReader.Start start() { return start; }
+        List<SegmentRef> segments() { return segments; }
     }
 
     private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,

@@ -51,7 +51,7 @@ final class ParallelSealer implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("chatvault-seal-", 0).daemon().factory());
     }
 
-    /** Workers for this machine: every core but the one the change reader keeps busy, at least one. */
+    /** Workers for this machine: every core but one (the reader and the segment cuts share it), at least one. */
     static int defaultWorkers() {
         return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
     }

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the packs of one uploaded batch, one per time bucket. A batch of text history spans
  * dozens of months, so dozens of packs, and each put waits for its own fsync (file, then
- * directory): one after another, those waits were most of an upload's time. Here the packs of a
- * batch are written at once on a small shared pool, so their fsyncs overlap and the file system
- * folds them into a few journal commits (ext4 batches the fsyncs that arrive during a commit).
+ * directory): one after another, those waits were most of an upload's time. On a store whose
+ * puts overlap ({@link ObjectStore#overlapsPuts}, the file system) the packs of a batch are
+ * written at once on a small shared pool, so their fsyncs fold into a few journal commits (ext4
+ * batches the fsyncs that arrive during a commit); elsewhere one after another, in bucket order.
  *
  * <p>Durability is unchanged: {@link #write} returns only after every pack's put returned, and
  * each put is durable on its own (the store's contract: data and rename synced). The caller
@@ -65,12 +66,7 @@ final class PackWriter {
             String packId = UUID.randomUUID().toString();
             planned.add(new Planned(packId, ObjectService.packKey(accountId, packId), e.getKey(), e.getValue(), length, cold));
         }
-        if (planned.size() == 1) {
-            Planned only = planned.getFirst();
-            NewPack pack = writeOne(batch, only);
-            if (only.cold()) coldPackIds.add(pack.packId());
-            return List.of(pack);
-        }
+        if (planned.size() == 1 || !blobs.overlapsPuts()) return writeInOrder(batch, planned, coldPackIds);
         batch.channel(); // opened here, once: the workers share it for positional reads
         List<Future<NewPack>> futures = new ArrayList<>(planned.size());
         for (Planned p : planned) futures.add(POOL.submit(() -> writeOne(batch, p)));
@@ -92,6 +88,22 @@ final class PackWriter {
         if (failure instanceof IOException io) throw io;
         if (failure instanceof RuntimeException r) throw r;
         throw (Error) failure;
+    }
+
+    /** One put after another, in bucket order; on a failure, the packs written so far are deleted. */
+    private List<NewPack> writeInOrder(SpooledBatch batch, List<Planned> planned, List<String> coldPackIds) throws IOException {
+        List<NewPack> packs = new ArrayList<>(planned.size());
+        try {
+            for (Planned p : planned) {
+                NewPack pack = writeOne(batch, p);
+                packs.add(pack);
+                if (p.cold()) coldPackIds.add(pack.packId());
+            }
+            return packs;
+        } catch (IOException | RuntimeException e) {
+            for (NewPack pack : packs) deleteQuietly(pack.storageKey());
+            throw e;
+        }
     }
 
     private record Planned(String packId, String key, int bucket, List<SpooledFrame> frames, long length, boolean cold) {}

@@ -112,6 +112,37 @@ class PackWriterTest {
         assertThat(files.list("packs/")).hasSize(12);
     }
 
+    @Test
+    void onAStoreWithoutOverlappingPutsThePacksAreWrittenInBucketOrderAndAFailureStopsThem() throws IOException {
+        List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ObjectStore inOrder = new DelegatingStore(files) {
+            @Override
+            public void put(String key, InputStream data, long length) throws IOException {
+                keys.add(key);
+                if (keys.size() == 5 && failing.getAndSet(false)) throw new IOException("disk full");
+                super.put(key, data, length);
+            }
+
+            @Override public boolean overlapsPuts() { return false; }
+        };
+        ObjectService objects = service(inOrder);
+        List<SealedObject> sent = yearOfSegments();
+        assertThatThrownBy(() -> objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(sent)))).hasMessage("disk full");
+        assertThat(keys).as("one at a time, stopping at the failure").hasSize(5);
+        assertThat(files.list("packs/")).isEmpty();
+        keys.clear();
+        objects.upload(alice, new ByteArrayInputStream(TestObjects.batch(sent)));
+        assertThat(keys).hasSize(12);
+        // Bucket order: each pack's objects are of a later month than the previous pack's.
+        List<Integer> buckets = new ArrayList<>();
+        for (String key : keys) {
+            FetchPlan plan = objects.planFetch(alice, sent.stream().map(SealedObject::id).toList());
+            buckets.add(plan.objects().stream().filter(l -> l.storageKey().equals(key)).findFirst().orElseThrow().bucket());
+        }
+        assertThat(buckets).isSorted().doesNotHaveDuplicates();
+    }
+
     /** Passes everything to another store, so a test can override one call. */
     private static class DelegatingStore implements ObjectStore {
         private final ObjectStore inner;
@@ -125,5 +156,6 @@ class PackWriterTest {
         @Override public boolean exists(String key) throws IOException { return inner.exists(key); }
         @Override public long size(String key) throws IOException { return inner.size(key); }
         @Override public List<String> list(String prefix) throws IOException { return inner.list(prefix); }
+        @Override public boolean overlapsPuts() { return inner.overlapsPuts(); }
     }
 }
