@@ -7,7 +7,11 @@ package org.chatvault.client.backup;
  * once, so the client sends one while the server writes another.
  */
 public record BackupOptions(int batchBytes, int batchObjects, int parallelUploads) {
-    public static final BackupOptions DEFAULT = new BackupOptions(8 * 1024 * 1024, 4_000);
+    /**
+     * Two batches in flight: the server writes and syncs one batch's packs while the next one
+     * streams, instead of the connection idling through every fsync.
+     */
+    public static final BackupOptions DEFAULT = new BackupOptions(8 * 1024 * 1024, 4_000, 2);
 
     public BackupOptions {
         if (batchBytes < 1 || batchBytes > 48 * 1024 * 1024) throw new IllegalArgumentException("batchBytes must be 1 B to 48 MiB");

@@ -33,6 +33,7 @@ import org.chatvault.core.format.SealedObject;
 import org.chatvault.core.format.SegmentRef;
 import org.chatvault.core.format.Segmenter;
 import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.Message;
 
 /**
  * Incremental backup of a LocalStore into the vault (DESIGN.md §4). Only conversations changed
@@ -102,54 +103,70 @@ public final class BackupService {
         Set<ObjectId> dropped = new LinkedHashSet<>();
         List<ConversationState> changed = new ArrayList<>(dirty.size());
         ObjectCodec codec = session.newCodec();
-        long messages = 0;
+        long[] messages = {0};
         int[] encoded = {0};
         // Read before the change reader starts: it holds the store while it streams messages.
         Map<String, List<MediaIndexRef>> mediaIndexes = sync.allMediaIndexes();
         listener.started(dirty.size());
         ObjectId root;
         long uploadedObjects, uploadedBytes, skipped;
-        try (BatchUploader uploader = new BatchUploader(session.api(), options); ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
-            ChangeReader.Start current = null;
-            List<SegmentRef> segments = new ArrayList<>();
-            long count = 0;
+        // Four stages on their own threads: the reader (SQLite), this thread (segment cuts), the
+        // sealers (zstd, AES-GCM), the uploader (HTTP). Sealed objects come back here in reading
+        // order, so the batches, indexes and root are those of a sequential run.
+        try (BatchUploader uploader = new BatchUploader(session.api(), options);
+             ParallelSealer sealer = new ParallelSealer(session::newCodec, ParallelSealer.defaultWorkers(), SEAL_WINDOW);
+             ChangeReader reader = new ChangeReader(store, dirty, horizon.keptFrom())) {
+            OpenConversation open = null;
             for (ChangeReader.Item item = reader.take(); !(item instanceof ChangeReader.Finished); item = reader.take()) {
                 switch (item) {
                     case ChangeReader.Start start -> {
-                        current = start;
-                        segments = new ArrayList<>(start.kept());
-                        count = 0;
+                        OpenConversation conv = new OpenConversation(start, new ArrayList<>(start.kept()));
+                        // Cut here, on this thread, while the reader reads on: the cut is a pure
+                        // function of the messages, so the segments are those of a one-thread run.
+                        conv.segmenter = new Segmenter(start.conversation().id(), draft -> {
+                            List<SegmentRef> segments = conv.segments();
+                            int plainSize = draft.plaintext().length;
+                            sealer.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext(), o -> {
+                                uploader.add(o);
+                                segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), plainSize));
+                            });
+                            conv.count += draft.count();
+                            encoded[0]++;
+                        });
+                        open = conv;
                     }
-                    case ChangeReader.Draft(Segmenter.SegmentDraft draft) -> {
-                        SealedObject o = codec.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext());
-                        uploader.add(o);
-                        segments.add(new SegmentRef(o.id(), draft.month(), draft.firstSentAt(), draft.lastSentAt(), draft.count(), draft.plaintext().length));
-                        count += draft.count();
-                        encoded[0]++;
+                    case ChangeReader.Messages(List<Message> chunk) -> {
+                        for (Message m : chunk) open.segmenter.add(m);
                     }
                     case ChangeReader.End end -> {
-                        Conversation conv = current.conversation();
-                        // Media indexes are written by the media backup; a text change keeps them as they are.
-                        List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
-                        ConversationIndex index = new ConversationIndex(conv, segments, media, current.metadataChangedAt(), current.tombstones());
-                        SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
-                        uploader.add(indexObject);
-                        long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
-                        BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
-                        after.put(conv.id(), now);
-                        changed.add(new ConversationState(now, segments, media, current.dirty().changeSeq()));
-                        diff(current.old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
-                        messages += count;
-                        listener.conversationDone(count);
+                        OpenConversation done = open;
+                        done.segmenter.finish();
+                        sealer.then(() -> {
+                            Conversation conv = done.start().conversation();
+                            List<SegmentRef> segments = done.segments();
+                            // Media indexes are written by the media backup; a text change keeps them as they are.
+                            List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
+                            ConversationIndex index = new ConversationIndex(conv, segments, media, done.start().metadataChangedAt(), done.start().tombstones());
+                            SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
+                            uploader.add(indexObject);
+                            long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
+                            BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
+                            after.put(conv.id(), now);
+                            changed.add(new ConversationState(now, segments, media, done.start().dirty().changeSeq()));
+                            diff(done.start().old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
+                            messages[0] += done.count;
+                            listener.conversationDone(done.count);
+                        });
                     }
                     default -> throw new IllegalStateException("unexpected " + item);
                 }
             }
+            sealer.finish();
             if (head.version() > 0 && after.equals(before) && !horizonMoved) {
                 // Re-encoding gave the objects the head already lists: nothing to commit.
                 uploader.flush();
                 sync.recordSnapshot(sync.head().orElseThrow(), changed, List.of());
-                return new BackupReport(head.version(), 0, messages, encoded[0], uploader.uploadedObjects(), uploader.uploadedBytes(),
+                return new BackupReport(head.version(), 0, messages[0], encoded[0], uploader.uploadedObjects(), uploader.uploadedBytes(),
                         uploader.skippedObjects(), merged, pulledBytes, Duration.ofMillis(clock.millis() - started));
             }
             ObjectId baseRoot = head.root() == null ? null : ObjectId.parse(head.root());
@@ -169,8 +186,27 @@ public final class BackupService {
         sync.recordSnapshot(new SyncState.Head(version, root), changed, List.of());
         Horizons.recordCommitted(sync, horizon);
         new HeadGuard(sync).remember(version, root, true);
-        return new BackupReport(version, changed.size(), messages, encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
+        return new BackupReport(version, changed.size(), messages[0], encoded[0], uploadedObjects, uploadedBytes, skipped, merged, pulledBytes,
                 Duration.ofMillis(clock.millis() - started));
+    }
+
+    /** Segments sealed at once, at most: 256 KiB of plaintext each, so a few MiB of heap. */
+    static final int SEAL_WINDOW = 16;
+
+    /** A conversation being re-encoded: its start, its segmenter, its segments as they come back sealed, its message count. */
+    private static final class OpenConversation {
+        private final ChangeReader.Start start;
+        private final List<SegmentRef> segments;
+        Segmenter segmenter;
+        long count;
+
+        OpenConversation(ChangeReader.Start start, List<SegmentRef> segments) {
+            this.start = start;
+            this.segments = segments;
+        }
+
+        ChangeReader.Start start() { return start; }
+        List<SegmentRef> segments() { return segments; }
     }
 
     private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,

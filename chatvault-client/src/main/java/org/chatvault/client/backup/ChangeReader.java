@@ -11,14 +11,14 @@ import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.format.Months;
 import org.chatvault.core.format.SegmentRef;
 import org.chatvault.core.format.Tombstones;
-import org.chatvault.core.format.Segmenter;
-import org.chatvault.core.format.Segmenter.SegmentDraft;
 import org.chatvault.core.model.Conversation;
+import org.chatvault.core.model.Message;
 
 /**
- * Reads changed conversations from the LocalStore and cuts them into segment plaintexts on its
- * own thread, so that reading SQLite and sealing (zstd, AES-GCM) run on two cores at once. The
- * consumer takes {@link Item}s in order: a {@link Start}, that conversation's drafts, an {@link End}.
+ * Reads changed conversations from the LocalStore on its own thread, so that reading SQLite,
+ * cutting segments (the consumer) and sealing (zstd, AES-GCM, on workers) run at once. The
+ * consumer takes {@link Item}s in order: a {@link Start}, that conversation's messages in chunks,
+ * an {@link End}.
  */
 final class ChangeReader implements AutoCloseable {
     sealed interface Item {}
@@ -30,7 +30,8 @@ final class ChangeReader implements AutoCloseable {
     record Start(DirtyConversation dirty, Conversation conversation, List<SegmentRef> old, List<SegmentRef> kept,
                  long metadataChangedAt, Tombstones tombstones) implements Item {}
 
-    record Draft(SegmentDraft draft) implements Item {}
+    /** The next messages of the conversation, in (time, id) order, from where its re-encoding starts. */
+    record Messages(List<Message> messages) implements Item {}
 
     record End() implements Item {}
 
@@ -39,7 +40,9 @@ final class ChangeReader implements AutoCloseable {
     private record Failed(Throwable cause) implements Item {}
 
     static final int SEALED_BYTES = 32 * 1024;
-    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(256);
+    /** Messages handed over at once: few enough hand-overs, and with the queue's 64 slots some 16,000 messages read ahead at most. */
+    static final int CHUNK = 256;
+    private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(64);
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -47,6 +50,7 @@ final class ChangeReader implements AutoCloseable {
      * @param keptFrom the retention horizon (docs/FORMAT.md §8.1), 0 for none: messages of earlier
      *                 months are not read, and the segments of those months are kept as they are
      */
+    @SuppressWarnings("unchecked")
     ChangeReader(LocalStore store, List<DirtyConversation> dirty, int keptFrom) {
         thread = Thread.ofPlatform().name("chatvault-backup-read").daemon().start(() -> {
             try {
@@ -64,9 +68,16 @@ final class ChangeReader implements AutoCloseable {
                         long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
                         if (keptFrom != 0) from = Math.max(from, Months.start(keptFrom));
                         put(new Start(d, conv, old, kept, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
-                        Segmenter segmenter = new Segmenter(conv.id(), draft -> put(new Draft(draft)));
-                        store.forEachMessage(conv.id(), from, segmenter::add);
-                        segmenter.finish();
+                        List<Message> chunk = new ArrayList<>(CHUNK);
+                        List<Message>[] open = new List[] {chunk};
+                        store.forEachMessage(conv.id(), from, m -> {
+                            open[0].add(m);
+                            if (open[0].size() == CHUNK) {
+                                put(new Messages(open[0]));
+                                open[0] = new ArrayList<>(CHUNK);
+                            }
+                        });
+                        if (!open[0].isEmpty()) put(new Messages(open[0]));
                     }
                     put(new End());
                 }

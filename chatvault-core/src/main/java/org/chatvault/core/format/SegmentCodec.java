@@ -42,10 +42,13 @@ public final class SegmentCodec {
     }
 
     static byte[] assemble(String conversationId, int count, ByteWriter body) {
-        ByteWriter w = new ByteWriter(body.size() + conversationId.length() * 3 + 16);
-        w.u8(SCHEMA).string(conversationId).varint(count);
-        w.bytes(body.toByteArray());
-        return w.toByteArray();
+        ByteWriter header = new ByteWriter(conversationId.length() * 3 + 16);
+        header.u8(SCHEMA).string(conversationId).varint(count);
+        // One copy of the body into an array of the exact size: segments are up to 256 KiB.
+        byte[] plain = new byte[header.size() + body.size()];
+        header.copyTo(plain, 0);
+        body.copyTo(plain, header.size());
+        return plain;
     }
 
     static void encodeMessage(ByteWriter w, Message m, long previousSentAt) {

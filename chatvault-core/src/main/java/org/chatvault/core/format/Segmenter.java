@@ -14,7 +14,6 @@ public final class Segmenter {
     private final String conversationId;
     private final Consumer<SegmentDraft> sink;
     private final ByteWriter body = new ByteWriter(MAX_PLAINTEXT + 1024);
-    private final ByteWriter scratch = new ByteWriter(1024);
     private int month;
     private int count;
     private long first;
@@ -32,18 +31,18 @@ public final class Segmenter {
         if (m.sentAt() < last && count > 0) throw new IllegalArgumentException("messages must arrive in time order");
         int mMonth = Months.of(m.sentAt());
         if (count > 0 && mMonth != month) flush();
-        scratch.reset();
-        SegmentCodec.encodeMessage(scratch, m, count == 0 ? 0 : last);
-        if (count > 0 && body.size() + scratch.size() > MAX_PLAINTEXT - headerAllowance()) {
+        // Encoded straight into the segment; taken back out if it does not fit, to open the next one.
+        int mark = body.size();
+        SegmentCodec.encodeMessage(body, m, count == 0 ? 0 : last);
+        if (count > 0 && body.size() > MAX_PLAINTEXT - headerAllowance()) {
+            body.truncate(mark);
             flush();
-            scratch.reset();
-            SegmentCodec.encodeMessage(scratch, m, 0);
+            SegmentCodec.encodeMessage(body, m, 0);
         }
         if (count == 0) {
             month = mMonth;
             first = m.sentAt();
         }
-        body.bytes(scratch.toByteArray());
         last = m.sentAt();
         count++;
     }

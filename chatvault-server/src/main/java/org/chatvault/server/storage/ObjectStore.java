@@ -42,6 +42,15 @@ public interface ObjectStore {
         Files.delete(file);
     }
 
+    /**
+     * Whether several puts at once finish sooner than the same puts one after another, so a writer
+     * of many blobs should issue them together: on a local file system their fsyncs fold into a
+     * few journal commits. A backend that answers false gets its puts one at a time, in order.
+     */
+    default boolean overlapsPuts() {
+        return false;
+    }
+
     /** Streams the whole blob; the caller closes the stream. */
     InputStream get(String key) throws IOException;
 

@@ -15,10 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.chatvault.core.format.ObjectId;
-import org.chatvault.protocol.batch.BatchFormat;
 import org.chatvault.protocol.signing.RequestSignature;
 import org.chatvault.server.account.Principal;
 import org.chatvault.server.billing.Entitlement;
@@ -41,6 +39,7 @@ public final class ObjectService {
     private final ServerMetrics metrics;
     private final BatchSpooler spooler;
     private final BatchWriter writer;
+    private final PackWriter packWriter;
     private final PackTiering tiering;
     private final Path tmpDir;
     private final VaultPolicy policy;
@@ -75,6 +74,7 @@ public final class ObjectService {
         this.spooler = new BatchSpooler(tmpDir);
         this.tmpDir = tmpDir;
         this.writer = new BatchWriter(blobs);
+        this.packWriter = new PackWriter(blobs, tiering);
     }
 
     /** The ids among {@code ids} the account does not hold, in request order. */
@@ -131,16 +131,9 @@ public final class ObjectService {
 
     private IndexResult storePacks(Principal p, SpooledBatch batch, Map<Integer, List<SpooledFrame>> byBucket, Entitlement allowed)
             throws IOException {
-        List<NewPack> packs = new ArrayList<>();
         List<String> coldPackIds = new ArrayList<>();
+        List<NewPack> packs = packWriter.write(p.accountId(), batch, byBucket, clock.instant(), coldPackIds);
         try {
-            for (Map.Entry<Integer, List<SpooledFrame>> e : byBucket.entrySet()) {
-                long length = PackStream.length(e.getValue());
-                boolean cold = tiering.cold(e.getKey(), length, clock.instant());
-                NewPack pack = writePack(p, batch, e.getKey(), e.getValue(), tiering.storeFor(blobs, cold));
-                packs.add(pack);
-                if (cold) coldPackIds.add(pack.packId());
-            }
             IndexResult indexed = switch (metadata.indexPacksWithin(p.accountId(), packs, clock.instant(), allowed.quotaBytes())) {
                 case IndexOutcome.Indexed i -> i.result();
                 case IndexOutcome.OverLimit o -> throw VaultPolicy.quotaExceeded(allowed, o.heldBytes(), o.addingBytes());
@@ -148,7 +141,7 @@ public final class ObjectService {
             for (String key : indexed.unusedPackKeys()) deleteQuietly(key);
             recordCold(p.accountId(), coldPackIds);
             return indexed;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Not indexed, so invisible; delete the blobs so they do not leak space.
             for (NewPack pack : packs) deleteQuietly(pack.storageKey());
             throw e;
@@ -163,27 +156,6 @@ public final class ObjectService {
             log.warn("account {}: {} packs written cold but not recorded so; the tiering job will copy them once more", accountId,
                     packIds.size(), e);
         }
-    }
-
-    private NewPack writePack(Principal p, SpooledBatch batch, int bucket, List<SpooledFrame> frames, ObjectStore target)
-            throws IOException {
-        String packId = UUID.randomUUID().toString();
-        String key = packKey(p.accountId(), packId);
-        long length = PackStream.length(frames);
-        if (frames.equals(batch.frames())) {
-            // Every frame is new and of one bucket (the common case for media): the spool file
-            // is the pack byte for byte, so it moves into place instead of being copied.
-            batch.handOver(file -> target.adopt(key, file));
-        } else {
-            target.put(key, new PackStream(batch.channel(), frames), length);
-        }
-        List<ObjectEntry> entries = new ArrayList<>(frames.size());
-        long pos = BatchFormat.MAGIC.length;
-        for (SpooledFrame f : frames) {
-            entries.add(new ObjectEntry(f.id(), f.kind(), f.bucket(), pos + BatchFormat.FRAME_HEADER_BYTES, f.length()));
-            pos += f.frameBytes();
-        }
-        return new NewPack(packId, bucket, key, length, entries);
     }
 
     static String packKey(String accountId, String packId) {

@@ -71,6 +71,12 @@ public final class FileSystemObjectStore implements ObjectStore {
         syncDirectory(target.getParent());
     }
 
+    /** Each put waits for its own fsyncs; several at once share the file system's journal commits. */
+    @Override
+    public boolean overlapsPuts() {
+        return true;
+    }
+
     /** Moves the file into place (after syncing it) when it is on the same file system; copies otherwise. */
     @Override
     public void adopt(String key, Path file) throws IOException {
