@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class NativeLibraryCache {
     static final String SQLITE_NAME = "org.sqlite.lib.name";
     static final String SQLITE_TMPDIR = "org.sqlite.tmpdir";
     static final String ZSTD_PATH = "ZstdNativePath";
+    private static final long ABANDONED_AFTER_MILLIS = 10 * 60_000;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private NativeLibraryCache() {}
@@ -95,9 +97,18 @@ final class NativeLibraryCache {
             } finally {
                 Files.deleteIfExists(partial);
             }
+            removeAbandoned(dir);
             return lib;
         } catch (IOException | RuntimeException e) {
             return null; // the library unpacks itself into /tmp, as it always did
+        }
+    }
+
+    /** Removes partial files a process killed while unpacking left behind (not one still being written). */
+    private static void removeAbandoned(Path dir) throws IOException {
+        long before = System.currentTimeMillis() - ABANDONED_AFTER_MILLIS;
+        try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*.partial")) {
+            for (Path p : partials) if (Files.getLastModifiedTime(p).toMillis() < before) Files.deleteIfExists(p);
         }
     }
 

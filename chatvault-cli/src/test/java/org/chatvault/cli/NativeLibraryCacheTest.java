@@ -43,6 +43,19 @@ class NativeLibraryCacheTest {
         assertThat(Files.size(lib)).isGreaterThan(3);
     }
 
+    @Test void partialFilesOfKilledRunsAreRemovedWhenALibraryIsWritten(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("native");
+        Path lib = NativeLibraryCache.cached(SQLITE, dir);
+        Path abandoned = Files.write(dir.resolve("0000-lib.so123.partial"), new byte[] {1});
+        Files.setLastModifiedTime(abandoned, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = Files.write(dir.resolve("0001-lib.so456.partial"), new byte[] {1});
+        Files.delete(lib);
+
+        assertThat(NativeLibraryCache.cached(SQLITE, dir)).isEqualTo(lib);
+        assertThat(abandoned).doesNotExist();
+        assertThat(fresh).as("maybe another process's, still being written").exists();
+    }
+
     @Test void aDirectoryOthersMayWriteInIsNotUsed(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("shared"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
