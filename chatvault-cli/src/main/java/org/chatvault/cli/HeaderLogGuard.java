@@ -12,7 +12,7 @@ import org.slf4j.Marker;
  * Keeps Jetty's HTTP parser and generator from logging below INFO, whatever level the logging
  * configuration asks for: at DEBUG they log every header they parse, the {@code Authorization:
  * Bearer} access token included (found by {@code SessionLogScanTest}). Their INFO and above carry no
- * header values. Named in logback.xml and installed again by {@code chatvault server}, so an
+ * header values. Installed by {@link CliLogging} and again by {@code chatvault server}, so an
  * operator's own configuration keeps it too.
  */
 public final class HeaderLogGuard extends TurboFilter {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Holds back what is logged while a command prints its own output, then writes it where it would
- * have gone: the root logger's appenders (stderr, see logback.xml) are swapped for a buffer and put
+ * have gone: the root logger's appenders (stderr, see {@link CliLogging}) are swapped for a buffer and put
  * back on {@link #close}, which replays the buffer to them. Bounded: past {@link #LIMIT} events the
  * rest are counted and the count is logged instead.
  */

@@ -13,6 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * bars in a log file or a pipe are noise (the commands still count, they just say nothing).
  */
 final class Progress {
+    private static final int UNSHOWN_WIDTH = 80;
+
     private Progress() {}
 
     static ProgressBar bar(String task, long max, String unit) {
@@ -25,7 +27,9 @@ final class Progress {
     }
 
     private static ProgressBar build(String task, long max, String unit, long unitSize) {
-        ProgressBarConsumer shown = onTerminal() ? new ConsoleProgressBarConsumer(System.err) : new DelegatingProgressBarConsumer(line -> {});
+        // Off a terminal nothing is drawn: a fixed width, since asking the terminal for its width forks a process (stty).
+        ProgressBarConsumer shown = onTerminal() ? new ConsoleProgressBarConsumer(System.err)
+                : new DelegatingProgressBarConsumer(line -> {}, UNSHOWN_WIDTH);
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, unitSize)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().setConsumer(shown).build();
     }

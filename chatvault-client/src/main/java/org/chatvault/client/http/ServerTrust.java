@@ -2,11 +2,13 @@ package org.chatvault.client.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -41,6 +43,17 @@ public final class ServerTrust {
     }
 
     /**
+     * The TLS context for connections to {@code server}: {@link #context()} for https; for plain
+     * http, where the HTTP client wants one all the same but never uses it, one that trusts no
+     * certificate at all, so a short command does not load the JDK's whole CA store for nothing.
+     *
+     * @throws ClientException if the named CA file cannot be read or holds no certificate
+     */
+    public static SSLContext context(URI server) {
+        return "http".equalsIgnoreCase(server.getScheme()) ? PlainHttp.CONTEXT : context();
+    }
+
+    /**
      * The TLS context for connections to the server: the JDK's default without a private CA.
      *
      * @throws ClientException if the named CA file cannot be read or holds no certificate
@@ -59,6 +72,32 @@ public final class ServerTrust {
             return SSLContext.getDefault();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
+    }
+
+    /** Holds the context for plain http, made when first needed. */
+    private static final class PlainHttp {
+        static final SSLContext CONTEXT = trustingNoOne();
+
+        private static SSLContext trustingNoOne() {
+            X509TrustManager none = new X509TrustManager() {
+                @Override public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                    throw new CertificateException("a plain http connection trusts no certificate");
+                }
+
+                @Override public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                    throw new CertificateException("a plain http connection trusts no certificate");
+                }
+
+                @Override public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+            };
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {none}, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK has no TLS", e);
+            }
         }
     }
 

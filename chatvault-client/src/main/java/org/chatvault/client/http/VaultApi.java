@@ -102,7 +102,7 @@ public final class VaultApi {
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.retry = retry;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .sslContext(ServerTrust.context()).build();
+                .sslContext(ServerTrust.context(this.base)).build();
     }
 
     public URI base() { return base; }
