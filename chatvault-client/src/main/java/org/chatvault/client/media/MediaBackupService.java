@@ -1,9 +1,11 @@
 package org.chatvault.client.media;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import org.chatvault.client.local.SyncState;
 import org.chatvault.client.local.SyncState.BackedUpMedia;
 import org.chatvault.client.local.SyncState.MediaKey;
 import org.chatvault.client.vault.ObjectFetcher;
+import org.chatvault.core.chunking.Chunk;
+import org.chatvault.core.chunking.Chunker;
 import org.chatvault.core.chunking.FastCdc;
 import org.chatvault.core.format.CompressionPolicy;
 import org.chatvault.core.format.FileRecipe;
@@ -59,10 +63,6 @@ public final class MediaBackupService {
     private static final int SEAL_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** Chunks being sealed at once, at most 4 MiB each. */
     private static final int SEALS_IN_FLIGHT = 8;
-    /** Large files read and cut at once: the one being handed on and the next. */
-    private static final int FILES_IN_HAND = 2;
-    /** How far down the list the next large file is looked for, past small files sealed in between. */
-    private static final int LOOK_AHEAD = 16;
 
     public interface Listener {
         void started(int files, long bytes);
@@ -221,13 +221,11 @@ public final class MediaBackupService {
         int[] objects = {0};
         int sinceRecord = 0;
         try (BatchUploader uploader = new BatchUploader(session.api(), options);
-             SealPipeline pipeline = new SealPipeline(session::newCodec, uploader, SEAL_THREADS, SEALS_IN_FLIGHT);
-             ChunkReader reader = new ChunkReader(cdc, FILES_IN_HAND)) {
+             SealPipeline pipeline = new SealPipeline(session::newCodec, uploader, SEAL_THREADS, SEALS_IN_FLIGHT)) {
             for (; i < todo.size() && objects[0] < ROUND_OBJECTS; i++) {
                 Todo t = todo.get(i);
-                readAhead(todo, i + 1, reader);
                 try {
-                    seal(i, t, pipeline, reader, counters, (ref, ids) -> {
+                    seal(t, pipeline, counters, (ref, ids) -> {
                         Landed l = new Landed(new BackedUpMedia(ref, t.need().month()), ids);
                         uploader.afterLanded(() -> landed.add(l));
                         objects[0] += ids.size();
@@ -262,21 +260,6 @@ public final class MediaBackupService {
         return i;
     }
 
-    private static boolean large(Todo t) {
-        return t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(t.size()) == MediaRef.Shape.RECIPE;
-    }
-
-    /** Starts reading the next large file from {@code from} on, so it is cut while the current one is handed on. */
-    private void readAhead(List<Todo> todo, int from, ChunkReader reader) {
-        for (int j = from; j < Math.min(todo.size(), from + LOOK_AHEAD); j++) {
-            Todo next = todo.get(j);
-            if (large(next)) {
-                reader.start(j, store.media().path(next.need().contentId()), next.need().mime());
-                return;
-            }
-        }
-    }
-
     private static void drain(ConcurrentLinkedQueue<Landed> landed, List<Landed> round, SyncState sync) {
         List<Landed> batch = new ArrayList<>();
         for (Landed l; (l = landed.poll()) != null; ) batch.add(l);
@@ -292,10 +275,10 @@ public final class MediaBackupService {
     }
 
     /** Queues one file or thumbnail as objects on {@code pipeline}; {@code done} runs once its last object is queued. */
-    private void seal(int index, Todo t, SealPipeline pipeline, ChunkReader reader, Counters counters, FileSealed done) throws IOException {
+    private void seal(Todo t, SealPipeline pipeline, Counters counters, FileSealed done) throws IOException {
         Path path = store.media().path(t.need().contentId());
-        if (large(t)) {
-            sealChunked(index, t, path, pipeline, reader, counters, done);
+        if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(t.size()) == MediaRef.Shape.RECIPE) {
+            sealChunked(t, path, pipeline, counters, done);
             return;
         }
         if (t.size() > ObjectCodec.MAX_PLAINTEXT) throw new IOException("a thumbnail of " + t.size() + " bytes is larger than one object may be");
@@ -303,7 +286,7 @@ public final class MediaBackupService {
         counters.bytesRead += plain.length;
         if (t.role() == MediaRef.Role.FILE && MediaRef.shapeFor(plain.length) == MediaRef.Shape.RECIPE) {
             counters.bytesRead -= plain.length; // it grew since we looked: chunk it instead
-            sealChunked(index, t, path, pipeline, reader, counters, done);
+            sealChunked(t, path, pipeline, counters, done);
             return;
         }
         ObjectKind kind = t.role() == MediaRef.Role.THUMBNAIL ? ObjectKind.THUMBNAIL : ObjectKind.MEDIA_CHUNK;
@@ -315,22 +298,28 @@ public final class MediaBackupService {
             pipeline.sealStaged(kind, t.need().month(), StagedPlaintext.copyOf(plain, 0, plain.length), then);
     }
 
-    private void sealChunked(int index, Todo t, Path path, SealPipeline pipeline, ChunkReader reader, Counters counters, FileSealed done)
-            throws IOException {
+    private void sealChunked(Todo t, Path path, SealPipeline pipeline, Counters counters, FileSealed done) throws IOException {
         int bucket = t.need().month();
         List<FileRecipe.ChunkRef> chunks = new ArrayList<>();
         List<ObjectId> ids = new ArrayList<>();
         long size = 0;
-        ChunkReader.Pieces pieces = reader.take(index, path, t.need().mime());
-        for (ChunkReader.Piece c; (c = pieces.next()) != null; ) {
-            int length = c.length();
-            Consumer<SealedObject> then = o -> {
-                ids.add(o.id());
-                chunks.add(new FileRecipe.ChunkRef(o.id(), length));
-            };
-            if (c.staged() != null) pipeline.sealStaged(ObjectKind.MEDIA_CHUNK, bucket, c.staged(), then);
-            else pipeline.seal(ObjectKind.MEDIA_CHUNK, bucket, c.plain(), true, then);
-            size += length;
+        Boolean compress = null;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            Chunker chunker = Chunker.of(ch, cdc, cdc.params().max());
+            for (Chunk c; (c = chunker.next()) != null; ) {
+                // One decision per file, from its first chunk: a video does not turn into text half-way.
+                if (compress == null) compress = CompressionPolicy.shouldTryCompress(t.need().mime(), c.buffer(), c.bufferOffset(), c.length());
+                int length = c.length();
+                Consumer<SealedObject> then = o -> {
+                    ids.add(o.id());
+                    chunks.add(new FileRecipe.ChunkRef(o.id(), length));
+                };
+                // The reader's buffer is reused for the next chunk: an incompressible chunk is
+                // copied once, into the array its sealed body will be, and encrypted there.
+                if (compress) pipeline.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), true, then);
+                else pipeline.sealStaged(ObjectKind.MEDIA_CHUNK, bucket, StagedPlaintext.copyOf(c.buffer(), c.bufferOffset(), length), then);
+                size += length;
+            }
         }
         counters.bytesRead += size;
         long total = size;
