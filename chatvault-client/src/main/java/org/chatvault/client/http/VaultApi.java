@@ -279,16 +279,15 @@ public final class VaultApi {
         return out;
     }
 
-    /** Uploads objects as one batch, streaming their bodies without first joining them into one array. */
+    /** Uploads objects as one batch, streaming their bodies without first joining them into one array or copying them. */
     public UploadResult upload(List<SealedObject> objects) {
         List<byte[]> parts = BatchFormat.parts(objects);
-        long length = 0;
-        for (byte[] p : parts) length += p.length;
-        long contentLength = length;
+        ByteArraysPublisher body = new ByteArraysPublisher(parts);
+        long contentLength = body.length();
         byte[] bodyHash = !signer.active() ? null : RequestSigner.bodyHash(parts);
         return send("POST /v1/objects", () -> authed(HttpRequest.newBuilder(base.resolve("v1/objects"))
                 .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), contentLength)), bodyHash),
+                .POST(HttpRequest.BodyPublishers.fromPublisher(body, contentLength)), bodyHash),
                 UploadResult.class);
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import org.chatvault.client.ClientException;
 import org.chatvault.client.account.Session;
 import org.chatvault.client.backup.BackupOptions;
@@ -37,6 +38,7 @@ import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.core.format.StagedPlaintext;
 
 /**
  * Backs up the content files and thumbnails of the LocalStore's attachments (docs/FORMAT.md,
@@ -288,8 +290,12 @@ public final class MediaBackupService {
             return;
         }
         ObjectKind kind = t.role() == MediaRef.Role.THUMBNAIL ? ObjectKind.THUMBNAIL : ObjectKind.MEDIA_CHUNK;
-        pipeline.seal(kind, t.need().month(), plain, CompressionPolicy.shouldTryCompress(t.need().mime(), plain, 0, plain.length),
-                o -> done.accept(new MediaRef(t.need().contentId(), t.role(), MediaRef.Shape.SINGLE, o.id(), plain.length), List.of(o.id())));
+        Consumer<SealedObject> then =
+                o -> done.accept(new MediaRef(t.need().contentId(), t.role(), MediaRef.Shape.SINGLE, o.id(), plain.length), List.of(o.id()));
+        if (CompressionPolicy.shouldTryCompress(t.need().mime(), plain, 0, plain.length))
+            pipeline.seal(kind, t.need().month(), plain, true, then);
+        else
+            pipeline.sealStaged(kind, t.need().month(), StagedPlaintext.copyOf(plain, 0, plain.length), then);
     }
 
     private void sealChunked(Todo t, Path path, SealPipeline pipeline, Counters counters, FileSealed done) throws IOException {
@@ -304,10 +310,14 @@ public final class MediaBackupService {
                 // One decision per file, from its first chunk: a video does not turn into text half-way.
                 if (compress == null) compress = CompressionPolicy.shouldTryCompress(t.need().mime(), c.buffer(), c.bufferOffset(), c.length());
                 int length = c.length();
-                pipeline.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), compress, o -> {
+                Consumer<SealedObject> then = o -> {
                     ids.add(o.id());
                     chunks.add(new FileRecipe.ChunkRef(o.id(), length));
-                });
+                };
+                // The reader's buffer is reused for the next chunk: an incompressible chunk is
+                // copied once, into the array its sealed body will be, and encrypted there.
+                if (compress) pipeline.seal(ObjectKind.MEDIA_CHUNK, bucket, c.copy(), true, then);
+                else pipeline.sealStaged(ObjectKind.MEDIA_CHUNK, bucket, StagedPlaintext.copyOf(c.buffer(), c.bufferOffset(), length), then);
                 size += length;
             }
         }

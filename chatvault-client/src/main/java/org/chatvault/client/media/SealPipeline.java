@@ -12,6 +12,7 @@ import org.chatvault.client.backup.BatchUploader;
 import org.chatvault.core.format.ObjectCodec;
 import org.chatvault.core.format.ObjectKind;
 import org.chatvault.core.format.SealedObject;
+import org.chatvault.core.format.StagedPlaintext;
 
 /**
  * Seals objects on several threads while keeping their order: the caller submits plaintexts and
@@ -41,6 +42,14 @@ final class SealPipeline implements AutoCloseable {
     /** Seals {@code plain} in the background; once its turn comes, it goes to the uploader and {@code then} sees it. */
     void seal(ObjectKind kind, int bucket, byte[] plain, boolean tryCompress, Consumer<SealedObject> then) {
         Future<SealedObject> f = pool.submit(() -> codecs.get().seal(kind, bucket, plain, tryCompress));
+        steps.add(new Step(f, then, null));
+        pendingSeals++;
+        while (pendingSeals > maxInFlight) runNext();
+    }
+
+    /** As {@link #seal}, for a plaintext known not to compress, encrypted in the array it was staged in. */
+    void sealStaged(ObjectKind kind, int bucket, StagedPlaintext plain, Consumer<SealedObject> then) {
+        Future<SealedObject> f = pool.submit(() -> codecs.get().sealStaged(kind, bucket, plain));
         steps.add(new Step(f, then, null));
         pendingSeals++;
         while (pendingSeals > maxInFlight) runNext();

@@ -44,6 +44,23 @@ final class AesGcm {
         }
     }
 
+    /** Encrypts {@code buf[off, off+len)} in place and writes the tag right after it (the JDK's GCM is copy-safe in place). */
+    static byte[] encryptInPlace(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] buf, int off, int len) {
+        if (buf.length - off - len < TAG_BYTES) throw new IllegalArgumentException("no room for the tag after the plaintext");
+        try {
+            init(c, Cipher.ENCRYPT_MODE, key, nonce, aad);
+            int o = off;
+            int end = off + len;
+            for (int p = off; p < end; p += SLICE) {
+                o += c.update(buf, p, Math.min(SLICE, end - p), buf, o);
+            }
+            c.doFinal(buf, o);
+            return buf;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
     static byte[] decrypt(Cipher c, byte[] key, byte[] nonce, byte[] aad, byte[] cipherText, int off, int len) {
         if (len < TAG_BYTES) throw new CorruptDataException("ciphertext shorter than its tag");
         try {

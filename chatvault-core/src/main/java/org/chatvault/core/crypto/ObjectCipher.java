@@ -19,12 +19,27 @@ public interface ObjectCipher {
     /** {@code HMAC-SHA256(objectIdKey, u8(kindCode) ‖ plain)}: the 32-byte id of an object (§3.2). */
     byte[] objectId(int kindCode, byte[] plain);
 
+    /** {@link #objectId(int, byte[])} of {@code plain[off, off+len)}. */
+    default byte[] objectId(int kindCode, byte[] plain, int off, int len) {
+        return objectId(kindCode, java.util.Arrays.copyOfRange(plain, off, off + len));
+    }
+
     /**
      * AES-256-GCM of {@code plain[off, off+len)} under the per-object key of {@code objectId}.
      *
      * @return ciphertext ‖ 16-byte tag
      */
     byte[] encrypt(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] plain, int off, int len);
+
+    /**
+     * {@link #encrypt} where the ciphertext and tag overwrite {@code buf[off, off+len+TAG_BYTES)}:
+     * the plaintext in place, followed by room for the tag. Saves a large object a second array
+     * and a copy.
+     */
+    default void encryptInPlace(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] buf, int off, int len) {
+        byte[] ct = encrypt(objectClass, objectId, nonce, aad, buf, off, len);
+        System.arraycopy(ct, 0, buf, off, ct.length);
+    }
 
     /**
      * Authenticates and decrypts {@code cipherText[off, off+len)} (ciphertext ‖ tag) under the

@@ -31,6 +31,17 @@ final class VaultObjectCipher implements ObjectCipher {
         return idMac.doFinal();
     }
 
+    @Override public byte[] objectId(int kindCode, byte[] plain, int off, int len) {
+        keys.checkOpen();
+        idMac.update((byte) kindCode);
+        idMac.update(plain, off, len);
+        return idMac.doFinal();
+    }
+
+    @Override public void encryptInPlace(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] buf, int off, int len) {
+        underPerObjectKey(objectClass, objectId, key -> AesGcm.encryptInPlace(cipher, key, nonce, aad, buf, off, len));
+    }
+
     @Override public byte[] encrypt(ObjectClass objectClass, byte[] objectId, byte[] nonce, byte[] aad, byte[] plain, int off, int len) {
         return underPerObjectKey(objectClass, objectId, key -> AesGcm.encrypt(cipher, key, nonce, aad, plain, off, len));
     }

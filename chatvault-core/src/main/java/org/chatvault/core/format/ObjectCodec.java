@@ -81,6 +81,28 @@ public final class ObjectCodec {
     }
 
     /**
+     * Seals a staged plaintext without compression, encrypting it in place: the same body
+     * {@code seal(kind, bucket, plain, false)} makes, built in the staged array, which becomes the
+     * sealed object's body.
+     */
+    public SealedObject sealStaged(ObjectKind kind, int bucket, StagedPlaintext staged) {
+        byte[] nonce = new byte[ObjectCipher.NONCE_BYTES];
+        random.nextBytes(nonce);
+        return sealStaged(kind, bucket, staged, nonce);
+    }
+
+    SealedObject sealStaged(ObjectKind kind, int bucket, StagedPlaintext staged, byte[] nonce) {
+        if (kind.bucketed() == (bucket == 0)) throw new IllegalArgumentException(kind + " objects " + (kind.bucketed() ? "need" : "take no") + " bucket");
+        if (bucket != 0 && !Months.isValid(bucket)) throw new IllegalArgumentException("bucket " + bucket + " is not a yyyymm month from 1970 to 9999");
+        byte[] body = staged.take();
+        ObjectId id = ObjectId.of(cipher.objectId(kind.code(), body, StagedPlaintext.payloadOffset(), staged.length()));
+        System.arraycopy(header(kind, COMPRESSION_NONE, nonce), 0, body, 0, HEADER_BYTES);
+        int frameLength = body.length - HEADER_BYTES - ObjectCipher.TAG_BYTES;
+        cipher.encryptInPlace(objectClass(kind), id.toBytes(), nonce, aad(FORMAT_VERSION, kind, COMPRESSION_NONE, id), body, HEADER_BYTES, frameLength);
+        return new SealedObject(id, kind, bucket, body);
+    }
+
+    /**
      * Authenticates and decrypts an object fetched under {@code id}, then checks that the
      * plaintext really hashes to that id.
      *

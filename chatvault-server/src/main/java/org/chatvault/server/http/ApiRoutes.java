@@ -56,6 +56,7 @@ public final class ApiRoutes {
         // Refusals Jetty makes before Javalin sees the request, in the API's error shape.
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(mapper)));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors(mapper)));
+        config.jetty.modifyServer(ConnectorBuffers::widenOnStart);
 
         RequestBodies bodies = new RequestBodies(mapper);
         ClientAddresses addresses = new ClientAddresses(s.rateLimits().limits().trustedProxies());
