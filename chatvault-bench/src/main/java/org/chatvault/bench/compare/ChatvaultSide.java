@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chatvault.bench.e2e.ServerProcess;
@@ -19,11 +20,11 @@ import org.chatvault.core.model.Message;
  * would, and a second profile restores it as a new phone.
  */
 final class ChatvaultSide {
-    private final Path cliJar;
+    private final Path cli;
     private final String password;
 
-    ChatvaultSide(Path cliJar, String password) {
-        this.cliJar = cliJar;
+    ChatvaultSide(Path cli, String password) {
+        this.cli = cli;
         this.password = password;
     }
 
@@ -64,11 +65,23 @@ final class ChatvaultSide {
         }
     }
 
-    /** One whole {@code chatvault} process for the profile in {@code home}, on the JVM that runs this benchmark. */
+    /**
+     * One whole {@code chatvault} process for the profile in {@code home}, on the JVM that runs this
+     * benchmark: through the project's launcher as a user types it (its class-data sharing archive
+     * included), or straight from a jar when {@code --cli} names one (an older build, say).
+     */
     private ToolProcess.Result cli(String step, Path home, Map<String, String> secrets, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-jar", cliJar.toAbsolutePath().toString(), "--home", home.toString()));
+        String javaHome = System.getProperty("java.home");
+        List<String> command = new ArrayList<>();
+        Map<String, String> env = new HashMap<>(secrets);
+        if (cli.getFileName().toString().endsWith(".jar")) {
+            command.addAll(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xmx1g", "-jar", cli.toAbsolutePath().toString()));
+        } else {
+            command.add(cli.toAbsolutePath().toString());
+            env.put("JAVA_HOME", javaHome);
+        }
+        command.addAll(List.of("--home", home.toString()));
         command.addAll(List.of(args));
-        return ToolProcess.run("chatvault " + step, command, home.getParent(), secrets);
+        return ToolProcess.run("chatvault " + step, command, home.getParent(), env);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.chatvault.client.local.LocalStore;
 import org.chatvault.core.model.Message;
 import org.chatvault.generator.DayOfUse;
@@ -38,8 +39,8 @@ public final class CompareBenchmark {
             return;
         }
         if (!Files.isRegularFile(options.cli())) {
-            System.err.println("chatvault-bench compare: no Chatvault CLI at " + options.cli().toAbsolutePath() + ": build it with "
-                    + "'./mvnw -q -B package -DskipTests -pl chatvault-cli -am', or pass --cli PATH");
+            System.err.println("chatvault-bench compare: no Chatvault CLI at " + options.cli().toAbsolutePath() + ": run from the project's root (where the "
+                    + "./chatvault launcher is), or pass --cli PATH (the launcher, or a chatvault.jar)");
             System.exit(2);
             return;
         }
@@ -57,6 +58,11 @@ public final class CompareBenchmark {
         Path borg = available("borg", options.borg(), "apt-get install borgbackup, or pass --borg PATH");
         Path work = options.keep() != null ? Files.createDirectories(options.keep()) : Files.createTempDirectory("chatvault-compare");
         try {
+            if (!options.cli().getFileName().toString().endsWith(".jar")) {
+                // Untimed: the launcher builds the jar here if the sources are newer, never inside a timed step.
+                ToolProcess.run("chatvault --version", List.of(options.cli().toAbsolutePath().toString(), "--version"), work,
+                        Map.of("JAVA_HOME", System.getProperty("java.home")));
+            }
             System.out.println("java " + System.getProperty("java.version") + (restic == null ? "" : "; " + version(restic, work, "version"))
                     + (borg == null ? "" : "; " + version(borg, work, "--version")));
             Path template = work.resolve("template.db");

@@ -29,7 +29,7 @@ public record CompareOptions(int conversations, long messages, int runs, long se
         long messages = 2_000_000;
         int runs = 3;
         long seed = 2026;
-        Path cli = Path.of("chatvault-cli/target/chatvault.jar");
+        Path cli = Path.of("chatvault");
         Path restic = Path.of("/usr/bin/restic");
         Path borg = Path.of("/usr/bin/borg");
         Path keep = null;

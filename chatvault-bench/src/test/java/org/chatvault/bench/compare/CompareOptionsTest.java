@@ -15,7 +15,7 @@ class CompareOptionsTest {
         assertThat(o.runs()).isEqualTo(3);
         assertThat(o.restic()).isEqualTo(Path.of("/usr/bin/restic"));
         assertThat(o.borg()).isEqualTo(Path.of("/usr/bin/borg"));
-        assertThat(o.cli()).isEqualTo(Path.of("chatvault-cli/target/chatvault.jar"));
+        assertThat(o.cli()).isEqualTo(Path.of("chatvault"));
         assertThat(o.keep()).isNull();
     }
 
