@@ -166,4 +166,27 @@ class SearchIndexTest {
         store.buildSearchIndex(n -> {});
         assertThat(ids(q("report", List.of(), "intern", Long.MIN_VALUE, Long.MAX_VALUE, 0))).containsExactly("imp2", "imp1");
     }
+
+    @Test
+    void candidatesHoldingEveryTrigramButNotTheTextAreCheckedPastTheNewestOnes() {
+        store.putConversation(new Conversation("big", ConversationKind.GROUP, "Big", List.of("a")));
+        List<Message> rows = new ArrayList<>();
+        // Three real matches, older than 2,100 rows that hold both trigrams of "xyzw" but not "xyzw":
+        // the newest candidates the index gives are all wrong, so every candidate must be checked.
+        for (int i = 1; i <= 3; i++) rows.add(Message.text("big", "t" + i, 10_000 + i, "a", "old XYZW number " + i));
+        for (int i = 0; i < 2_100; i++) rows.add(Message.text("big", "d" + i, 100_000 + i, "a", "xyz and yzw apart " + i));
+        store.addMessages(rows);
+        assertThat(store.pendingSearchIndex()).as("indexed, not scanned from the backlog").isZero();
+        assertThat(ids(SearchQuery.of("xyzw", 20))).containsExactly("t3", "t2", "t1");
+        assertThat(ids(q("xyzw", List.of("big"), null, Long.MIN_VALUE, Long.MAX_VALUE, 0))).containsExactly("t3", "t2", "t1");
+        assertThat(ids(q("xyzw", List.of(), null, 10_002, Long.MAX_VALUE, 0))).as("filters apply to the candidates").containsExactly("t3", "t2");
+
+        // Newer real matches fill the limit from the newest candidates alone, newest first.
+        List<Message> newer = new ArrayList<>();
+        for (int i = 0; i < 25; i++) newer.add(Message.text("big", "n" + i, 200_000 + i, "a", "new xyzw " + i));
+        store.addMessages(newer);
+        assertThat(ids(SearchQuery.of("XYZW", 20))).hasSize(20).startsWith("n24", "n23").endsWith("n5");
+        assertThat(ids(SearchQuery.of("xyzw", 30))).as("past the newer ones, the old ones again")
+                .hasSize(28).startsWith("n24").endsWith("t3", "t2", "t1");
+    }
 }
