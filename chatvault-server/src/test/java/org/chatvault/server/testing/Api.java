@@ -191,6 +191,10 @@ public final class Api {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (contentType != null) b.header("Content-Type", contentType);
+        // A large body waits for the server's go-ahead (Expect: 100-continue): a body the server
+        // refuses by its Content-Length is then never written into a connection it has closed,
+        // which would fail the send with a broken pipe instead of returning the refusal.
+        if (body != null && body.length > 1 << 20) b.expectContinue(true);
         headers.forEach(b::header);
         try {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
