@@ -120,11 +120,11 @@ public final class BackupService {
             for (ChangeReader.Item item = reader.take(); !(item instanceof ChangeReader.Finished); item = reader.take()) {
                 switch (item) {
                     case ChangeReader.Start start -> {
-                        OpenConversation conv = new OpenConversation(start, new ArrayList<>(start.kept()));
+                        OpenConversation conv = new OpenConversation(start);
                         // Cut here, on this thread, while the reader reads on: the cut is a pure
                         // function of the messages, so the segments are those of a one-thread run.
                         conv.segmenter = new Segmenter(start.conversation().id(), draft -> {
-                            List<SegmentRef> segments = conv.segments();
+                            List<SegmentRef> segments = conv.segments;
                             int plainSize = draft.plaintext().length;
                             sealer.seal(ObjectKind.SEGMENT, draft.month(), draft.plaintext(), o -> {
                                 uploader.add(o);
@@ -142,18 +142,18 @@ public final class BackupService {
                         OpenConversation done = open;
                         done.segmenter.finish();
                         sealer.then(() -> {
-                            Conversation conv = done.start().conversation();
-                            List<SegmentRef> segments = done.segments();
+                            Conversation conv = done.start.conversation();
+                            List<SegmentRef> segments = done.segments;
                             // Media indexes are written by the media backup; a text change keeps them as they are.
                             List<MediaIndexRef> media = mediaIndexes.getOrDefault(conv.id(), List.of());
-                            ConversationIndex index = new ConversationIndex(conv, segments, media, done.start().metadataChangedAt(), done.start().tombstones());
+                            ConversationIndex index = new ConversationIndex(conv, segments, media, done.start.metadataChangedAt(), done.start.tombstones());
                             SealedObject indexObject = codec.seal(ObjectKind.CONVERSATION_INDEX, 0, index.encode());
                             uploader.add(indexObject);
                             long lastActivity = segments.isEmpty() ? 0 : segments.getLast().lastSentAt();
                             BackedUpConversation now = new BackedUpConversation(conv.id(), indexObject.id(), lastActivity, index.messageCount());
                             after.put(conv.id(), now);
-                            changed.add(new ConversationState(now, segments, media, done.start().dirty().changeSeq()));
-                            diff(done.start().old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
+                            changed.add(new ConversationState(now, segments, media, done.start.dirty().changeSeq()));
+                            diff(done.start.old(), segments, before.get(conv.id()), indexObject.id(), added, dropped);
                             messages[0] += done.count;
                             listener.conversationDone(done.count);
                         });
@@ -195,18 +195,15 @@ public final class BackupService {
 
     /** A conversation being re-encoded: its start, its segmenter, its segments as they come back sealed, its message count. */
     private static final class OpenConversation {
-        private final ChangeReader.Start start;
-        private final List<SegmentRef> segments;
+        final ChangeReader.Start start;
+        final List<SegmentRef> segments;
         Segmenter segmenter;
         long count;
 
-        OpenConversation(ChangeReader.Start start, List<SegmentRef> segments) {
+        OpenConversation(ChangeReader.Start start) {
             this.start = start;
-            this.segments = segments;
+            this.segments = new ArrayList<>(start.kept());
         }
-
-        ChangeReader.Start start() { return start; }
-        List<SegmentRef> segments() { return segments; }
     }
 
     private static void diff(List<SegmentRef> oldSegments, List<SegmentRef> newSegments, BackedUpConversation oldConv, ObjectId newIndex,

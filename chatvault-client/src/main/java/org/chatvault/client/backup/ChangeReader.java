@@ -50,7 +50,6 @@ final class ChangeReader implements AutoCloseable {
      * @param keptFrom the retention horizon (docs/FORMAT.md §8.1), 0 for none: messages of earlier
      *                 months are not read, and the segments of those months are kept as they are
      */
-    @SuppressWarnings("unchecked")
     ChangeReader(LocalStore store, List<DirtyConversation> dirty, int keptFrom) {
         thread = Thread.ofPlatform().name("chatvault-backup-read").daemon().start(() -> {
             try {
@@ -68,16 +67,9 @@ final class ChangeReader implements AutoCloseable {
                         long from = kept.size() == old.size() ? d.dirtySince() : Math.min(d.dirtySince(), old.get(kept.size()).firstSentAt());
                         if (keptFrom != 0) from = Math.max(from, Months.start(keptFrom));
                         put(new Start(d, conv, old, kept, store.metadataChangedAt(conv.id()), store.tombstones(conv.id())));
-                        List<Message> chunk = new ArrayList<>(CHUNK);
-                        List<Message>[] open = new List[] {chunk};
-                        store.forEachMessage(conv.id(), from, m -> {
-                            open[0].add(m);
-                            if (open[0].size() == CHUNK) {
-                                put(new Messages(open[0]));
-                                open[0] = new ArrayList<>(CHUNK);
-                            }
-                        });
-                        if (!open[0].isEmpty()) put(new Messages(open[0]));
+                        Chunker chunker = new Chunker();
+                        store.forEachMessage(conv.id(), from, chunker::add);
+                        chunker.flush();
                     }
                     put(new End());
                 }
@@ -128,6 +120,22 @@ final class ChangeReader implements AutoCloseable {
 
     private static final class Stopped extends RuntimeException {
         Stopped() { super(null, null, false, false); }
+    }
+
+    /** Hands the messages over {@link #CHUNK} at a time. */
+    private final class Chunker {
+        private List<Message> chunk = new ArrayList<>(CHUNK);
+
+        void add(Message m) {
+            chunk.add(m);
+            if (chunk.size() == CHUNK) flush();
+        }
+
+        void flush() {
+            if (chunk.isEmpty()) return;
+            put(new Messages(chunk));
+            chunk = new ArrayList<>(CHUNK);
+        }
     }
 
     private void put(Item item) {

@@ -127,31 +127,30 @@ final class MessageWriter {
              PreparedStatement bare = db.connection().prepareStatement("""
                 INSERT INTO messages(conversation_id, sent_at, id, sender, type, text, ephemeral, fts_rowid)
                 VALUES(?,?,?,?,?,?,0,?) ON CONFLICT DO NOTHING""")) {
+            boolean[] isBare = new boolean[batch.size()];
             int bareRows = 0;
             for (int i = 0; i < batch.size(); i++) {
                 Message m = batch.get(i);
-                PreparedStatement ins = isBare(m) ? bare : full;
+                isBare[i] = isBare(m);
+                PreparedStatement ins = isBare[i] ? bare : full;
                 ins.setString(1, m.conversationId());
                 ins.setLong(2, m.sentAt());
                 ins.setString(3, m.id());
-                ins.setString(4, m.sender());
-                ins.setInt(5, m.type().code());
-                setNullable(ins, 6, m.text());
-                if (ins == bare) {
+                if (isBare[i]) {
+                    ins.setString(4, m.sender());
+                    ins.setInt(5, m.type().code());
+                    setNullable(ins, 6, m.text());
                     ins.setLong(7, firstRowid + i);
                     bareRows++;
                 } else {
-                    setNullable(ins, 7, m.replyTo());
-                    setNullable(ins, 8, m.forwardedFrom());
-                    if (m.editedAt() == null) ins.setNull(9, Types.INTEGER); else ins.setLong(9, m.editedAt());
-                    ins.setInt(10, m.ephemeral() ? 1 : 0);
+                    bindContent(ins, 4, m);
                     ins.setLong(11, firstRowid + i);
                 }
                 ins.addBatch();
             }
             int[] bareDone = bareRows == 0 ? new int[0] : bare.executeBatch();
             int[] fullDone = bareRows == batch.size() ? new int[0] : full.executeBatch();
-            for (int i = 0, b = 0, f = 0; i < batch.size(); i++) inserted[i] = isBare(batch.get(i)) ? bareDone[b++] : fullDone[f++];
+            for (int i = 0, b = 0, f = 0; i < batch.size(); i++) inserted[i] = isBare[i] ? bareDone[b++] : fullDone[f++];
         }
         return inserted;
     }

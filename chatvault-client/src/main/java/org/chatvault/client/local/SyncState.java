@@ -3,6 +3,7 @@ package org.chatvault.client.local;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.chatvault.core.format.MediaIndexRef;
 import org.chatvault.core.format.MediaRef;
 import org.chatvault.core.format.ObjectId;
 import org.chatvault.core.format.SegmentRef;
+import org.chatvault.core.model.Message;
 
 /**
  * What this LocalStore knows about the vault: the head it last committed or restored, each
@@ -28,10 +30,8 @@ public final class SyncState {
      * {@link #applyRestoredSegments} in this order is written page after page, and is known to hold
      * no message twice without hashing every key; any order stays correct.
      */
-    public static final java.util.Comparator<org.chatvault.core.model.Message> KEY_ORDER =
-            java.util.Comparator.comparing(org.chatvault.core.model.Message::conversationId)
-                    .thenComparingLong(org.chatvault.core.model.Message::sentAt)
-                    .thenComparing(org.chatvault.core.model.Message::id);
+    public static final Comparator<Message> KEY_ORDER =
+            Comparator.comparing(Message::conversationId).thenComparingLong(Message::sentAt).thenComparing(Message::id);
 
     SyncState(LocalDatabase db, Conversations conversations, MessageWriter writer) {
         this.db = db;
@@ -249,7 +249,7 @@ public final class SyncState {
     }
 
     /** Applies restored messages and records their segments as done, atomically, so a crash never half-applies a segment. */
-    public void applyRestoredSegments(List<org.chatvault.core.model.Message> messages, Collection<ObjectId> segmentIds, boolean searchableNow) {
+    public void applyRestoredSegments(List<Message> messages, Collection<ObjectId> segmentIds, boolean searchableNow) {
         db.inTransaction(() -> {
             writer.write(messages, MessageWriter.Origin.VAULT, searchableNow);
             try (PreparedStatement ps = db.connection().prepareStatement("INSERT OR IGNORE INTO restored_segments VALUES(?)")) {
